@@ -1,0 +1,64 @@
+// Evaluation of an alignment against a gold alignment: strict and lax precision, recall and
+// F1, as defined by Sennrich & Volk (Bleualign) and computed by Vecalign's score.py and
+// ../shared/tools/align_score.py, so that figures are comparable with published ones.
+//
+//   std::vector<Link> gold = ...;                    // e.g. read from a vecalign file
+//   std::vector<Link> hyp = LinksFromLadder(ladder);
+//   EvalCounts counts = CountLinks(gold, hyp);       // sum counts over documents ...
+//   EvalScores scores = ScoresFromCounts(counts);    // ... then take ratios (micro-average)
+//
+// Definitions:
+// - links empty on both sides are ignored and duplicate links count once;
+// - precision is over all hypothesis links, one-sided ones included. A link is a strict hit when
+//   the gold has exactly that link; a lax hit when it is a strict hit or has a source and a
+//   target sentence that some gold link puts together. A one-sided link can only hit strictly.
+// - recall is over the two-sided gold links, against the two-sided hypothesis links, with the
+//   same strict and lax tests the other way round;
+// - F1 is the harmonic mean; a ratio with a zero denominator is 0.
+#pragma once
+
+#include <compare>
+#include <cstddef>
+#include <vector>
+
+#include "tandem/align/bead.h"
+
+namespace tandem::align {
+
+struct Link {
+  std::vector<std::size_t> source;
+  std::vector<std::size_t> target;
+  friend auto operator<=>(const Link&, const Link&) = default;
+  friend bool operator==(const Link&, const Link&) = default;
+};
+
+// One link per bead, with the bead's sentence indices written out.
+std::vector<Link> LinksFromLadder(const Ladder& ladder);
+
+struct EvalCounts {
+  std::size_t precision_strict = 0;  // hypothesis links that are strict hits
+  std::size_t precision_lax = 0;     // hypothesis links that are lax hits
+  std::size_t precision_total = 0;   // hypothesis links
+  std::size_t recall_strict = 0;     // two-sided gold links found exactly
+  std::size_t recall_lax = 0;        // two-sided gold links found at least in part
+  std::size_t recall_total = 0;      // two-sided gold links
+
+  EvalCounts& operator+=(const EvalCounts& other);
+  friend bool operator==(const EvalCounts&, const EvalCounts&) = default;
+};
+
+struct EvalScores {
+  double precision_strict = 0;
+  double recall_strict = 0;
+  double f1_strict = 0;
+  double precision_lax = 0;
+  double recall_lax = 0;
+  double f1_lax = 0;
+};
+
+// Counts for one document.
+EvalCounts CountLinks(const std::vector<Link>& gold, const std::vector<Link>& hypothesis);
+
+EvalScores ScoresFromCounts(const EvalCounts& counts);
+
+}  // namespace tandem::align

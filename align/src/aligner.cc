@@ -1,0 +1,48 @@
+#include "tandem/align/aligner.h"
+
+#include <fmt/format.h>
+
+#include "tandem/align/length_scorer.h"
+#include "tandem/align/search.h"
+#include "tandem/core/normalize.h"
+
+namespace tandem::align {
+namespace {
+
+std::vector<double> CharacterLengths(const std::vector<std::string_view>& sentences) {
+  std::vector<double> lengths;
+  lengths.reserve(sentences.size());
+  for (std::string_view s : sentences) {
+    lengths.push_back(static_cast<double>(NfcCharacterCount(s)));
+  }
+  return lengths;
+}
+
+}  // namespace
+
+std::vector<std::pair<std::string, std::string>> DescribeOptions(const AlignOptions& options) {
+  return {
+      {"scorer", "length (Gale-Church)"},
+      {"search", "exhaustive dynamic programming"},
+      {"max-bead", std::to_string(options.max_bead)},
+  };
+}
+
+StatusOr<Ladder> Align(const AlignInput& input, const AlignOptions& options) {
+  if (options.max_bead < 1 || options.max_bead > 8) {
+    return InvalidArgumentError(
+        fmt::format("max-bead must be between 1 and 8, not {}", options.max_bead));
+  }
+  const std::vector<double> source_lengths = CharacterLengths(input.source);
+  const std::vector<double> target_lengths = CharacterLengths(input.target);
+  const LengthScorer scorer(source_lengths, target_lengths,
+                            LengthModel::Estimate(source_lengths, target_lengths));
+  const ExhaustiveSearch search(
+      {.shapes = StandardShapes(options.max_bead), .max_cells = options.max_search_cells});
+  TANDEM_ASSIGN_OR_RETURN(Ladder ladder,
+                          search.Search(scorer, input.source.size(), input.target.size()));
+  TANDEM_RETURN_IF_ERROR(ValidateLadder(ladder, input.source.size(), input.target.size()));
+  return ladder;
+}
+
+}  // namespace tandem::align

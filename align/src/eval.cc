@@ -1,0 +1,119 @@
+#include "tandem/align/eval.h"
+
+#include <cstdint>
+#include <set>
+#include <unordered_set>
+
+namespace tandem::align {
+namespace {
+
+using PairSet = std::unordered_set<std::uint64_t>;
+
+std::uint64_t PairKey(std::size_t s, std::size_t t) {
+  return (static_cast<std::uint64_t>(s) << 32) ^ static_cast<std::uint64_t>(t);
+}
+
+PairSet ColinkedPairs(const std::set<Link>& links) {
+  PairSet pairs;
+  for (const Link& link : links) {
+    for (std::size_t s : link.source) {
+      for (std::size_t t : link.target) pairs.insert(PairKey(s, t));
+    }
+  }
+  return pairs;
+}
+
+struct Hit {
+  bool strict = false;
+  bool lax = false;
+};
+
+Hit Test(const Link& link, const std::set<Link>& exact, const PairSet& pairs) {
+  if (exact.count(link) > 0) return {true, true};
+  for (std::size_t s : link.source) {
+    for (std::size_t t : link.target) {
+      if (pairs.count(PairKey(s, t)) > 0) return {false, true};
+    }
+  }
+  return {false, false};
+}
+
+double Ratio(std::size_t num, std::size_t den) {
+  return den == 0 ? 0.0 : static_cast<double>(num) / static_cast<double>(den);
+}
+
+double F1(double p, double r) { return p + r == 0 ? 0.0 : 2 * p * r / (p + r); }
+
+}  // namespace
+
+std::vector<Link> LinksFromLadder(const Ladder& ladder) {
+  std::vector<Link> links;
+  links.reserve(ladder.size());
+  for (const Bead& bead : ladder) {
+    Link link;
+    for (std::size_t k = 0; k < bead.source_count; ++k)
+      link.source.push_back(bead.source_begin + k);
+    for (std::size_t k = 0; k < bead.target_count; ++k)
+      link.target.push_back(bead.target_begin + k);
+    links.push_back(std::move(link));
+  }
+  return links;
+}
+
+EvalCounts& EvalCounts::operator+=(const EvalCounts& other) {
+  precision_strict += other.precision_strict;
+  precision_lax += other.precision_lax;
+  precision_total += other.precision_total;
+  recall_strict += other.recall_strict;
+  recall_lax += other.recall_lax;
+  recall_total += other.recall_total;
+  return *this;
+}
+
+EvalCounts CountLinks(const std::vector<Link>& gold_links,
+                      const std::vector<Link>& hypothesis_links) {
+  std::set<Link> gold;
+  std::set<Link> hypothesis;
+  std::set<Link> gold_two_sided;
+  std::set<Link> hypothesis_two_sided;
+  for (const Link& link : gold_links) {
+    if (link.source.empty() && link.target.empty()) continue;
+    gold.insert(link);
+    if (!link.source.empty() && !link.target.empty()) gold_two_sided.insert(link);
+  }
+  for (const Link& link : hypothesis_links) {
+    if (link.source.empty() && link.target.empty()) continue;
+    hypothesis.insert(link);
+    if (!link.source.empty() && !link.target.empty()) hypothesis_two_sided.insert(link);
+  }
+
+  EvalCounts counts;
+  const PairSet gold_pairs = ColinkedPairs(gold);
+  for (const Link& link : hypothesis) {
+    const Hit hit = Test(link, gold, gold_pairs);
+    ++counts.precision_total;
+    counts.precision_strict += hit.strict ? 1 : 0;
+    counts.precision_lax += hit.lax ? 1 : 0;
+  }
+  const PairSet hypothesis_pairs = ColinkedPairs(hypothesis_two_sided);
+  for (const Link& link : gold_two_sided) {
+    const Hit hit = Test(link, hypothesis_two_sided, hypothesis_pairs);
+    ++counts.recall_total;
+    counts.recall_strict += hit.strict ? 1 : 0;
+    counts.recall_lax += hit.lax ? 1 : 0;
+  }
+  return counts;
+}
+
+EvalScores ScoresFromCounts(const EvalCounts& c) {
+  EvalScores s;
+  s.precision_strict = Ratio(c.precision_strict, c.precision_total);
+  s.precision_lax = Ratio(c.precision_lax, c.precision_total);
+  s.recall_strict = Ratio(c.recall_strict, c.recall_total);
+  s.recall_lax = Ratio(c.recall_lax, c.recall_total);
+  s.f1_strict = F1(s.precision_strict, s.recall_strict);
+  s.f1_lax = F1(s.precision_lax, s.recall_lax);
+  return s;
+}
+
+}  // namespace tandem::align

@@ -1,0 +1,101 @@
+// tandem align: two texts in, an aligned corpus out (TEI, vecalign or JSONL).
+#include <chrono>
+#include <iostream>
+#include <map>
+#include <memory>
+#include <string>
+
+#include <fmt/format.h>
+
+#include "common.h"
+#include "options.h"
+#include "tandem/corpora/jsonl.h"
+#include "tandem/corpora/pipeline.h"
+#include "tandem/corpora/summary.h"
+#include "tandem/corpora/vecalign.h"
+#include "tandem/tei/writer.h"
+
+namespace tandem::cli {
+namespace {
+
+enum class OutputFormat { kTei, kVecalign, kJsonl };
+
+struct AlignArgs {
+  std::string source;
+  std::string target;
+  std::string output = "-";
+  OutputFormat format = OutputFormat::kTei;
+  corpora::AlignFilesRequest request;
+  bool quiet = false;
+};
+
+Status Write(const corpora::Bitext& bitext, const AlignArgs& args) {
+  return WriteOutput(args.output, [&](std::ostream& out) -> Status {
+    switch (args.format) {
+      case OutputFormat::kTei:
+        return tei::WriteTei(bitext, {.output_path = args.output}, out);
+      case OutputFormat::kVecalign:
+        return corpora::WriteVecalign(bitext.ladder, out);
+      case OutputFormat::kJsonl:
+        return corpora::WriteJsonl(bitext, out);
+    }
+    return InternalError("unknown output format");
+  });
+}
+
+int Run(AlignArgs args) {
+  const auto start = std::chrono::steady_clock::now();
+  args.request.source_path = args.source;
+  args.request.target_path = args.target;
+  args.request.timestamp = Timestamp();
+  StatusOr<corpora::Bitext> bitext = corpora::AlignFiles(args.request);
+  if (!bitext.ok()) return ReportError(bitext.status());
+  if (const Status written = Write(*bitext, args); !written.ok()) return ReportError(written);
+  if (!args.quiet) {
+    const double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    std::cerr << corpora::FormatSummary(*bitext, corpora::Summarize(*bitext))
+              << fmt::format("time:       {:.2f} s\n", seconds);
+    if (args.output != "-") std::cerr << "output:     " << args.output << '\n';
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+void AddAlignCommand(CLI::App& app, Context& context) {
+  auto args = std::make_shared<AlignArgs>();
+  CLI::App* cmd = app.add_subcommand(
+      "align", "Segment two texts (a text and its translation) and align their sentences");
+  cmd->add_option("SOURCE", args->source, "the source text (- reads standard input)")->required();
+  cmd->add_option("TARGET", args->target, "the target text, a translation of the source")
+      ->required();
+  cmd->add_option("-s,--source-lang", args->request.source_language,
+                  "language of the source text, BCP 47 (en, hu, de, ...)")
+      ->required();
+  cmd->add_option("-t,--target-lang", args->request.target_language,
+                  "language of the target text, BCP 47")
+      ->required();
+  cmd->add_option("-o,--output", args->output, "where to write (default: standard output)");
+  static const std::map<std::string, OutputFormat> kFormats = {
+      {"tei", OutputFormat::kTei},
+      {"vecalign", OutputFormat::kVecalign},
+      {"jsonl", OutputFormat::kJsonl},
+  };
+  cmd->add_option("-f,--format", args->format,
+                  "output format: tei (TEI P5 parallel corpus), vecalign (one bead per line, "
+                  "[i, j]:[k]:confidence), jsonl (one bead per line with texts and byte spans)")
+      ->transform(CLI::CheckedTransformer(kFormats, CLI::ignore_case))
+      ->default_str("tei");
+  cmd->add_flag("--presegmented", args->request.presegmented,
+                "the inputs already have one sentence per line (blank line = paragraph break)");
+  AddParagraphsOption(*cmd, args->request.paragraphs);
+  cmd->add_option("--max-bead", args->request.align.max_bead,
+                  "largest number of sentences on one side of a bead")
+      ->check(CLI::Range(1, 8))
+      ->default_val(args->request.align.max_bead);
+  cmd->add_flag("-q,--quiet", args->quiet, "do not print the summary");
+  cmd->callback([args, &context] { context.exit_code = Run(*args); });
+}
+
+}  // namespace tandem::cli

@@ -1,0 +1,42 @@
+// Shared pieces of the tandem commands: exit codes, error printing, output files, the clock.
+// No algorithm lives here (or anywhere in cli/): commands fill a library options struct, call
+// one library entry point and turn its Status into a message and an exit code.
+#pragma once
+
+#include <functional>
+#include <iosfwd>
+#include <string>
+
+#include <CLI/CLI.hpp>
+
+#include "tandem/core/status.h"
+
+namespace tandem::cli {
+
+// Exit codes (docs/cli.md).
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitFailure = 1;  // the input could not be processed
+inline constexpr int kExitUsage = 2;    // the command line is wrong
+
+// Where a command's exit code goes once CLI11 has run its callback.
+struct Context {
+  int exit_code = kExitOk;
+};
+
+// Prints "tandem: error: <message>" to stderr and returns the exit code for `status`.
+int ReportError(const Status& status);
+
+// Writes an output file atomically: `write` fills the stream; on any error the destination is
+// left untouched and no temporary file remains. "-" is standard output.
+Status WriteOutput(const std::string& path, const std::function<Status(std::ostream&)>& write);
+
+// The current time as ISO 8601 UTC ("2026-11-22T10:00:00Z"), or the time given by the
+// SOURCE_DATE_EPOCH environment variable, so that builds of a corpus can be reproduced.
+std::string Timestamp();
+
+// The subcommands.
+void AddSegmentCommand(CLI::App& app, Context& context);
+void AddAlignCommand(CLI::App& app, Context& context);
+void AddEvalCommand(CLI::App& app, Context& context);
+
+}  // namespace tandem::cli

@@ -1,0 +1,301 @@
+#include "tandem/core/text_io.h"
+
+#include <cctype>
+#include <cerrno>
+#include <cstdint>
+#include <cstdio>
+#include <cstring>
+#include <fcntl.h>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <sstream>
+#include <sys/stat.h>
+#include <system_error>
+#include <unistd.h>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "icu_util.h"
+
+namespace tandem {
+namespace {
+
+std::string ErrnoText(int error) { return std::generic_category().message(error); }
+
+// Length of the valid UTF-8 sequence starting at `p` (at most `n` bytes available), or 0 when
+// the bytes there are not a valid sequence.
+std::size_t Utf8SequenceLength(const unsigned char* p, std::size_t n) {
+  const unsigned char c = p[0];
+  if (c < 0x80) return 1;
+  if (c < 0xC2) return 0;  // continuation byte or overlong 2-byte lead
+  auto cont = [&](std::size_t i) { return i < n && (p[i] & 0xC0) == 0x80; };
+  if (c < 0xE0) return cont(1) ? 2 : 0;
+  if (c < 0xF0) {
+    if (!cont(1) || !cont(2)) return 0;
+    if (c == 0xE0 && p[1] < 0xA0) return 0;   // overlong
+    if (c == 0xED && p[1] >= 0xA0) return 0;  // UTF-16 surrogate
+    return 3;
+  }
+  if (c < 0xF5) {
+    if (!cont(1) || !cont(2) || !cont(3)) return 0;
+    if (c == 0xF0 && p[1] < 0x90) return 0;   // overlong
+    if (c == 0xF4 && p[1] >= 0x90) return 0;  // above U+10FFFF
+    return 4;
+  }
+  return 0;
+}
+
+// The offset of the first byte that is not part of valid UTF-8, or npos.
+std::size_t FindInvalidUtf8(std::string_view text) {
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t n = text.size();
+  std::size_t i = 0;
+  while (i < n) {
+    // Fast path over ASCII, eight bytes at a time.
+    while (i + 8 <= n) {
+      std::uint64_t word;
+      std::memcpy(&word, p + i, sizeof word);
+      if ((word & 0x8080808080808080ULL) != 0) break;
+      i += 8;
+    }
+    if (i >= n) break;
+    const std::size_t len = Utf8SequenceLength(p + i, n - i);
+    if (len == 0) return i;
+    i += len;
+  }
+  return std::string_view::npos;
+}
+
+bool StartsWith(std::string_view s, std::string_view prefix) {
+  return s.size() >= prefix.size() && s.substr(0, prefix.size()) == prefix;
+}
+
+bool IsUtf8Name(std::string_view encoding) {
+  std::string lower;
+  for (char c : encoding) {
+    if (c != '-' && c != '_')
+      lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  return lower == "utf8";
+}
+
+}  // namespace
+
+StatusOr<std::string> ReadFileBytes(const std::string& path) {
+  if (path == "-") {
+    std::string data((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
+    if (std::cin.bad()) return IoError("<stdin>: read error");
+    return data;
+  }
+  struct stat info {};
+  if (::stat(path.c_str(), &info) != 0) {
+    const int error = errno;
+    if (error == ENOENT || error == ENOTDIR) return NotFoundError(path + ": no such file");
+    return IoError(fmt::format("{}: {}", path, ErrnoText(error)));
+  }
+  if (S_ISDIR(info.st_mode)) {
+    return IoError(path + ": is a directory, not a file");
+  }
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return IoError(fmt::format("{}: cannot open: {}", path, ErrnoText(errno)));
+  std::string data;
+  if (S_ISREG(info.st_mode)) data.reserve(static_cast<std::size_t>(info.st_size));
+  std::vector<char> buffer(1 << 16);
+  for (;;) {
+    const ssize_t got = ::read(fd, buffer.data(), buffer.size());
+    if (got == 0) break;
+    if (got < 0) {
+      if (errno == EINTR) continue;
+      const int error = errno;
+      ::close(fd);
+      return IoError(fmt::format("{}: read error: {}", path, ErrnoText(error)));
+    }
+    data.append(buffer.data(), static_cast<std::size_t>(got));
+  }
+  ::close(fd);
+  return data;
+}
+
+TextPosition PositionOf(std::string_view text, std::size_t offset) {
+  TextPosition pos;
+  if (offset > text.size()) offset = text.size();
+  std::size_t line_start = 0;
+  for (std::size_t i = 0; i < offset; ++i) {
+    const char c = text[i];
+    if (c == '\n' || (c == '\r' && (i + 1 >= text.size() || text[i + 1] != '\n'))) {
+      ++pos.line;
+      line_start = i + 1;
+    }
+  }
+  // Columns count code points: every byte that is not a UTF-8 continuation byte.
+  for (std::size_t i = line_start; i < offset; ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++pos.column;
+  }
+  return pos;
+}
+
+std::string DescribePosition(std::string_view name, std::string_view text, std::size_t offset) {
+  const TextPosition pos = PositionOf(text, offset);
+  return fmt::format("{}:{}:{}", name, pos.line, pos.column);
+}
+
+Status CheckUtf8(std::string_view text, std::string_view name) {
+  const std::size_t bad = FindInvalidUtf8(text);
+  if (bad == std::string_view::npos) return Status::Ok();
+  return InvalidDataError(fmt::format("{}: invalid UTF-8 (byte 0x{:02X})",
+                                      DescribePosition(name, text, bad),
+                                      static_cast<unsigned char>(text[bad])));
+}
+
+StatusOr<DecodedText> DecodeText(std::string bytes, std::string_view name,
+                                 const DecodeOptions& options) {
+  static constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
+  static constexpr std::string_view kUtf16LeBom = "\xFF\xFE";
+  static constexpr std::string_view kUtf16BeBom = "\xFE\xFF";
+
+  std::string encoding = options.encoding;
+  if (encoding.empty() && (StartsWith(bytes, kUtf16LeBom) || StartsWith(bytes, kUtf16BeBom))) {
+    encoding = "UTF-16";  // ICU's UTF-16 converter reads the byte-order mark
+  }
+
+  DecodedText out;
+  if (encoding.empty() || IsUtf8Name(encoding)) {
+    const std::size_t bad = FindInvalidUtf8(bytes);
+    if (bad != std::string_view::npos) {
+      std::string message =
+          fmt::format("{}: invalid UTF-8 (byte 0x{:02X})", DescribePosition(name, bytes, bad),
+                      static_cast<unsigned char>(bytes[bad]));
+      if (encoding.empty()) {
+        const std::string guess = internal::GuessEncoding(bytes);
+        if (!guess.empty()) {
+          message +=
+              fmt::format("; the file may be in {} (ICU's guess): try --encoding {}", guess, guess);
+        } else {
+          message += "; give its encoding with --encoding";
+        }
+      }
+      return InvalidDataError(std::move(message));
+    }
+    out.text = std::move(bytes);
+    out.content_begin = StartsWith(out.text, kUtf8Bom) ? kUtf8Bom.size() : 0;
+    return out;
+  }
+
+  TANDEM_ASSIGN_OR_RETURN(out.text, internal::ConvertToUtf8(bytes, encoding, name));
+  out.encoding = encoding;
+  out.converted = true;
+  out.content_begin = StartsWith(out.text, kUtf8Bom) ? kUtf8Bom.size() : 0;
+  return out;
+}
+
+StatusOr<DecodedText> ReadTextFile(const std::string& path, const DecodeOptions& options) {
+  TANDEM_ASSIGN_OR_RETURN(std::string bytes, ReadFileBytes(path));
+  return DecodeText(std::move(bytes), path == "-" ? "<stdin>" : path, options);
+}
+
+// --- AtomicOutput ---------------------------------------------------------------------------
+
+struct AtomicOutput::Impl {
+  std::string path;
+  std::string temp_path;  // empty for standard output
+  std::ofstream file;
+  bool committed = false;
+
+  ~Impl() {
+    if (!committed && !temp_path.empty()) {
+      file.close();
+      std::remove(temp_path.c_str());
+    }
+  }
+};
+
+AtomicOutput::AtomicOutput(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+AtomicOutput::AtomicOutput(AtomicOutput&& other) noexcept = default;
+AtomicOutput& AtomicOutput::operator=(AtomicOutput&& other) noexcept = default;
+AtomicOutput::~AtomicOutput() = default;
+
+StatusOr<AtomicOutput> AtomicOutput::Open(const std::string& path) {
+  auto impl = std::make_unique<Impl>();
+  impl->path = path;
+  if (path == "-") return AtomicOutput(std::move(impl));
+
+  std::error_code ec;
+  const std::filesystem::path target(path);
+  if (std::filesystem::is_directory(target, ec)) {
+    return IoError(path + ": is a directory; give a file name for the output");
+  }
+  std::filesystem::path dir = target.parent_path();
+  if (dir.empty()) dir = ".";
+  if (!std::filesystem::is_directory(dir, ec)) {
+    return NotFoundError(
+        fmt::format("{}: cannot write: directory {} does not exist", path, dir.string()));
+  }
+  std::string temp = (dir / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
+  const int fd = ::mkstemp(temp.data());
+  if (fd < 0) {
+    return IoError(fmt::format("{}: cannot write: {}", path, ErrnoText(errno)));
+  }
+  // mkstemp creates the file 0600; give the output the usual permissions (umask applies).
+  const mode_t mask = ::umask(0);
+  ::umask(mask);
+  ::fchmod(fd, 0666 & ~mask);
+  ::close(fd);
+  impl->temp_path = temp;
+  impl->file.open(temp, std::ios::binary | std::ios::trunc);
+  if (!impl->file) {
+    std::remove(temp.c_str());
+    impl->temp_path.clear();
+    return IoError(fmt::format("{}: cannot write temporary file {}", path, temp));
+  }
+  return AtomicOutput(std::move(impl));
+}
+
+std::ostream& AtomicOutput::stream() {
+  if (impl_->temp_path.empty()) return std::cout;
+  return impl_->file;
+}
+
+const std::string& AtomicOutput::path() const { return impl_->path; }
+
+Status AtomicOutput::Commit() {
+  assert(!impl_->committed);
+  if (impl_->temp_path.empty()) {
+    std::cout.flush();
+    if (!std::cout) return IoError("<stdout>: write error");
+    impl_->committed = true;
+    return Status::Ok();
+  }
+  impl_->file.flush();
+  const bool write_failed = !impl_->file;
+  impl_->file.close();
+  if (write_failed || impl_->file.fail()) {
+    return IoError(
+        fmt::format("{}: write error (disk full?); the file was not changed", impl_->path));
+  }
+  // Flush the data to disk before the rename makes it visible, so that a crash cannot leave
+  // an empty or partial file under the final name.
+  const int fd = ::open(impl_->temp_path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd >= 0) {
+    const bool synced = ::fsync(fd) == 0;
+    ::close(fd);
+    if (!synced) {
+      return IoError(fmt::format("{}: cannot flush to disk: {}", impl_->path, ErrnoText(errno)));
+    }
+  }
+  if (std::rename(impl_->temp_path.c_str(), impl_->path.c_str()) != 0) {
+    return IoError(fmt::format("{}: cannot replace: {}", impl_->path, ErrnoText(errno)));
+  }
+  impl_->committed = true;
+  return Status::Ok();
+}
+
+Status WriteFileAtomically(const std::string& path, std::string_view content) {
+  TANDEM_ASSIGN_OR_RETURN(AtomicOutput out, AtomicOutput::Open(path));
+  out.stream().write(content.data(), static_cast<std::streamsize>(content.size()));
+  return out.Commit();
+}
+
+}  // namespace tandem

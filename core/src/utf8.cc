@@ -1,0 +1,30 @@
+#include "utf8.h"
+
+#include <unicode/uchar.h>
+
+namespace tandem::internal {
+
+bool IsSpace(char32_t c) {
+  if (c < 0x80) return c == ' ' || (c >= '\t' && c <= '\r');
+  return c == 0xFEFF || u_isUWhiteSpace(static_cast<UChar32>(c));
+}
+
+void TrimSpaces(std::string_view text, std::size_t* begin, std::size_t* end) {
+  std::size_t b = *begin;
+  std::size_t e = *end;
+  while (b < e) {
+    std::size_t length = 0;
+    if (!IsSpace(DecodeAt(text, b, &length))) break;
+    b += length;
+  }
+  while (e > b) {
+    const std::size_t start = PreviousStart(text, e);
+    std::size_t length = 0;
+    if (!IsSpace(DecodeAt(text, start, &length))) break;
+    e = start;
+  }
+  *begin = b;
+  *end = e;
+}
+
+}  // namespace tandem::internal

@@ -1,0 +1,48 @@
+// Private UTF-8 helpers for code that walks byte offsets of valid UTF-8 text.
+#pragma once
+
+#include <cstddef>
+#include <string_view>
+
+namespace tandem::internal {
+
+// Decodes the code point at `pos` of valid UTF-8 `text` and returns it; `length` receives the
+// number of bytes it takes.
+inline char32_t DecodeAt(std::string_view text, std::size_t pos, std::size_t* length) {
+  const auto c = static_cast<unsigned char>(text[pos]);
+  auto cont = [&](std::size_t i) {
+    return static_cast<char32_t>(static_cast<unsigned char>(text[pos + i]) & 0x3F);
+  };
+  if (c < 0x80) {
+    *length = 1;
+    return c;
+  }
+  if (c < 0xE0) {
+    *length = 2;
+    return (static_cast<char32_t>(c & 0x1F) << 6) | cont(1);
+  }
+  if (c < 0xF0) {
+    *length = 3;
+    return (static_cast<char32_t>(c & 0x0F) << 12) | (cont(1) << 6) | cont(2);
+  }
+  *length = 4;
+  return (static_cast<char32_t>(c & 0x07) << 18) | (cont(1) << 12) | (cont(2) << 6) | cont(3);
+}
+
+// The start of the code point that ends just before `pos`.
+inline std::size_t PreviousStart(std::string_view text, std::size_t pos) {
+  std::size_t i = pos;
+  while (i > 0) {
+    --i;
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) break;
+  }
+  return i;
+}
+
+// Unicode White_Space (which includes the no-break spaces), plus U+FEFF.
+bool IsSpace(char32_t c);
+
+// [begin, end) of `text` without the whitespace at either end (as offsets into `text`).
+void TrimSpaces(std::string_view text, std::size_t* begin, std::size_t* end);
+
+}  // namespace tandem::internal

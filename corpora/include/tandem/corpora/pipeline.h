@@ -1,0 +1,39 @@
+// The alignment pipeline: two text files in, a Bitext out (read, decode, segment, align).
+//
+//   tandem::corpora::AlignFilesRequest request;
+//   request.source_path = "en.txt";
+//   request.target_path = "hu.txt";
+//   request.source_language = "en";
+//   request.target_language = "hu";
+//   TANDEM_ASSIGN_OR_RETURN(tandem::corpora::Bitext bitext, tandem::corpora::AlignFiles(request));
+#pragma once
+
+#include <string>
+
+#include "tandem/align/aligner.h"
+#include "tandem/core/segmenter.h"
+#include "tandem/core/text_io.h"
+#include "tandem/corpora/bitext.h"
+
+namespace tandem::corpora {
+
+struct AlignFilesRequest {
+  std::string source_path;  // "-" reads standard input (only one side may)
+  std::string target_path;
+  std::string source_language;  // BCP 47, required
+  std::string target_language;
+  // The inputs hold one sentence per line, a blank line between paragraphs.
+  bool presegmented = false;
+  // How paragraphs are found when the inputs are not presegmented.
+  ParagraphMode paragraphs = ParagraphMode::kAuto;
+  DecodeOptions source_decode;
+  DecodeOptions target_decode;
+  align::AlignOptions align;
+  // Recorded in the bitext's AlignmentInfo; the caller decides the clock (see docs/cli.md on
+  // SOURCE_DATE_EPOCH).
+  std::string timestamp;
+};
+
+StatusOr<Bitext> AlignFiles(const AlignFilesRequest& request);
+
+}  // namespace tandem::corpora

@@ -1,0 +1,51 @@
+#include "tandem/corpora/pipeline.h"
+
+#include <utility>
+
+#include "tandem/core/version.h"
+
+namespace tandem::corpora {
+namespace {
+
+StatusOr<Document> ReadSide(const std::string& path, const std::string& language,
+                            const AlignFilesRequest& request, const DecodeOptions& decode) {
+  if (language.empty()) {
+    return InvalidArgumentError("the language of " + path + " is not given");
+  }
+  SegmentOptions options;
+  options.language = language;
+  options.presegmented = request.presegmented;
+  options.paragraphs = request.paragraphs;
+  TANDEM_ASSIGN_OR_RETURN(Document doc, SegmentFile(path, options, decode));
+  if (doc.sentences.empty()) {
+    return InvalidDataError(doc.name + ": the file has no text to align");
+  }
+  return doc;
+}
+
+}  // namespace
+
+StatusOr<Bitext> AlignFiles(const AlignFilesRequest& request) {
+  if (request.source_path == "-" && request.target_path == "-") {
+    return InvalidArgumentError("only one of the two inputs can be standard input");
+  }
+  Bitext bitext;
+  TANDEM_ASSIGN_OR_RETURN(bitext.source, ReadSide(request.source_path, request.source_language,
+                                                  request, request.source_decode));
+  TANDEM_ASSIGN_OR_RETURN(bitext.target, ReadSide(request.target_path, request.target_language,
+                                                  request, request.target_decode));
+  align::AlignInput input;
+  input.source = bitext.source.SentenceTexts();
+  input.target = bitext.target.SentenceTexts();
+  input.source_language = request.source_language;
+  input.target_language = request.target_language;
+  TANDEM_ASSIGN_OR_RETURN(bitext.ladder, align::Align(input, request.align));
+
+  bitext.alignment.version = kVersion;
+  bitext.alignment.timestamp = request.timestamp;
+  bitext.alignment.parameters = align::DescribeOptions(request.align);
+  bitext.alignment.parameters.emplace_back("presegmented", request.presegmented ? "yes" : "no");
+  return bitext;
+}
+
+}  // namespace tandem::corpora

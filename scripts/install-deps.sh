@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Installs the Debian packages tandem needs, when they are missing. Idempotent and quick when
+# everything is there. Usage: scripts/install-deps.sh [run|test]
+#   run   what building and running tandem needs (the default)
+#   test  that, plus what the test suite needs
+set -euo pipefail
+
+purpose=${1:-run}
+
+# Building and running.
+packages=(
+  cmake g++ make pkg-config
+  libicu-dev            # sentence breaks, charsets, normalisation
+  libboost-locale-dev   # word boundaries, case folding (ICU backend)
+  libpugixml-dev        # every XML format
+  libfmt-dev            # message formatting
+  nlohmann-json3-dev    # JSON and JSON Lines
+  libcli11-dev          # command-line parsing
+)
+if [ "$purpose" = test ]; then
+  packages+=(
+    libgtest-dev libgmock-dev  # GoogleTest
+    libbenchmark-dev           # Google Benchmark (bench/)
+    jing                       # RELAX NG validation of TEI output against tei_all.rng
+    python3                    # the reference scorer in ../shared/tools
+  )
+fi
+
+missing=()
+for package in "${packages[@]}"; do
+  status=$(dpkg-query -W -f='${db:Status-Status}' "$package" 2>/dev/null || true)
+  [ "$status" = installed ] || missing+=("$package")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+echo "tandem: installing missing Debian packages: ${missing[*]}" >&2
+if [ "$(id -u)" -eq 0 ]; then
+  sudo=()
+elif command -v sudo >/dev/null 2>&1; then
+  sudo=(sudo)
+else
+  echo "tandem: not root and no sudo: install these packages and run again: ${missing[*]}" >&2
+  exit 1
+fi
+export DEBIAN_FRONTEND=noninteractive
+# The package lists of a fresh machine may be empty or stale; update them once, then install.
+if ! "${sudo[@]}" apt-get install -y --no-install-recommends "${missing[@]}" >/tmp/tandem-apt.log 2>&1; then
+  "${sudo[@]}" apt-get update >>/tmp/tandem-apt.log 2>&1
+  if ! "${sudo[@]}" apt-get install -y --no-install-recommends "${missing[@]}" >>/tmp/tandem-apt.log 2>&1; then
+    tail -20 /tmp/tandem-apt.log >&2
+    echo "tandem: apt-get failed; the full log is in /tmp/tandem-apt.log" >&2
+    exit 1
+  fi
+fi
+echo "tandem: installed ${missing[*]}" >&2

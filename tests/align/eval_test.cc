@@ -1,0 +1,67 @@
+#include "tandem/align/eval.h"
+
+#include <gtest/gtest.h>
+
+namespace tandem::align {
+namespace {
+
+// Worked by hand (and cross-checked with ../shared/tools/align_score.py):
+//   gold: [0]:[0]  [1,2]:[1]  []:[2]  [3]:[3]
+//   hyp:  [0]:[0]  [1]:[1]  [2]:[]  []:[2]  [3]:[3,4]  and [0]:[0] again (a duplicate)
+// Precision over 5 distinct hypothesis links: strict [0]:[0], []:[2]; lax also [1]:[1] (1-1 is
+// co-linked in gold) and [3]:[3,4] (3-3); [2]:[] is one-sided and not in gold.
+// Recall over 3 two-sided gold links: strict [0]:[0]; lax also [1,2]:[1] and [3]:[3].
+TEST(Eval, HandComputedCounts) {
+  const std::vector<Link> gold = {{{0}, {0}}, {{1, 2}, {1}}, {{}, {2}}, {{3}, {3}}};
+  const std::vector<Link> hyp = {{{0}, {0}}, {{1}, {1}},    {{2}, {}},
+                                 {{}, {2}},  {{3}, {3, 4}}, {{0}, {0}}};
+  const EvalCounts counts = CountLinks(gold, hyp);
+  EXPECT_EQ(counts.precision_strict, 2u);
+  EXPECT_EQ(counts.precision_lax, 4u);
+  EXPECT_EQ(counts.precision_total, 5u);
+  EXPECT_EQ(counts.recall_strict, 1u);
+  EXPECT_EQ(counts.recall_lax, 3u);
+  EXPECT_EQ(counts.recall_total, 3u);
+
+  const EvalScores s = ScoresFromCounts(counts);
+  EXPECT_DOUBLE_EQ(s.precision_strict, 0.4);
+  EXPECT_DOUBLE_EQ(s.recall_strict, 1.0 / 3.0);
+  EXPECT_NEAR(s.f1_strict, 0.363636, 1e-6);
+  EXPECT_DOUBLE_EQ(s.precision_lax, 0.8);
+  EXPECT_DOUBLE_EQ(s.recall_lax, 1.0);
+  EXPECT_NEAR(s.f1_lax, 0.888889, 1e-6);
+}
+
+TEST(Eval, PerfectAlignment) {
+  const std::vector<Link> gold = {{{0}, {0}}, {{1}, {1, 2}}, {{2}, {}}};
+  const EvalScores s = ScoresFromCounts(CountLinks(gold, gold));
+  EXPECT_DOUBLE_EQ(s.f1_strict, 1.0);
+  EXPECT_DOUBLE_EQ(s.f1_lax, 1.0);
+}
+
+TEST(Eval, MicroAverageSumsCountsBeforeRatios) {
+  EvalCounts total = CountLinks({{{0}, {0}}}, {{{0}, {0}}});                            // 1/1
+  total += CountLinks({{{0}, {0}}, {{1}, {1}}, {{2}, {2}}}, {{{0, 1, 2}, {0, 1, 2}}});  // 0/1
+  const EvalScores s = ScoresFromCounts(total);
+  EXPECT_DOUBLE_EQ(s.precision_strict, 0.5);  // 1 of 2 hypothesis links
+  EXPECT_DOUBLE_EQ(s.recall_strict, 0.25);    // 1 of 4 gold links
+  EXPECT_DOUBLE_EQ(s.recall_lax, 1.0);        // every gold link overlaps
+}
+
+TEST(Eval, EmptyInputsGiveZeroNotNan) {
+  const EvalScores s = ScoresFromCounts(CountLinks({}, {}));
+  EXPECT_EQ(s.f1_strict, 0.0);
+  EXPECT_EQ(s.f1_lax, 0.0);
+}
+
+TEST(Eval, LinksFromLadderWritesIndices) {
+  const Ladder ladder = {{0, 2, 0, 1, 0.9}, {2, 0, 1, 1, 0.5}, {2, 1, 2, 2, 0.7}};
+  const std::vector<Link> links = LinksFromLadder(ladder);
+  ASSERT_EQ(links.size(), 3u);
+  EXPECT_EQ(links[0], (Link{{0, 1}, {0}}));
+  EXPECT_EQ(links[1], (Link{{}, {1}}));
+  EXPECT_EQ(links[2], (Link{{2}, {2, 3}}));
+}
+
+}  // namespace
+}  // namespace tandem::align

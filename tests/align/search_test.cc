@@ -1,0 +1,130 @@
+#include "tandem/align/search.h"
+
+#include <cmath>
+#include <random>
+#include <set>
+#include <tuple>
+
+#include <gtest/gtest.h>
+
+#include "tandem/align/length_scorer.h"
+
+namespace tandem::align {
+namespace {
+
+// A scorer that knows the right answer: beads of `truth` are cheap, everything else is
+// expensive. It tests the search on its own, whatever the evidence.
+class OracleScorer final : public BeadScorer {
+ public:
+  explicit OracleScorer(const Ladder& truth) {
+    for (const Bead& b : truth) {
+      beads_.insert({b.source_begin, b.source_count, b.target_begin, b.target_count});
+    }
+  }
+  double Cost(std::size_t i, std::size_t a, std::size_t j, std::size_t b) const override {
+    return beads_.count({i, a, j, b}) > 0 ? 0.1 : 10.0 + static_cast<double>(a + b);
+  }
+
+ private:
+  std::set<std::tuple<std::size_t, std::size_t, std::size_t, std::size_t>> beads_;
+};
+
+// Returns the ladder without confidences, for comparisons of structure.
+Ladder Structure(Ladder ladder) {
+  for (Bead& b : ladder) b.confidence = 0;
+  return ladder;
+}
+
+TEST(StandardShapes, GaleChurchSet) {
+  const std::vector<BeadShape> shapes = StandardShapes(2);
+  const std::vector<BeadShape> expected = {{1, 0}, {0, 1}, {1, 1}, {2, 1}, {1, 2}, {2, 2}};
+  EXPECT_EQ(shapes, expected);
+  EXPECT_EQ(StandardShapes(4).size(), 10u);  // adds 3:1, 1:3, 4:1, 1:4
+}
+
+TEST(ExhaustiveSearch, EqualLengthsGiveAllOneToOne) {
+  const std::vector<double> lengths = {20, 35, 50, 12, 80};
+  const LengthScorer scorer(lengths, lengths, {});
+  StatusOr<Ladder> ladder = ExhaustiveSearch().Search(scorer, 5, 5);
+  ASSERT_TRUE(ladder.ok());
+  ASSERT_EQ(ladder->size(), 5u);
+  for (std::size_t k = 0; k < 5; ++k) {
+    EXPECT_EQ(Structure({(*ladder)[k]})[0], (Bead{k, 1, k, 1, 0.0}));
+    EXPECT_GT((*ladder)[k].confidence, 0.9);
+  }
+}
+
+TEST(ExhaustiveSearch, MergesByLength) {
+  // 30 + 30 source characters rendered as one target sentence of 60: a 2:1 bead; then a 1:2.
+  const std::vector<double> source = {30, 30, 80, 100};
+  const std::vector<double> target = {60, 80, 50, 50};
+  const LengthScorer scorer(source, target, {});
+  StatusOr<Ladder> ladder = ExhaustiveSearch().Search(scorer, 4, 4);
+  ASSERT_TRUE(ladder.ok());
+  const Ladder expected = {{0, 2, 0, 1, 0}, {2, 1, 1, 1, 0}, {3, 1, 2, 2, 0}};
+  EXPECT_EQ(Structure(*ladder), expected);
+}
+
+TEST(ExhaustiveSearch, EmptyAndOneSidedInputs) {
+  const OracleScorer none({});
+  StatusOr<Ladder> empty = ExhaustiveSearch().Search(none, 0, 0);
+  ASSERT_TRUE(empty.ok());
+  EXPECT_TRUE(empty->empty());
+
+  StatusOr<Ladder> only_target = ExhaustiveSearch().Search(none, 0, 3);
+  ASSERT_TRUE(only_target.ok());
+  EXPECT_EQ(Structure(*only_target), (Ladder{{0, 0, 0, 1, 0}, {0, 0, 1, 1, 0}, {0, 0, 2, 1, 0}}));
+}
+
+TEST(ExhaustiveSearch, ConfidenceIsThePosterior) {
+  // One sentence on each side with costs 1 for every shape: the paths are 1:1 (cost 1),
+  // 1:0 then 0:1 and 0:1 then 1:0 (cost 2 each). P(1:1) = e^-1 / (e^-1 + 2 e^-2).
+  class Flat final : public BeadScorer {
+   public:
+    double Cost(std::size_t, std::size_t, std::size_t, std::size_t) const override { return 1.0; }
+  } scorer;
+  StatusOr<Ladder> ladder =
+      ExhaustiveSearch({.shapes = {{1, 0}, {0, 1}, {1, 1}}}).Search(scorer, 1, 1);
+  ASSERT_TRUE(ladder.ok());
+  ASSERT_EQ(ladder->size(), 1u);
+  const double expected = std::exp(-1.0) / (std::exp(-1.0) + 2 * std::exp(-2.0));
+  EXPECT_NEAR((*ladder)[0].confidence, expected, 1e-4);
+}
+
+TEST(ExhaustiveSearch, RefusesGridsOverTheLimit) {
+  const OracleScorer none({});
+  StatusOr<Ladder> ladder = ExhaustiveSearch({.max_cells = 100}).Search(none, 20, 20);
+  ASSERT_FALSE(ladder.ok());
+  EXPECT_EQ(ladder.status().code(), StatusCode::kResourceExhausted);
+}
+
+// Property: for random true ladders made of the allowed shapes, the search finds exactly the
+// truth, and every result is a valid ladder with confidences in [0, 1].
+TEST(ExhaustiveSearch, RecoversRandomLaddersExactly) {
+  std::mt19937 rng(12345);
+  const std::vector<BeadShape> shapes = StandardShapes(4);
+  for (int trial = 0; trial < 200; ++trial) {
+    Ladder truth;
+    std::size_t i = 0;
+    std::size_t j = 0;
+    const std::size_t beads = 1 + rng() % 30;
+    for (std::size_t k = 0; k < beads; ++k) {
+      const BeadShape& shape = shapes[rng() % shapes.size()];
+      truth.push_back({i, shape.source_count, j, shape.target_count, 0});
+      i += shape.source_count;
+      j += shape.target_count;
+    }
+    const OracleScorer scorer(truth);
+    StatusOr<Ladder> found = ExhaustiveSearch({.shapes = shapes}).Search(scorer, i, j);
+    ASSERT_TRUE(found.ok());
+    ASSERT_TRUE(ValidateLadder(*found, i, j).ok()) << "trial " << trial;
+    EXPECT_EQ(Structure(*found), truth) << "trial " << trial;
+    for (const Bead& bead : *found) {
+      EXPECT_GE(bead.confidence, 0.0);
+      EXPECT_LE(bead.confidence, 1.0);
+    }
+  }
+}
+
+}  // namespace
+}  // namespace tandem::align

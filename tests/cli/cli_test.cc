@@ -1,0 +1,253 @@
+// End-to-end tests of the real tandem binary: output, error messages, exit codes, and that a
+// failure never leaves a partial output file.
+#include <filesystem>
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "test_util.h"
+
+namespace tandem {
+namespace {
+
+using testing::CommandResult;
+using ::testing::HasSubstr;
+using testing::ReadFile;
+using testing::SamplePath;
+using ::testing::StartsWith;
+using testing::TempDir;
+using testing::WriteFile;
+
+CommandResult Tandem(std::vector<std::string> args, const std::string& input = "") {
+  args.insert(args.begin(), TANDEM_BINARY);
+  return testing::Run(args, input);
+}
+
+std::vector<std::string> AlignBundled(const std::string& output) {
+  return {"align", "-s",  "en", "-t", "hu", SamplePath("en.txt"), SamplePath("hu.txt"),
+          "-o",    output};
+}
+
+TEST(Cli, Version) {
+  const CommandResult r = Tandem({"--version"});
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_EQ(r.out, "tandem 0.1.0\n");
+}
+
+TEST(Cli, HelpOnEveryCommand) {
+  for (const char* command : {"segment", "align", "eval"}) {
+    const CommandResult r = Tandem({command, "--help"});
+    EXPECT_EQ(r.exit_code, 0) << command;
+    EXPECT_THAT(r.out, HasSubstr("Usage:")) << command;
+  }
+  EXPECT_EQ(Tandem({"--help"}).exit_code, 0);
+}
+
+TEST(Cli, UsageErrorsExitWithTwo) {
+  CommandResult r = Tandem({});
+  EXPECT_EQ(r.exit_code, 2);
+  r = Tandem({"align", "-s", "en", "-t", "hu", "a.txt", "b.txt", "--bogus-flag"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_THAT(r.err, HasSubstr("--bogus-flag"));
+  r = Tandem({"segment", SamplePath("en.txt")});  // --lang missing
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_THAT(r.err, HasSubstr("--lang"));
+  r = Tandem({"align", "-s", "en", "-t", "hu", "--max-bead", "99", "a", "b"});
+  EXPECT_EQ(r.exit_code, 2);
+  r = Tandem({"align", "-s", "en", "-t", "hu", "--format", "docx", "a", "b"});
+  EXPECT_EQ(r.exit_code, 2);
+  r = Tandem({"segment", "--lang", "xx-nonsense", SamplePath("en.txt")});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_THAT(r.err, HasSubstr("unknown language 'xx-nonsense'"));
+}
+
+TEST(Cli, SegmentPrintsSentencesAndParagraphs) {
+  TempDir dir;
+  WriteFile(dir.File("t.txt"), "First one. Second one.\n\nThird.\n");
+  const CommandResult r = Tandem({"segment", "--lang", "en", dir.File("t.txt")});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "First one.\nSecond one.\n\nThird.\n");
+}
+
+TEST(Cli, SegmentReadsStandardInput) {
+  const CommandResult r = Tandem({"segment", "-l", "hu", "-"}, "Egy mondat. M\xC3\xA1sik.\n");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "Egy mondat.\nM\xC3\xA1sik.\n");
+}
+
+TEST(Cli, SegmentBundledLetter) {
+  const CommandResult r = Tandem({"segment", "-l", "en", SamplePath("en.txt")});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.out, HasSubstr("\nReply to Stalin\n"));
+  EXPECT_THAT(r.out, HasSubstr("To the Executive Committee of the Communist International!\n"));
+}
+
+TEST(Cli, AlignBundledPairWritesTeiAndSummary) {
+  TempDir dir;
+  const std::string out = dir.File("pair.tei.xml");
+  const CommandResult r = Tandem(AlignBundled(out));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::string xml = ReadFile(out);
+  EXPECT_THAT(xml, StartsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<teiCorpus"));
+  EXPECT_THAT(xml, HasSubstr("<linkGrp type=\"alignment\""));
+  EXPECT_THAT(r.err, HasSubstr("sentences:"));
+  EXPECT_THAT(r.err, HasSubstr("beads:"));
+  EXPECT_THAT(r.err, HasSubstr("aligned:"));
+  EXPECT_THAT(r.err, HasSubstr("confidence:"));
+  EXPECT_THAT(r.err, HasSubstr("time:"));
+  EXPECT_EQ(testing::ListDir(dir.path()), std::vector<std::string>{"pair.tei.xml"});
+}
+
+TEST(Cli, AlignOtherFormatsToStandardOutput) {
+  TempDir dir;
+  WriteFile(dir.File("a.txt"), "One sentence here.\nAnother sentence there.\n");
+  WriteFile(dir.File("b.txt"), "Egy mondat itt.\nEgy m\xC3\xA1sik mondat ott.\n");
+  CommandResult r = Tandem({"align", "-q", "--presegmented", "-s", "en", "-t", "hu", "-f",
+                            "vecalign", dir.File("a.txt"), dir.File("b.txt")});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.out, StartsWith("[0]:[0]:"));
+  EXPECT_THAT(r.out, HasSubstr("\n[1]:[1]:"));
+  EXPECT_EQ(r.err, "");  // -q
+
+  r = Tandem({"align", "-q", "-s", "en", "-t", "hu", "--format", "jsonl", dir.File("a.txt"),
+              dir.File("b.txt")});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  const nlohmann::json first = nlohmann::json::parse(r.out.substr(0, r.out.find('\n')));
+  EXPECT_EQ(first["type"], "1:1");
+  EXPECT_EQ(first["source"][0]["text"], "One sentence here.");
+  EXPECT_EQ(first["source"][0]["begin"], 0);
+  EXPECT_EQ(first["source"][0]["end"], 18);
+}
+
+// Error paths: a clear message naming the input, exit code 1, and the output untouched.
+class CliInputErrors : public ::testing::Test {
+ protected:
+  void SetUp() override { WriteFile(dir_.File("previous.tei.xml"), "previous content"); }
+  void ExpectFailure(const std::string& source, const std::string& message) {
+    const CommandResult r = Tandem({"align", "-s", "en", "-t", "hu", source, SamplePath("hu.txt"),
+                                    "-o", dir_.File("previous.tei.xml")});
+    EXPECT_EQ(r.exit_code, 1) << r.err;
+    EXPECT_THAT(r.err, StartsWith("tandem: error: "));
+    EXPECT_THAT(r.err, HasSubstr(message));
+    EXPECT_EQ(ReadFile(dir_.File("previous.tei.xml")), "previous content");
+  }
+  TempDir dir_;
+};
+
+TEST_F(CliInputErrors, MissingFile) {
+  ExpectFailure(dir_.File("missing.txt"), dir_.File("missing.txt") + ": no such file");
+}
+
+TEST_F(CliInputErrors, DirectoryInsteadOfFile) {
+  ExpectFailure(dir_.path().string(), ": is a directory, not a file");
+}
+
+TEST_F(CliInputErrors, InvalidUtf8) {
+  WriteFile(dir_.File("bad.txt"),
+            "Good line.\nB\xC3\xA1"
+            "d\xF5 line.\n");
+  ExpectFailure(dir_.File("bad.txt"), "bad.txt:2:4: invalid UTF-8 (byte 0xF5)");
+}
+
+TEST_F(CliInputErrors, EmptyFile) {
+  WriteFile(dir_.File("empty.txt"), "");
+  ExpectFailure(dir_.File("empty.txt"), "empty.txt: the file has no text to align");
+}
+
+TEST(Cli, UnwritableOutputFailsCleanly) {
+  TempDir dir;
+  WriteFile(dir.File("a-file"), "x");
+  // The output's directory does not exist / is a file.
+  for (const std::string& output :
+       {dir.File("no-such-dir/out.tei.xml"), dir.File("a-file/out.tei.xml")}) {
+    const CommandResult r = Tandem(AlignBundled(output));
+    EXPECT_EQ(r.exit_code, 1) << output;
+    EXPECT_THAT(r.err, HasSubstr(output));
+  }
+  EXPECT_EQ(testing::ListDir(dir.path()), std::vector<std::string>{"a-file"});
+  // The output is a directory.
+  const CommandResult r = Tandem(AlignBundled(dir.path().string()));
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_THAT(r.err, HasSubstr("is a directory"));
+}
+
+TEST(Cli, EvalPrintsHandComputedScores) {
+  TempDir dir;
+  WriteFile(dir.File("gold"), "[0]:[0]\n[1, 2]:[1]\n[]:[2]\n[3]:[3]\n");
+  WriteFile(dir.File("hyp"), "[0]:[0]\n[1]:[1]\n[2]:[]\n[]:[2]\n[3]:[3, 4]\n");
+  const CommandResult r = Tandem({"eval", "-g", dir.File("gold"), "--hyp", dir.File("hyp")});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out,
+            "              Strict     Lax\n"
+            "Precision     0.400    0.800\n"
+            "Recall        0.333    1.000\n"
+            "F1            0.364    0.889\n"
+            "links: hypothesis 5 (strict hits 2, lax hits 4); two-sided gold 3 (strict hits 1, lax "
+            "hits 3); documents 1\n");
+
+  const CommandResult json =
+      Tandem({"eval", "--json", "-g", dir.File("gold"), "--hyp", dir.File("hyp")});
+  EXPECT_EQ(json.exit_code, 0);
+  const nlohmann::json parsed = nlohmann::json::parse(json.out);
+  EXPECT_EQ(parsed["counts"]["p_lax"], 4);
+  EXPECT_DOUBLE_EQ(parsed["scores"]["precision_strict"].get<double>(), 0.4);
+}
+
+TEST(Cli, EvalErrors) {
+  TempDir dir;
+  WriteFile(dir.File("gold"), "[0]:[0]\n");
+  WriteFile(dir.File("broken"), "[0]:[0]\n[1]-[1]\n");
+  CommandResult r =
+      Tandem({"eval", "-g", dir.File("gold"), dir.File("gold"), "--hyp", dir.File("gold")});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_THAT(r.err, HasSubstr("2 gold files but 1 hypothesis files"));
+  r = Tandem({"eval", "-g", dir.File("gold"), "--hyp", dir.File("broken")});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_THAT(r.err, HasSubstr("broken:2:4: expected ':'"));
+}
+
+// tandem eval gives the same figures as the reference scorer on the Text+Berg test set,
+// aligned by tandem itself.
+TEST(Cli, EvalAgreesWithTheReferenceScorer) {
+  const std::string python = TANDEM_PYTHON3;
+  ASSERT_FALSE(python.empty()) << "python3 is needed for ../shared/tools/align_score.py";
+  const std::string gold_dir = testing::SharedDir() + "/data/align-gold/textberg-de-fr/";
+  TempDir dir;
+  std::vector<std::string> golds;
+  std::vector<std::string> hyps;
+  for (int k = 0; k <= 6; ++k) {
+    const std::string name = "test" + std::to_string(k);
+    const CommandResult r =
+        Tandem({"align", "-q", "--presegmented", "-s", "de", "-t", "fr", "-f", "vecalign",
+                gold_dir + name + ".de", gold_dir + name + ".fr", "-o", dir.File(name + ".va")});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    golds.push_back(gold_dir + name + ".defr");
+    hyps.push_back(dir.File(name + ".va"));
+  }
+  std::vector<std::string> ours = {"eval", "--json", "-g"};
+  ours.insert(ours.end(), golds.begin(), golds.end());
+  ours.push_back("--hyp");
+  ours.insert(ours.end(), hyps.begin(), hyps.end());
+  const CommandResult tandem = Tandem(ours);
+  ASSERT_EQ(tandem.exit_code, 0) << tandem.err;
+
+  std::vector<std::string> reference = {python, testing::SharedDir() + "/tools/align_score.py",
+                                        "--json", "-g"};
+  reference.insert(reference.end(), golds.begin(), golds.end());
+  reference.push_back("-t");
+  reference.insert(reference.end(), hyps.begin(), hyps.end());
+  const CommandResult scorer = testing::Run(reference);
+  ASSERT_EQ(scorer.exit_code, 0) << scorer.err;
+
+  const nlohmann::json a = nlohmann::json::parse(tandem.out);
+  const nlohmann::json b = nlohmann::json::parse(scorer.out);
+  EXPECT_EQ(a["counts"], b["counts"]);
+  for (const char* key : {"precision_strict", "recall_strict", "f1_strict", "precision_lax",
+                          "recall_lax", "f1_lax"}) {
+    EXPECT_NEAR(a["scores"][key].get<double>(), b["scores"][key].get<double>(), 1e-12) << key;
+  }
+}
+
+}  // namespace
+}  // namespace tandem

@@ -1,0 +1,183 @@
+#include "tandem/core/text_io.h"
+
+#include <filesystem>
+#include <fstream>
+
+#include <gtest/gtest.h>
+
+#include "test_util.h"
+
+namespace tandem {
+namespace {
+
+using testing::ListDir;
+using testing::ReadFile;
+using testing::TempDir;
+using testing::WriteFile;
+
+TEST(CheckUtf8, AcceptsValidText) {
+  EXPECT_TRUE(CheckUtf8("plain ASCII", "a.txt").ok());
+  EXPECT_TRUE(CheckUtf8("\xC5\x91 \xE2\x80\x9C \xF0\x9F\x98\x80", "a.txt").ok());
+  EXPECT_TRUE(CheckUtf8("", "a.txt").ok());
+}
+
+struct BadUtf8Case {
+  const char* name;
+  std::string text;
+  std::string message;
+};
+
+// Test names and failure messages show the case name, not its bytes.
+void PrintTo(const BadUtf8Case& c, std::ostream* os) { *os << c.name; }
+
+class CheckUtf8Bad : public ::testing::TestWithParam<BadUtf8Case> {};
+
+TEST_P(CheckUtf8Bad, NamesLineColumnAndByte) {
+  const Status status = CheckUtf8(GetParam().text, "hu.txt");
+  EXPECT_EQ(status.code(), StatusCode::kInvalidData);
+  EXPECT_EQ(status.message(), GetParam().message);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Cases, CheckUtf8Bad,
+    ::testing::Values(
+        BadUtf8Case{"latin2_byte", "ab\n\xC5\x91r\xF5z", "hu.txt:2:3: invalid UTF-8 (byte 0xF5)"},
+        BadUtf8Case{"lone_continuation", "x\x80", "hu.txt:1:2: invalid UTF-8 (byte 0x80)"},
+        BadUtf8Case{"truncated_sequence", "abc\xC3", "hu.txt:1:4: invalid UTF-8 (byte 0xC3)"},
+        BadUtf8Case{"overlong", "\xC0\xAF", "hu.txt:1:1: invalid UTF-8 (byte 0xC0)"},
+        BadUtf8Case{"surrogate", "\xED\xA0\x80", "hu.txt:1:1: invalid UTF-8 (byte 0xED)"},
+        BadUtf8Case{"above_max", "\xF4\x90\x80\x80", "hu.txt:1:1: invalid UTF-8 (byte 0xF4)"},
+        BadUtf8Case{"crlf_lines", "a\r\nb\r\n\xFF", "hu.txt:3:1: invalid UTF-8 (byte 0xFF)"},
+        BadUtf8Case{"after_long_ascii", std::string(20, 'a') + "\xFE",
+                    "hu.txt:1:21: invalid UTF-8 (byte 0xFE)"}),
+    [](const auto& test) { return std::string(test.param.name); });
+
+TEST(PositionOf, CountsLinesAndCodePoints) {
+  const std::string text = "\xC3\xA1rv\xC3\xADz\r\ntwo\rthree";
+  EXPECT_EQ(PositionOf(text, 0).line, 1u);
+  EXPECT_EQ(PositionOf(text, 5).column, 5u);  // after "árví": 4 code points
+  EXPECT_EQ(PositionOf(text, 9).line, 2u);
+  EXPECT_EQ(PositionOf(text, 13).line, 3u);
+  EXPECT_EQ(DescribePosition("f", text, 14), "f:3:2");
+}
+
+TEST(DecodeText, Utf8WithBomKeepsBytesAndMarksContent) {
+  StatusOr<DecodedText> decoded = DecodeText("\xEF\xBB\xBFHello", "a.txt");
+  ASSERT_TRUE(decoded.ok());
+  EXPECT_EQ(decoded->text, "\xEF\xBB\xBFHello");
+  EXPECT_EQ(decoded->content_begin, 3u);
+  EXPECT_FALSE(decoded->converted);
+  EXPECT_EQ(decoded->encoding, "UTF-8");
+}
+
+TEST(DecodeText, InvalidUtf8NamesIcusGuess) {
+  // Hungarian in ISO-8859-2 (0xF5 is ő), long enough for ICU's charset detector.
+  std::string latin2;
+  for (int i = 0; i < 20; ++i) latin2 += "A b\xF5r \xE9s a k\xE9z, \xF5sz \xE9s t\xE9l. ";
+  StatusOr<DecodedText> decoded = DecodeText(latin2, "hu.txt");
+  ASSERT_FALSE(decoded.ok());
+  EXPECT_EQ(decoded.status().code(), StatusCode::kInvalidData);
+  EXPECT_NE(decoded.status().message().find("hu.txt:1:4: invalid UTF-8 (byte 0xF5)"),
+            std::string::npos)
+      << decoded.status().message();
+  EXPECT_NE(decoded.status().message().find("--encoding"), std::string::npos);
+}
+
+TEST(DecodeText, Utf16WithBomIsConverted) {
+  // "Ősz." in UTF-16LE with a byte-order mark.
+  const std::string utf16le("\xFF\xFE\x50\x01s\0z\0.\0", 10);
+  StatusOr<DecodedText> decoded = DecodeText(utf16le, "a.txt");
+  ASSERT_TRUE(decoded.ok()) << decoded.status().message();
+  EXPECT_EQ(decoded->text, "\xC5\x90sz.");
+  EXPECT_TRUE(decoded->converted);
+}
+
+TEST(DecodeText, LegacyEncodingByName) {
+  StatusOr<DecodedText> decoded = DecodeText("\xF5sz", "a.txt", {.encoding = "ISO-8859-2"});
+  ASSERT_TRUE(decoded.ok()) << decoded.status().message();
+  EXPECT_EQ(decoded->text, "\xC5\x91sz");
+  EXPECT_EQ(decoded->encoding, "ISO-8859-2");
+  decoded = DecodeText("\x8A", "a.txt", {.encoding = "windows-1250"});  // Š
+  ASSERT_TRUE(decoded.ok()) << decoded.status().message();
+  EXPECT_EQ(decoded->text, "\xC5\xA0");
+}
+
+TEST(DecodeText, UnknownEncodingIsAUsageError) {
+  StatusOr<DecodedText> decoded = DecodeText("x", "a.txt", {.encoding = "no-such-charset"});
+  ASSERT_FALSE(decoded.ok());
+  EXPECT_EQ(decoded.status().code(), StatusCode::kInvalidArgument);
+}
+
+TEST(ReadFileBytes, MissingFileIsNotFound) {
+  TempDir dir;
+  StatusOr<std::string> bytes = ReadFileBytes(dir.File("missing.txt"));
+  ASSERT_FALSE(bytes.ok());
+  EXPECT_EQ(bytes.status().code(), StatusCode::kNotFound);
+  EXPECT_NE(bytes.status().message().find("missing.txt: no such file"), std::string::npos);
+}
+
+TEST(ReadFileBytes, DirectoryIsRefused) {
+  TempDir dir;
+  StatusOr<std::string> bytes = ReadFileBytes(dir.path().string());
+  ASSERT_FALSE(bytes.ok());
+  EXPECT_NE(bytes.status().message().find("is a directory"), std::string::npos);
+}
+
+TEST(ReadFileBytes, ReadsEveryByte) {
+  TempDir dir;
+  std::string content(200000, 'x');
+  content[199999] = '\0';
+  WriteFile(dir.File("a.bin"), content);
+  StatusOr<std::string> bytes = ReadFileBytes(dir.File("a.bin"));
+  ASSERT_TRUE(bytes.ok());
+  EXPECT_EQ(*bytes, content);
+}
+
+TEST(AtomicOutput, CommitReplacesTheFile) {
+  TempDir dir;
+  const std::string path = dir.File("out.txt");
+  WriteFile(path, "old");
+  StatusOr<AtomicOutput> out = AtomicOutput::Open(path);
+  ASSERT_TRUE(out.ok());
+  out->stream() << "new content";
+  EXPECT_EQ(ReadFile(path), "old");  // nothing visible before the commit
+  ASSERT_TRUE(out->Commit().ok());
+  EXPECT_EQ(ReadFile(path), "new content");
+  EXPECT_EQ(ListDir(dir.path()), std::vector<std::string>{"out.txt"});
+}
+
+TEST(AtomicOutput, AbandonedOutputLeavesNoTrace) {
+  TempDir dir;
+  const std::string path = dir.File("out.txt");
+  WriteFile(path, "precious");
+  {
+    StatusOr<AtomicOutput> out = AtomicOutput::Open(path);
+    ASSERT_TRUE(out.ok());
+    out->stream() << "half-writ";
+  }  // destroyed without Commit: a failure in the middle of writing
+  EXPECT_EQ(ReadFile(path), "precious");
+  EXPECT_EQ(ListDir(dir.path()), std::vector<std::string>{"out.txt"});
+}
+
+TEST(AtomicOutput, MissingDirectoryIsAnError) {
+  TempDir dir;
+  StatusOr<AtomicOutput> out = AtomicOutput::Open(dir.File("no/such/dir/out.txt"));
+  ASSERT_FALSE(out.ok());
+  EXPECT_NE(out.status().message().find("does not exist"), std::string::npos);
+}
+
+TEST(AtomicOutput, DirectoryAsOutputIsAnError) {
+  TempDir dir;
+  StatusOr<AtomicOutput> out = AtomicOutput::Open(dir.path().string());
+  ASSERT_FALSE(out.ok());
+  EXPECT_NE(out.status().message().find("is a directory"), std::string::npos);
+}
+
+TEST(WriteFileAtomically, WritesContent) {
+  TempDir dir;
+  ASSERT_TRUE(WriteFileAtomically(dir.File("a.txt"), "abc").ok());
+  EXPECT_EQ(ReadFile(dir.File("a.txt")), "abc");
+}
+
+}  // namespace
+}  // namespace tandem
