@@ -233,7 +233,8 @@ StatusOr<AtomicOutput> AtomicOutput::Open(const std::string& path) {
     return NotFoundError(
         fmt::format("{}: cannot write: directory {} does not exist", path, dir.string()));
   }
-  std::string temp = (dir / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
+  // A hidden name beside the destination, so that the final rename stays on one file system.
+  std::string temp = (dir / fmt::format(".{}.tmp-XXXXXX", target.filename().string())).string();
   const int fd = ::mkstemp(temp.data());
   if (fd < 0) {
     return IoError(fmt::format("{}: cannot write: {}", path, ErrnoText(errno)));
