@@ -39,8 +39,14 @@ StatusOr<Ladder> Align(const AlignInput& input, const AlignOptions& options) {
                             LengthModel::Estimate(source_lengths, target_lengths));
   const ExhaustiveSearch search(
       {.shapes = StandardShapes(options.max_bead), .max_cells = options.max_search_cells});
-  TANDEM_ASSIGN_OR_RETURN(Ladder ladder,
-                          search.Search(scorer, input.source.size(), input.target.size()));
+  SearchProblem problem;
+  problem.scorer = &scorer;
+  problem.source_size = input.source.size();
+  problem.target_size = input.target.size();
+  problem.source_lengths = source_lengths;
+  problem.target_lengths = target_lengths;
+  problem.fixed = input.fixed;
+  TANDEM_ASSIGN_OR_RETURN(Ladder ladder, search.Search(problem));
   TANDEM_RETURN_IF_ERROR(ValidateLadder(ladder, input.source.size(), input.target.size()));
   return ladder;
 }

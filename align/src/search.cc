@@ -1,6 +1,7 @@
 #include "tandem/align/search.h"
 
 #include <algorithm>
+#include <cassert>
 #include <cmath>
 #include <cstdint>
 #include <limits>
@@ -35,10 +36,53 @@ std::vector<BeadShape> StandardShapes(std::size_t max_bead) {
 ExhaustiveSearch::ExhaustiveSearch(ExhaustiveSearchOptions options)
     : options_(std::move(options)) {}
 
-StatusOr<Ladder> ExhaustiveSearch::Search(const BeadScorer& scorer, std::size_t source_size,
-                                          std::size_t target_size) const {
-  const std::size_t n = source_size;
-  const std::size_t m = target_size;
+Status ValidateFixedBeads(const SearchProblem& problem) {
+  std::size_t i = 0;
+  std::size_t j = 0;
+  for (std::size_t k = 0; k < problem.fixed.size(); ++k) {
+    const Bead& bead = problem.fixed[k];
+    if (bead.source_count == 0 && bead.target_count == 0) {
+      return InvalidArgumentError(fmt::format("fixed bead {} is empty", k + 1));
+    }
+    if (bead.source_begin < i || bead.target_begin < j) {
+      return InvalidArgumentError(
+          fmt::format("fixed bead {} overlaps the one before it or is out of order", k + 1));
+    }
+    if (bead.source_end() > problem.source_size || bead.target_end() > problem.target_size) {
+      return InvalidArgumentError(fmt::format("fixed bead {} lies outside the texts", k + 1));
+    }
+    i = bead.source_end();
+    j = bead.target_end();
+  }
+  return Status::Ok();
+}
+
+StatusOr<Ladder> ExhaustiveSearch::Search(const SearchProblem& problem) const {
+  assert(problem.scorer != nullptr);
+  TANDEM_RETURN_IF_ERROR(ValidateFixedBeads(problem));
+  Ladder ladder;
+  std::size_t i = 0;
+  std::size_t j = 0;
+  auto fill_gap = [&](std::size_t i1, std::size_t j1) -> Status {
+    TANDEM_ASSIGN_OR_RETURN(Ladder part, SearchRegion(*problem.scorer, i, i1, j, j1));
+    ladder.insert(ladder.end(), part.begin(), part.end());
+    return Status::Ok();
+  };
+  for (const Bead& bead : problem.fixed) {
+    TANDEM_RETURN_IF_ERROR(fill_gap(bead.source_begin, bead.target_begin));
+    ladder.push_back(bead);
+    i = bead.source_end();
+    j = bead.target_end();
+  }
+  TANDEM_RETURN_IF_ERROR(fill_gap(problem.source_size, problem.target_size));
+  return ladder;
+}
+
+StatusOr<Ladder> ExhaustiveSearch::SearchRegion(const BeadScorer& scorer, std::size_t i0,
+                                                std::size_t i1, std::size_t j0,
+                                                std::size_t j1) const {
+  const std::size_t n = i1 - i0;
+  const std::size_t m = j1 - j0;
   const std::size_t width = m + 1;
   const std::size_t cells = (n + 1) * width;
   if (cells / width != n + 1 || cells > options_.max_cells) {
@@ -47,6 +91,7 @@ StatusOr<Ladder> ExhaustiveSearch::Search(const BeadScorer& scorer, std::size_t 
         "texts into smaller parts",
         n, m, cells, options_.max_cells));
   }
+  if (n == 0 && m == 0) return Ladder{};
   const std::vector<BeadShape>& shapes = options_.shapes;
   auto at = [width](std::size_t i, std::size_t j) { return i * width + j; };
 
@@ -69,7 +114,7 @@ StatusOr<Ladder> ExhaustiveSearch::Search(const BeadScorer& scorer, std::size_t 
         if (a > i || b > j) continue;
         const std::size_t from = at(i - a, j - b);
         if (alpha[from] == kInfinity) continue;
-        const double cost = scorer.Cost(i - a, a, j - b, b);
+        const double cost = scorer.Cost(i0 + i - a, a, j0 + j - b, b);
         if (best[from] + cost < cell_best) {
           cell_best = best[from] + cost;
           cell_back = static_cast<std::uint8_t>(s);
@@ -98,7 +143,7 @@ StatusOr<Ladder> ExhaustiveSearch::Search(const BeadScorer& scorer, std::size_t 
         if (i + a > n || j + b > m) continue;
         const double next = beta[at(i + a, j + b)];
         if (next == kInfinity) continue;
-        cell_beta = AddCosts(cell_beta, scorer.Cost(i, a, j, b) + next);
+        cell_beta = AddCosts(cell_beta, scorer.Cost(i0 + i, a, j0 + j, b) + next);
       }
       beta[at(i, j)] = cell_beta;
     }
@@ -110,8 +155,8 @@ StatusOr<Ladder> ExhaustiveSearch::Search(const BeadScorer& scorer, std::size_t 
     const BeadShape& shape = shapes[back[at(i, j)]];
     const std::size_t a = shape.source_count;
     const std::size_t b = shape.target_count;
-    Bead bead{i - a, a, j - b, b, 0.0};
-    const double cost = scorer.Cost(i - a, a, j - b, b);
+    Bead bead{i0 + i - a, a, j0 + j - b, b, 0.0};
+    const double cost = scorer.Cost(i0 + i - a, a, j0 + j - b, b);
     const double posterior = std::exp(-(alpha[at(i - a, j - b)] + cost + beta[at(i, j)] - total));
     // Four decimals: finer differences carry no information, and short values keep the
     // output files readable and exactly re-readable.

@@ -26,6 +26,9 @@ struct AlignInput {
   std::vector<std::string_view> target;  // target sentences, in order
   std::string source_language;           // BCP 47; may be empty when unknown
   std::string target_language;
+  // Beads that must be kept as they are (confirmed or corrected by a reviewer), in text order;
+  // the aligner aligns the sentences between them. See SearchProblem::fixed.
+  std::vector<Bead> fixed;
 };
 
 struct AlignOptions {

@@ -1,8 +1,10 @@
 // Search: finding the best ladder given a scorer. The search only asks the scorer for bead
-// costs (scorer.h); it knows nothing about text.
+// costs (scorer.h) and, when it works coarse-to-fine, compares long runs of sentences through
+// their vectors and lengths; it knows nothing about text.
 //
+//   tandem::align::SearchProblem problem{.scorer = &scorer, .source_size = n, .target_size = m};
 //   tandem::align::ExhaustiveSearch search({.shapes = tandem::align::StandardShapes(2)});
-//   TANDEM_ASSIGN_OR_RETURN(tandem::align::Ladder ladder, search.Search(scorer, n, m));
+//   TANDEM_ASSIGN_OR_RETURN(tandem::align::Ladder ladder, search.Search(problem));
 //
 // Invariants of every search: the ladder returned is complete and monotone (bead.h), uses only
 // the shapes it was given, and minimises the total cost among the ladders it considers. Each
@@ -30,11 +32,38 @@ struct BeadShape {
 // (1:2, 2:1, 1:3, ...), plus 2:2. StandardShapes(2) is Gale & Church's set.
 std::vector<BeadShape> StandardShapes(std::size_t max_bead);
 
+// Dense vectors in one space shared by both texts, one per sentence, for comparing long runs
+// of sentences cheaply: the similarity of source run [i, i + a) and target run [j, j + b) is the
+// cosine of the sums of their vectors. Searches that work coarse-to-fine use them to find where
+// the texts correspond before asking the scorer about single beads.
+struct SentenceVectors {
+  std::size_t dimension = 0;
+  std::vector<float> source;  // source_size x dimension, row-major
+  std::vector<float> target;  // target_size x dimension, row-major
+};
+
+struct SearchProblem {
+  const BeadScorer* scorer = nullptr;  // required: the cost of every candidate bead
+  std::size_t source_size = 0;
+  std::size_t target_size = 0;
+  // Sentence lengths in characters (optional; coarse searches use them for long runs).
+  std::vector<double> source_lengths;
+  std::vector<double> target_lengths;
+  // Optional vectors for coarse comparisons (see SentenceVectors).
+  const SentenceVectors* vectors = nullptr;
+  // Beads that must appear in the ladder as they are (a reviewer confirmed or corrected them):
+  // in text order and without overlap. The search aligns the gaps between them; fixed beads
+  // keep their confidence.
+  std::vector<Bead> fixed;
+};
+
+// Ok when the fixed beads of `problem` are in order, inside the texts and do not overlap.
+Status ValidateFixedBeads(const SearchProblem& problem);
+
 class LadderSearch {
  public:
   virtual ~LadderSearch() = default;
-  virtual StatusOr<Ladder> Search(const BeadScorer& scorer, std::size_t source_size,
-                                  std::size_t target_size) const = 0;
+  virtual StatusOr<Ladder> Search(const SearchProblem& problem) const = 0;
 };
 
 struct ExhaustiveSearchOptions {
@@ -51,10 +80,13 @@ struct ExhaustiveSearchOptions {
 class ExhaustiveSearch final : public LadderSearch {
  public:
   explicit ExhaustiveSearch(ExhaustiveSearchOptions options = {});
-  StatusOr<Ladder> Search(const BeadScorer& scorer, std::size_t source_size,
-                          std::size_t target_size) const override;
+  StatusOr<Ladder> Search(const SearchProblem& problem) const override;
 
  private:
+  // The ladder of the region source [i0, i1) x target [j0, j1), with no fixed beads inside.
+  StatusOr<Ladder> SearchRegion(const BeadScorer& scorer, std::size_t i0, std::size_t i1,
+                                std::size_t j0, std::size_t j1) const;
+
   ExhaustiveSearchOptions options_;
 };
 
