@@ -13,6 +13,7 @@
 
 #include <fmt/format.h>
 
+#include "dom_util.h"
 #include "tandem/core/text_io.h"
 #include "tandem/corpora/document_builder.h"
 #include "tei_common.h"
@@ -23,78 +24,15 @@ namespace tandem::tei {
 namespace {
 
 namespace fs = std::filesystem;
+using internal::Attr;
+using internal::Child;
+using internal::Children;
+using internal::IsBlock;
 using internal::OffsetOf;
+using internal::PointerId;
 using internal::TextOf;
+using internal::Tokens;
 using internal::XmlInput;
-
-// ---------------------------------------------------------------------------------------------
-// Small helpers over pugixml nodes.
-
-std::string_view Attr(pugi::xml_node node, const char* name) {
-  return node.attribute(name).value();
-}
-
-// The first child element called `name` (pugixml's child() also matches other node types).
-pugi::xml_node Child(pugi::xml_node node, std::string_view name) {
-  for (pugi::xml_node child = node.first_child(); child; child = child.next_sibling()) {
-    if (child.type() == pugi::node_element && name == child.name()) return child;
-  }
-  return {};
-}
-
-// Child elements called `name`.
-std::vector<pugi::xml_node> Children(pugi::xml_node node, std::string_view name) {
-  std::vector<pugi::xml_node> out;
-  for (pugi::xml_node child = node.first_child(); child; child = child.next_sibling()) {
-    if (child.type() == pugi::node_element && name == child.name()) out.push_back(child);
-  }
-  return out;
-}
-
-// Whitespace-separated tokens.
-std::vector<std::string_view> Tokens(std::string_view text) {
-  std::vector<std::string_view> out;
-  std::size_t i = 0;
-  while (i < text.size()) {
-    while (i < text.size() &&
-           (text[i] == ' ' || text[i] == '\t' || text[i] == '\n' || text[i] == '\r')) {
-      ++i;
-    }
-    const std::size_t start = i;
-    while (i < text.size() && text[i] != ' ' && text[i] != '\t' && text[i] != '\n' &&
-           text[i] != '\r') {
-      ++i;
-    }
-    if (i > start) out.push_back(text.substr(start, i - start));
-  }
-  return out;
-}
-
-// "#id" -> "id"; "file#id" -> "id" with `file` set.
-std::string_view PointerId(std::string_view pointer, std::string_view* file = nullptr) {
-  const std::size_t hash = pointer.find('#');
-  if (hash == std::string_view::npos) {
-    if (file != nullptr) *file = pointer;
-    return {};
-  }
-  if (file != nullptr) *file = pointer.substr(0, hash);
-  return pointer.substr(hash + 1);
-}
-
-std::string Trimmed(std::string_view text) {
-  const std::size_t begin = text.find_first_not_of(" \t\r\n");
-  if (begin == std::string_view::npos) return {};
-  const std::size_t end = text.find_last_not_of(" \t\r\n");
-  return std::string(text.substr(begin, end - begin + 1));
-}
-
-bool IsBlock(std::string_view name) {
-  static constexpr std::string_view kBlocks[] = {
-      "p",      "ab",      "head",     "item",      "l",        "u",        "cell",   "quote",
-      "note",   "label",   "trailer",  "byline",    "dateline", "salute",   "signed", "opener",
-      "closer", "caption", "docTitle", "titlePart", "argument", "epigraph", "stage",  "speaker"};
-  return std::find(std::begin(kBlocks), std::end(kBlocks), name) != std::end(kBlocks);
-}
 
 ParagraphKind KindOf(pugi::xml_node block) {
   const std::string_view name = block.name();

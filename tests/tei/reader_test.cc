@@ -290,7 +290,7 @@ INSTANTIATE_TEST_SUITE_P(
                Corpus("<link target=\"#a1 #b1\"/>", "<p><s xml:id=\"b1\">X.</s></p>"),
                "the id 'b1' is used by two sentences"},
         BadTei{"malformed", Corpus("<link target=\"#a1 #b1\">"),
-               "bad.tei.xml:5:11: end tag </standOff> does not match <linkGrp> (line 3)"},
+               "bad.tei.xml:5:1: end tag </linkGrp> does not match <link> (line 4)"},
         BadTei{"truncated", Corpus("<link target=\"#a1 #b1\"/>").substr(0, 200),
                "unexpected end of file"},
         BadTei{"annotation_target",
