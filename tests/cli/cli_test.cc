@@ -97,6 +97,7 @@ TEST(Cli, AlignBundledPairWritesTeiAndSummary) {
   EXPECT_THAT(r.err, HasSubstr("confidence:"));
   EXPECT_THAT(r.err, HasSubstr("time:"));
   EXPECT_EQ(testing::ListDir(dir.path()), std::vector<std::string>{"pair.tei.xml"});
+  testing::KeepForSchemaCheck(out, "tei");
 }
 
 TEST(Cli, AlignOtherFormatsToStandardOutput) {

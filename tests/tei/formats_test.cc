@@ -10,6 +10,7 @@
 
 #include "fixtures.h"
 #include "generated_corpus.h"
+#include "tandem/corpora/hunalign.h"
 #include "tandem/corpora/pipeline.h"
 #include "tandem/tei/exchange.h"
 #include "tandem/tei/reader.h"
@@ -286,6 +287,12 @@ TEST(Formats, TheSharedSamplesOfOtherTools) {
                                                  .target_text = temp.File("hu.txt")});
   ASSERT_TRUE(ladder.ok()) << ladder.status().message();
   EXPECT_EQ(ladder->ladder, text_ladder);
+
+  // A hand ladder of hunalign's (two space-separated columns, no confidence).
+  StatusOr<align::Ladder> hand =
+      corpora::ReadHunalignLadderFile(dir + "hunalign-ladder/demo.manual.ladder");
+  ASSERT_TRUE(hand.ok()) << hand.status().message();
+  EXPECT_EQ(hand->at(2), (align::Bead{2, 1, 2, 0, 1.0}));
 
   StatusOr<corpora::Bitext> moses =
       ReadBitext({.path = dir + "moses-bitext/letter.en-hu", .format = Format::kMoses});
