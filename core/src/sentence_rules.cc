@@ -45,14 +45,20 @@ class Text {
     while (i > 0 && IsSpace(Before(i))) i = Prev(i);
     return i;
   }
+  // Tokens longer than this are looked at by their ends only, so that no input (a megabyte
+  // without a space) makes the rules quadratic.
+  static constexpr std::size_t kMaxToken = 256;
+
   // The end of the whitespace-delimited token that contains or starts at `i`.
   std::size_t TokenEnd(std::size_t i) const {
-    while (i < size() && !SpaceAt(i)) i = Next(i);
+    const std::size_t limit = std::min(size(), i + kMaxToken);
+    while (i < limit && !SpaceAt(i)) i = Next(i);
     return i;
   }
   // The start of the token that contains or ends at `i`.
   std::size_t TokenBegin(std::size_t i) const {
-    while (i > 0 && !IsSpace(Before(i))) i = Prev(i);
+    const std::size_t limit = i > kMaxToken ? i - kMaxToken : 0;
+    while (i > limit && !IsSpace(Before(i))) i = Prev(i);
     return i;
   }
 
@@ -358,9 +364,13 @@ struct Decision {
   std::size_t at = 0;  // where the boundary goes (usually the candidate itself)
 };
 
-std::size_t CountTokens(const Text& t, std::size_t begin, std::size_t end) {
+// The number of tokens in [begin, end), counting no further than `max`.
+std::size_t CountTokens(const Text& t, std::size_t begin, std::size_t end, std::size_t max) {
   std::size_t count = 0;
-  for (std::size_t i = t.SkipSpaces(begin); i < end; i = t.SkipSpaces(t.TokenEnd(i))) ++count;
+  for (std::size_t i = t.SkipSpaces(begin); i < end && count < max;
+       i = t.SkipSpaces(t.TokenEnd(i))) {
+    ++count;
+  }
   return count;
 }
 
@@ -383,16 +393,18 @@ class Decider {
     const Decision drop{false, p};
     const std::size_t left_end = t_.SkipSpacesBack(p);
     if (left_end <= start) return drop;
+    if (left_end == p && !added) {
+      // Inside a token: "„...Hasonló", "\"Ne már!\"-ral", "Jane.Doe". Scripts written without
+      // spaces (CJK) keep ICU's decision.
+      std::size_t end = left_end;
+      for (int k = 0; k < 8 && end > start && IsClosing(t_.Before(end)); ++k) end = t_.Prev(end);
+      const char32_t c = t_.Before(end);
+      return c == '.' || c == '!' || c == '?' || c == 0x2026 ? drop : keep;
+    }
     const Token left = TokenEndingAt(t_, left_end);
     if (left.empty()) return keep;
     const char32_t last = t_.Before(left.core_end);
     const bool period = last == '.' || last == 0xFF0E;
-    if (left_end == p && !added) {
-      // Inside a token: "„...Hasonló", "\"Ne már!\"-ral", "Jane.Doe". Scripts written without
-      // spaces (CJK) keep ICU's decision.
-      if (period || last == '!' || last == '?' || last == 0x2026) return drop;
-      return keep;
-    }
     const Following next = Look(t_, p);
     if (IsStrongTerminator(last)) {
       // "Yahoo! in the ...", "„Ne már!” után", "– Nézd a! – mondta".
@@ -508,7 +520,7 @@ class Decider {
     if (rules_.IsStarter(NextWord(next))) return {true, p};
     const auto title = rules_.FindAbbreviation(t_.Slice(next.word_begin, next.abbr_end));
     if (title == AbbreviationClass::kNeverEnds) {
-      return {CountTokens(t_, start, left.begin) + 1 > 3, p};
+      return {CountTokens(t_, start, left.begin, 3) + 1 > 3, p};
     }
     return {false, p};
   }
@@ -533,7 +545,7 @@ class Decider {
     std::size_t dots = 1;
     std::size_t first_dot = left.begin;
     Token before = TokenBefore(t_, left.begin);
-    while (before.end > start && t_.Slice(before.core_begin, before.core_end) == ".") {
+    while (dots < 16 && before.end > start && t_.Slice(before.core_begin, before.core_end) == ".") {
       ++dots;
       first_dot = before.begin;
       before = TokenBefore(t_, before.begin);
@@ -578,26 +590,34 @@ bool IsTerminatorChar(char32_t c) { return c == '.' || c == 0x2026 || IsStrongTe
 // letters (not an abbreviation) or a number, the word after a capitalised word, and the token
 // is not an address (URL, e-mail, file name).
 bool IsGluedSentenceEnd(const Text& t, const SegmentRules& rules, std::size_t i) {
+  constexpr std::size_t kMaxWord = 64;
   const std::size_t n = t.size();
   const std::size_t after = i + 1;
   if (after >= n || !IsUpper(t.At(after)) || t.Next(after) >= n || !IsLower(t.At(t.Next(after)))) {
     return false;
   }
-  const std::size_t token_begin = t.TokenBegin(i);
-  const std::string_view token = t.Slice(token_begin, t.TokenEnd(i));
-  if (token.find_first_of("@/\\:") != std::string_view::npos || token.starts_with("www.")) {
-    return false;
-  }
-  std::size_t word = token_begin;
-  while (word < i && IsOpening(t.At(word))) word = t.Next(word);
-  if (word == i) return false;
+  // The word before: letters, or digits with separators; it must start the token (after
+  // opening brackets or quotes), so that "Jane.Doe", "U.S.Army" and "www.example.Com" do not
+  // count.
+  std::size_t word = i;
   bool letters = true;
   bool digits = true;
   std::size_t count = 0;
-  for (std::size_t k = word; k < i; k = t.Next(k), ++count) {
-    const char32_t w = t.At(k);
-    if (!IsLetter(w)) letters = false;
-    if (!IsDigit(w) && w != ',' && w != '.') digits = false;
+  while (word > 0 && count < kMaxWord) {
+    const char32_t c = t.Before(word);
+    if (!IsLetter(c) && !IsDigit(c) && c != ',') break;
+    if (!IsLetter(c)) letters = false;
+    if (!IsDigit(c) && c != ',') digits = false;
+    word = t.Prev(word);
+    ++count;
+  }
+  if (count == 0 || count == kMaxWord) return false;
+  if (word > 0 && !IsSpace(t.Before(word)) && !IsOpening(t.Before(word))) return false;
+  // Nor an address: no '@', '/', '\\' or ':' in the rest of the token.
+  for (std::size_t k = after, steps = 0; k < n && steps < kMaxWord && !t.SpaceAt(k);
+       k = t.Next(k), ++steps) {
+    const char32_t c = t.At(k);
+    if (c == '@' || c == '/' || c == '\\' || c == ':') return false;
   }
   if (digits) return IsDigit(t.Before(i));
   if (!letters || count < 2) return false;
@@ -712,16 +732,22 @@ std::vector<std::size_t> SentenceRules::Boundaries(std::string_view text,
   std::vector<std::size_t> out{0};
   std::size_t start = t.SkipSpaces(0);
   std::optional<Marker> marker = MarkerAt(t, start);
+  std::size_t list_scanned = 0;  // how far the current sentence was searched for list items
   auto open_sentence = [&](std::size_t boundary) {
     out.push_back(boundary);
     start = t.SkipSpaces(boundary);
     marker = MarkerAt(t, start);
+    list_scanned = marker ? marker->end : 0;
   };
+  list_scanned = marker ? marker->end : 0;
   // "1) The first item 2) The second item": items of a list that starts a sentence.
   auto split_list_items = [&](std::size_t limit) {
-    while (marker && marker->sequence()) {
-      const std::size_t item = NextListItem(t, *marker, marker->end, limit);
-      if (item == kNoPosition) break;
+    while (marker && marker->sequence() && list_scanned < limit) {
+      const std::size_t item = NextListItem(t, *marker, list_scanned, limit);
+      if (item == kNoPosition) {
+        list_scanned = limit;
+        break;
+      }
       open_sentence(item);
     }
   };

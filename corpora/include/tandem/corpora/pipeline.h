@@ -9,6 +9,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "tandem/align/aligner.h"
 #include "tandem/core/segmenter.h"
@@ -28,6 +29,9 @@ struct AlignFilesRequest {
   ParagraphMode paragraphs = ParagraphMode::kAuto;
   DecodeOptions source_decode;
   DecodeOptions target_decode;
+  // Abbreviation files added to each language's own (SegmentOptions::abbreviation_files).
+  std::vector<std::string> source_abbreviations;
+  std::vector<std::string> target_abbreviations;
   align::AlignOptions align;
   // Recorded in the bitext's AlignmentInfo; the caller decides the clock (see docs/cli.md on
   // SOURCE_DATE_EPOCH).
