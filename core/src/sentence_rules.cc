@@ -419,10 +419,22 @@ class Decider {
     // A lower-case word continues the sentence, unless the paragraph is written without
     // capitals or a bracket opens after the period ("properties. (credit: ...)").
     const bool lower_case_starts = lower_case_style_ || (next.bracket && !next.dash);
-    if (next.shape == Shape::kLower && !lower_case_starts) return drop;
-
     const std::size_t w_begin = left.core_begin;
     const std::size_t w_end = t_.Prev(left.core_end);  // without the final period
+    if (next.shape == Shape::kLower && !lower_case_starts) {
+      // A period before a lower-case word is a slip inside the sentence ("menshevism. have
+      // both blessed"), or ends a quotation or a bracket inside it ("engineer.) at the"),
+      // unless it follows an ordinary word directly and what comes after it stands as a clause
+      // of its own ("kényszerítve. lakóhelyének megváltoztatása is felmerül.").
+      const bool ordinary = left.core_end == left.end && !rules_.FindAbbreviation(core) &&
+                            !IsInitials(t_, w_begin, w_end) &&
+                            !IsDottedAbbreviation(t_, w_begin, w_end) &&
+                            t_.Next(w_begin) != w_end && !IsNumber(t_, w_begin, w_end) &&
+                            !IsRoman(t_.Slice(w_begin, w_end));
+      return {
+          ordinary && CountTokens(t_, start, left.begin, 2) >= 2 && StandsAlone(next.word_begin),
+          p};
+    }
     if (const auto c = rules_.FindAbbreviation(core)) {
       switch (*c) {
         case AbbreviationClass::kNeverEnds:
@@ -458,6 +470,34 @@ class Decider {
       }
     }
     return keep;
+  }
+
+  // Whether the words from `from` up to the next sentence end (or the end of the paragraph)
+  // form a clause of their own: at least three words and no comma, colon, semicolon, dash,
+  // bracket or quotation mark among them, which would mean the period interrupted a list, a
+  // phrase or a quotation that goes on after it. (Rule S6 of the gold annotation of the bundled
+  // pair, tests/data/reply-to-stalin/ANNOTATION.md, made mechanical.)
+  bool StandsAlone(std::size_t from) const {
+    constexpr std::size_t kMaxWords = 64;
+    const std::size_t n = t_.size();
+    std::size_t words = 0;
+    std::size_t i = from;
+    while (i < n && words < kMaxWords) {
+      const std::size_t end = t_.TokenEnd(i);
+      const Token token = MakeToken(t_, i, end);
+      if (token.core_begin != i || token.empty()) return false;  // an opening mark or a lone one
+      for (std::size_t k = token.core_begin; k < token.core_end; k = t_.Next(k)) {
+        const char32_t c = t_.At(k);
+        const bool edge = k == token.core_begin || t_.Next(k) == token.core_end;
+        if (c == ',' || c == ';' || c == ':' || (IsDash(c) && edge)) return false;
+      }
+      ++words;
+      const char32_t last = t_.Before(token.core_end);
+      if (last == '.' || last == 0x2026 || IsStrongTerminator(last)) return words >= 3;
+      if (token.core_end != end) return false;  // a closing mark inside the stretch
+      i = t_.SkipSpaces(end);
+    }
+    return i >= n && words >= 3;
   }
 
   // Moves a boundary past what still belongs to the sentence before it: a citation
@@ -675,7 +715,7 @@ void AddOwnCandidates(const Text& t, const SegmentRules& rules, bool lower_case_
       return;
     }
     const std::size_t letter = FirstLetter(t, next);
-    if (lower_case_style && letter < t.size() && IsLower(t.At(letter))) {
+    if (letter < t.size() && IsLower(t.At(letter)) && (lower_case_style || terminator == '.')) {
       out->push_back({next, false});
     }
   });
