@@ -349,8 +349,11 @@ std::size_t NextListItem(const Text& t, const Marker& marker, std::size_t from, 
     }
     const std::size_t end = t.TokenEnd(i);
     const std::optional<Marker> m = ParseMarker(t.Slice(i, end));
+    // "2." may be a number inside the sentence, unless a capital follows; "b)" is a marker.
+    const bool dot =
+        m && (m->style == MarkerStyle::kDigitDot || m->style == MarkerStyle::kLetterDot);
     if (m && m->style == marker.style && m->value == marker.value + 1 &&
-        Look(t, end).shape != Shape::kLower) {
+        (!dot || Look(t, end).shape != Shape::kLower)) {
       return i;
     }
   }
@@ -651,7 +654,7 @@ bool IsGluedSentenceEnd(const Text& t, const SegmentRules& rules, std::size_t i)
     word = t.Prev(word);
     ++count;
   }
-  if (count == 0 || count == kMaxWord) return false;
+  if (count == 0 || count == kMaxWord || t.Slice(word, i) == "www") return false;
   if (word > 0 && !IsSpace(t.Before(word)) && !IsOpening(t.Before(word))) return false;
   // Nor an address: no '@', '/', '\\' or ':' in the rest of the token.
   for (std::size_t k = after, steps = 0; k < n && steps < kMaxWord && !t.SpaceAt(k);

@@ -103,7 +103,7 @@ Status CheckNoNul(std::string_view text, std::string_view name, std::string_view
     for (std::size_t i = 0; i < sample; ++i) {
       if (original[i] == '\0') ++(i % 2 == 0 ? even : odd);
     }
-    if (even + odd >= sample / 4 && (even == 0 || odd == 0)) {
+    if (sample >= 8 && even + odd >= sample / 4 && (even == 0 || odd == 0)) {
       return InvalidDataError(
           fmt::format("{}: NUL bytes at every other position: the file looks like UTF-16 without a "
                       "byte-order mark; try --encoding {}",
