@@ -23,7 +23,7 @@ std::vector<double> CharacterLengths(const std::vector<std::string_view>& senten
 std::vector<std::pair<std::string, std::string>> DescribeOptions(const AlignOptions& options) {
   return {
       {"scorer", "length (Gale-Church)"},
-      {"search", "exhaustive dynamic programming"},
+      {"search", "coarse-to-fine dynamic programming (exhaustive up to 1M cells)"},
       {"max-bead", std::to_string(options.max_bead)},
   };
 }
@@ -37,10 +37,16 @@ StatusOr<Ladder> Align(const AlignInput& input, const AlignOptions& options) {
   const std::vector<double> target_lengths = CharacterLengths(input.target);
   const LengthScorer scorer(source_lengths, target_lengths,
                             LengthModel::Estimate(source_lengths, target_lengths));
-  const ExhaustiveSearch search(
-      {.shapes = StandardShapes(options.max_bead), .max_cells = options.max_search_cells});
-  TANDEM_ASSIGN_OR_RETURN(Ladder ladder,
-                          search.Search(scorer, input.source.size(), input.target.size()));
+  const CoarseToFineSearch search(
+      {.shapes = StandardShapes(options.max_bead), .threads = options.threads});
+  SearchProblem problem;
+  problem.scorer = &scorer;
+  problem.source_size = input.source.size();
+  problem.target_size = input.target.size();
+  problem.source_lengths = source_lengths;
+  problem.target_lengths = target_lengths;
+  problem.fixed = input.fixed;
+  TANDEM_ASSIGN_OR_RETURN(Ladder ladder, search.Search(problem));
   TANDEM_RETURN_IF_ERROR(ValidateLadder(ladder, input.source.size(), input.target.size()));
   return ladder;
 }

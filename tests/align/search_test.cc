@@ -29,6 +29,10 @@ class OracleScorer final : public BeadScorer {
   std::set<std::tuple<std::size_t, std::size_t, std::size_t, std::size_t>> beads_;
 };
 
+SearchProblem Problem(const BeadScorer& scorer, std::size_t n, std::size_t m) {
+  return {.scorer = &scorer, .source_size = n, .target_size = m};
+}
+
 // Returns the ladder without confidences, for comparisons of structure.
 Ladder Structure(Ladder ladder) {
   for (Bead& b : ladder) b.confidence = 0;
@@ -45,7 +49,7 @@ TEST(StandardShapes, GaleChurchSet) {
 TEST(ExhaustiveSearch, EqualLengthsGiveAllOneToOne) {
   const std::vector<double> lengths = {20, 35, 50, 12, 80};
   const LengthScorer scorer(lengths, lengths, {});
-  StatusOr<Ladder> ladder = ExhaustiveSearch().Search(scorer, 5, 5);
+  StatusOr<Ladder> ladder = ExhaustiveSearch().Search(Problem(scorer, 5, 5));
   ASSERT_TRUE(ladder.ok());
   ASSERT_EQ(ladder->size(), 5u);
   for (std::size_t k = 0; k < 5; ++k) {
@@ -59,7 +63,7 @@ TEST(ExhaustiveSearch, MergesByLength) {
   const std::vector<double> source = {30, 30, 80, 100};
   const std::vector<double> target = {60, 80, 50, 50};
   const LengthScorer scorer(source, target, {});
-  StatusOr<Ladder> ladder = ExhaustiveSearch().Search(scorer, 4, 4);
+  StatusOr<Ladder> ladder = ExhaustiveSearch().Search(Problem(scorer, 4, 4));
   ASSERT_TRUE(ladder.ok());
   const Ladder expected = {{0, 2, 0, 1, 0}, {2, 1, 1, 1, 0}, {3, 1, 2, 2, 0}};
   EXPECT_EQ(Structure(*ladder), expected);
@@ -67,11 +71,11 @@ TEST(ExhaustiveSearch, MergesByLength) {
 
 TEST(ExhaustiveSearch, EmptyAndOneSidedInputs) {
   const OracleScorer none({});
-  StatusOr<Ladder> empty = ExhaustiveSearch().Search(none, 0, 0);
+  StatusOr<Ladder> empty = ExhaustiveSearch().Search(Problem(none, 0, 0));
   ASSERT_TRUE(empty.ok());
   EXPECT_TRUE(empty->empty());
 
-  StatusOr<Ladder> only_target = ExhaustiveSearch().Search(none, 0, 3);
+  StatusOr<Ladder> only_target = ExhaustiveSearch().Search(Problem(none, 0, 3));
   ASSERT_TRUE(only_target.ok());
   EXPECT_EQ(Structure(*only_target), (Ladder{{0, 0, 0, 1, 0}, {0, 0, 1, 1, 0}, {0, 0, 2, 1, 0}}));
 }
@@ -84,7 +88,7 @@ TEST(ExhaustiveSearch, ConfidenceIsThePosterior) {
     double Cost(std::size_t, std::size_t, std::size_t, std::size_t) const override { return 1.0; }
   } scorer;
   StatusOr<Ladder> ladder =
-      ExhaustiveSearch({.shapes = {{1, 0}, {0, 1}, {1, 1}}}).Search(scorer, 1, 1);
+      ExhaustiveSearch({.shapes = {{1, 0}, {0, 1}, {1, 1}}}).Search(Problem(scorer, 1, 1));
   ASSERT_TRUE(ladder.ok());
   ASSERT_EQ(ladder->size(), 1u);
   const double expected = std::exp(-1.0) / (std::exp(-1.0) + 2 * std::exp(-2.0));
@@ -93,9 +97,34 @@ TEST(ExhaustiveSearch, ConfidenceIsThePosterior) {
 
 TEST(ExhaustiveSearch, RefusesGridsOverTheLimit) {
   const OracleScorer none({});
-  StatusOr<Ladder> ladder = ExhaustiveSearch({.max_cells = 100}).Search(none, 20, 20);
+  StatusOr<Ladder> ladder = ExhaustiveSearch({.max_cells = 100}).Search(Problem(none, 20, 20));
   ASSERT_FALSE(ladder.ok());
   EXPECT_EQ(ladder.status().code(), StatusCode::kResourceExhausted);
+}
+
+TEST(ExhaustiveSearch, KeepsFixedBeadsAndAlignsTheGaps) {
+  const Ladder truth = {{0, 1, 0, 1, 0}, {1, 2, 1, 1, 0}, {3, 1, 2, 1, 0},
+                        {4, 0, 3, 1, 0}, {4, 1, 4, 1, 0}, {5, 1, 5, 2, 0}};
+  const OracleScorer scorer(truth);
+  // A reviewer fixed a bead the scorer dislikes (2:1 at source 3) and one it likes.
+  SearchProblem problem = Problem(scorer, 6, 7);
+  problem.fixed = {{3, 1, 2, 2, 1.0}, {5, 1, 5, 2, 1.0}};
+  StatusOr<Ladder> found = ExhaustiveSearch().Search(problem);
+  ASSERT_TRUE(found.ok()) << found.status().message();
+  ASSERT_TRUE(ValidateLadder(*found, 6, 7).ok());
+  const Ladder expected = {
+      {0, 1, 0, 1, 0}, {1, 2, 1, 1, 0}, {3, 1, 2, 2, 0}, {4, 1, 4, 1, 0}, {5, 1, 5, 2, 0}};
+  EXPECT_EQ(Structure(*found), expected);
+  EXPECT_EQ((*found)[2].confidence, 1.0);  // fixed beads keep their confidence
+}
+
+TEST(ExhaustiveSearch, RejectsOverlappingFixedBeads) {
+  const OracleScorer none({});
+  SearchProblem problem = Problem(none, 4, 4);
+  problem.fixed = {{1, 2, 1, 1, 1.0}, {2, 1, 2, 1, 1.0}};
+  EXPECT_EQ(ExhaustiveSearch().Search(problem).status().code(), StatusCode::kInvalidArgument);
+  problem.fixed = {{3, 2, 3, 1, 1.0}};
+  EXPECT_EQ(ExhaustiveSearch().Search(problem).status().code(), StatusCode::kInvalidArgument);
 }
 
 // Property: for random true ladders made of the allowed shapes, the search finds exactly the
@@ -115,7 +144,7 @@ TEST(ExhaustiveSearch, RecoversRandomLaddersExactly) {
       j += shape.target_count;
     }
     const OracleScorer scorer(truth);
-    StatusOr<Ladder> found = ExhaustiveSearch({.shapes = shapes}).Search(scorer, i, j);
+    StatusOr<Ladder> found = ExhaustiveSearch({.shapes = shapes}).Search(Problem(scorer, i, j));
     ASSERT_TRUE(found.ok());
     ASSERT_TRUE(ValidateLadder(*found, i, j).ok()) << "trial " << trial;
     EXPECT_EQ(Structure(*found), truth) << "trial " << trial;
