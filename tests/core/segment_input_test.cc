@@ -1,6 +1,7 @@
 // Input as it comes: paragraph layouts and kinds, encodings and line ends, and invalid input
 // (bytes that are not UTF-8, NUL, a 50 MB line, empty and blank files): always a correct
 // result or a clear error naming the file and the place, never a crash.
+#include <random>
 #include <string>
 #include <vector>
 
@@ -291,6 +292,45 @@ TEST(InvalidInput, FilesFromDisk) {
   doc = SegmentFile(dir.File("empty.txt"), {});
   ASSERT_TRUE(doc.ok());
   EXPECT_TRUE(doc->sentences.empty());
+}
+
+// Random texts from the characters the rules look at: every document is valid, and every
+// non-space character of every paragraph is in exactly one sentence (nothing is lost).
+TEST(Property, RandomTextsLoseNothing) {
+  const std::vector<std::string> pieces = {
+      "a",      "b",      "Z",   "\u00c9", "\u0151", "1",      "42",       ".",      "..",
+      "...",    "\u2026", "!",   "?",      ",",      ":",      ";",        "(",      ")",
+      "[",      "]",      "\"",  "'",      "\u201e", "\u201d", "\u2013",   "\u2014", "-",
+      "\u2022", " ",      " ",   " ",      "\u00a0", "\n",     "\r\n",     "\n\n",   "Mr.",
+      "stb.",   "U.S.",   "IV.", "1.",     "a)",     "e.g.",   "www.x.hu", "The",    "Az",
+      "I",      "\u00a7", "@",   "/",      "\t"};
+  std::mt19937 random(20261122);
+  std::uniform_int_distribution<std::size_t> pick(0, pieces.size() - 1);
+  std::uniform_int_distribution<int> length(0, 60);
+  for (int round = 0; round < 3000; ++round) {
+    std::string text;
+    for (int k = length(random); k > 0; --k) text += pieces[pick(random)];
+    const std::string language = round % 3 == 0 ? "en" : round % 3 == 1 ? "hu" : "de";
+    StatusOr<Document> doc = SegmentBytes(text, language);
+    ASSERT_TRUE(doc.ok()) << doc.status().message();
+    ASSERT_TRUE(ValidateDocument(*doc).ok()) << ValidateDocument(*doc).message() << "\n" << text;
+    std::vector<int> covered(text.size(), 0);
+    for (const Sentence& sentence : doc->sentences) {
+      for (std::size_t i = sentence.span.begin; i < sentence.span.end; ++i) ++covered[i];
+    }
+    for (const Paragraph& para : doc->paragraphs) {
+      for (std::size_t i = para.span.begin; i < para.span.end; ++i) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        const bool space =
+            c == ' ' || c == '\n' || c == '\r' || c == '\t' ||
+            (c == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0xA0) ||
+            (c == 0xA0 && i > 0 && static_cast<unsigned char>(text[i - 1]) == 0xC2);
+        if (!space) {
+          ASSERT_EQ(covered[i], 1) << "byte " << i << " of:\n" << text;
+        }
+      }
+    }
+  }
 }
 
 }  // namespace
