@@ -404,7 +404,9 @@ class Decider {
       const char32_t c = t_.Before(end);
       return c == '.' || c == '!' || c == '?' || c == 0x2026 ? drop : keep;
     }
-    const Token left = TokenEndingAt(t_, left_end);
+    // The token before the candidate, but not before the sentence ("Tuesday.Mr. Smith").
+    Token left = TokenEndingAt(t_, left_end);
+    if (left.begin < start) left = MakeToken(t_, start, left_end);
     if (left.empty()) return keep;
     const char32_t last = t_.Before(left.core_end);
     const bool period = last == '.' || last == 0xFF0E;
@@ -768,8 +770,19 @@ std::vector<std::size_t> SentenceRules::Boundaries(std::string_view text,
   all.reserve(candidates.size() + 4);
   for (std::size_t c : candidates) all.push_back({c, false});
   AddOwnCandidates(t, rules_, lower_case_style, &all);
-  std::stable_sort(all.begin(), all.end(),
-                   [](const Candidate& a, const Candidate& b) { return a.position < b.position; });
+  std::sort(all.begin(), all.end(),
+            [](const Candidate& a, const Candidate& b) { return a.position < b.position; });
+  // One candidate per position; the rules' own reasons win over ICU's ("1,000.That": ICU breaks
+  // there too, but only the rules know that no space is needed).
+  std::size_t kept = 0;
+  for (std::size_t k = 0; k < all.size(); ++k) {
+    if (kept > 0 && all[kept - 1].position == all[k].position) {
+      all[kept - 1].added = all[kept - 1].added || all[k].added;
+    } else {
+      all[kept++] = all[k];
+    }
+  }
+  all.resize(kept);
 
   const Decider decider(t, rules_, lower_case_style);
   std::vector<std::size_t> out{0};
@@ -794,9 +807,8 @@ std::vector<std::size_t> SentenceRules::Boundaries(std::string_view text,
       open_sentence(item);
     }
   };
-  for (std::size_t k = 0; k < all.size(); ++k) {
-    const Candidate& c = all[k];
-    if (c.position <= start || (k > 0 && all[k - 1].position == c.position)) continue;
+  for (const Candidate& c : all) {
+    if (c.position <= start) continue;
     split_list_items(c.position);
     if (c.position <= start) continue;
     const Decision d = decider.Decide(c.position, start, marker, c.added);
