@@ -84,30 +84,30 @@ bool StartsWithListMarker(std::string_view text, const Line& line, const Paragra
   if (first == '-' || first == 0x2013 || first == 0x2014) {
     return !style.dialogue_dash && space_at(length);
   }
-  std::size_t i = 0;
-  if (s[0] == '(') {
-    i = 1;
-    std::size_t digits = 0;
-    while (i < s.size() && IsAsciiDigit(s[i]) && digits < 4) ++i, ++digits;
-    if (digits == 0 && i < s.size() && (IsAsciiLower(s[i]) || IsAsciiUpper(s[i]))) ++i, ++digits;
-    if (digits == 0 || digits > 3 || i >= s.size() || s[i] != ')') return false;
-    return space_at(i + 1);
+  // A numbered or lettered marker is the first token: "1.", "12)", "3.)", "(4)", "(b)", "a.",
+  // "b)", "C)".
+  std::size_t token_end = 0;
+  while (token_end < s.size() && !space_at(token_end)) ++token_end;
+  if (token_end == s.size()) return false;  // a marker needs text after it
+  const std::string_view token = s.substr(0, token_end);
+  const auto digits = [](std::string_view d) {
+    return !d.empty() && d.size() <= 3 && std::all_of(d.begin(), d.end(), IsAsciiDigit);
+  };
+  const auto letter = [](std::string_view l) {
+    return l.size() == 1 && (IsAsciiLower(l[0]) || IsAsciiUpper(l[0]));
+  };
+  if (token.size() >= 3 && token.front() == '(' && token.back() == ')') {
+    const std::string_view inner = token.substr(1, token.size() - 2);
+    return digits(inner) || letter(inner);
   }
-  std::size_t digits = 0;
-  while (i < s.size() && IsAsciiDigit(s[i]) && digits < 4) ++i, ++digits;
-  if (digits > 3) return false;
-  if (digits > 0) {
-    if (i < s.size() && s[i] == '.')
-      ++i;
-    else if (i < s.size() && s[i] == ')')
-      return space_at(i + 1);
-    else
-      return false;
-    if (i < s.size() && s[i] == ')') ++i;
-    return space_at(i);
+  for (const std::string_view end : {".)", ".", ")"}) {
+    if (token.size() > end.size() && token.ends_with(end)) {
+      const std::string_view body = token.substr(0, token.size() - end.size());
+      if (digits(body)) return true;
+      // "a." and "b)" are markers, "C)" too; "C." is more often an initial.
+      return letter(body) && (end == ")" || IsAsciiLower(body[0]));
+    }
   }
-  if (IsAsciiLower(s[0]) && s.size() > 1 && (s[1] == '.' || s[1] == ')')) return space_at(2);
-  if (IsAsciiUpper(s[0]) && s.size() > 1 && s[1] == ')') return space_at(2);
   return false;
 }
 
