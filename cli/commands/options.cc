@@ -11,9 +11,11 @@ void AddParagraphsOption(CLI::App& cmd, ParagraphMode& mode) {
       {"blank", ParagraphMode::kBlankLines},
       {"line", ParagraphMode::kLines},
   };
-  cmd.add_option("--paragraphs", mode,
-                 "how paragraphs are found: auto (blank lines; hard-wrapped lines are joined), "
-                 "blank (blank lines only), line (every line)")
+  cmd.add_option(
+         "--paragraphs", mode,
+         "how paragraphs are found: auto (blank lines; hard-wrapped lines are joined; headings "
+         "and list items stay apart), "
+         "blank (blank lines only), line (every line)")
       ->transform(CLI::CheckedTransformer(kModes, CLI::ignore_case))
       ->default_str("auto");
 }
