@@ -16,6 +16,7 @@ packages=(
   libfmt-dev            # message formatting
   nlohmann-json3-dev    # JSON and JSON Lines
   libcli11-dev          # command-line parsing
+  libcld2-dev           # language identification
 )
 if [ "$purpose" = test ]; then
   packages+=(

@@ -23,7 +23,7 @@ std::vector<double> CharacterLengths(const std::vector<std::string_view>& senten
 std::vector<std::pair<std::string, std::string>> DescribeOptions(const AlignOptions& options) {
   return {
       {"scorer", "length (Gale-Church)"},
-      {"search", "exhaustive dynamic programming"},
+      {"search", "coarse-to-fine dynamic programming (exhaustive up to 1M cells)"},
       {"max-bead", std::to_string(options.max_bead)},
   };
 }
@@ -37,8 +37,8 @@ StatusOr<Ladder> Align(const AlignInput& input, const AlignOptions& options) {
   const std::vector<double> target_lengths = CharacterLengths(input.target);
   const LengthScorer scorer(source_lengths, target_lengths,
                             LengthModel::Estimate(source_lengths, target_lengths));
-  const ExhaustiveSearch search(
-      {.shapes = StandardShapes(options.max_bead), .max_cells = options.max_search_cells});
+  const CoarseToFineSearch search(
+      {.shapes = StandardShapes(options.max_bead), .threads = options.threads});
   SearchProblem problem;
   problem.scorer = &scorer;
   problem.source_size = input.source.size();

@@ -35,9 +35,8 @@ struct AlignOptions {
   // The largest number of sentences on either side of a bead (2 gives Gale & Church's
   // 1:1, 1:2, 2:1, 2:2 besides 1:0 and 0:1).
   std::size_t max_bead = 2;
-  // Inputs whose search grid ((source + 1) x (target + 1) cells) is larger are refused with
-  // kResourceExhausted.
-  std::size_t max_search_cells = 50'000'000;
+  // Threads for the search; 0 = one per core.
+  std::size_t threads = 0;
 };
 
 // The parameters an alignment was made with, as name/value pairs for output headers.
