@@ -409,7 +409,9 @@ TEST(Formats, TruncatedAndGarbledFilesOfEveryFormat) {
       for (std::size_t cut = 0; cut < original.size(); cut += 1 + original.size() / 60) {
         testing::WriteFile(path, original.substr(0, cut));
         StatusOr<corpora::Bitext> result = ReadBitext(read);
-        if (result.ok()) EXPECT_TRUE(corpora::ValidateBitext(*result).ok());
+        if (result.ok()) {
+          EXPECT_TRUE(corpora::ValidateBitext(*result).ok());
+        }
       }
       for (int round = 0; round < 40; ++round) {
         std::string garbled = original;
@@ -419,7 +421,9 @@ TEST(Formats, TruncatedAndGarbledFilesOfEveryFormat) {
         }
         testing::WriteFile(path, garbled);
         StatusOr<corpora::Bitext> result = ReadBitext(read);
-        if (result.ok()) EXPECT_TRUE(corpora::ValidateBitext(*result).ok());
+        if (result.ok()) {
+          EXPECT_TRUE(corpora::ValidateBitext(*result).ok());
+        }
       }
       testing::WriteFile(path, original);
     }
