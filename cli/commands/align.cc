@@ -9,6 +9,7 @@
 
 #include "common.h"
 #include "options.h"
+#include "tandem/corpora/explain.h"
 #include "tandem/corpora/jsonl.h"
 #include "tandem/corpora/pipeline.h"
 #include "tandem/corpora/summary.h"
@@ -26,6 +27,7 @@ struct AlignArgs {
   std::string output = "-";
   OutputFormat format = OutputFormat::kTei;
   corpora::AlignFilesRequest request;
+  std::vector<std::string> dictionaries;
   bool quiet = false;
 };
 
@@ -48,15 +50,25 @@ int Run(AlignArgs args) {
   args.request.source_path = args.source;
   args.request.target_path = args.target;
   args.request.timestamp = Timestamp();
-  StatusOr<corpora::Bitext> bitext = corpora::AlignFiles(args.request);
-  if (!bitext.ok()) return ReportError(bitext.status());
-  if (const Status written = Write(*bitext, args); !written.ok()) return ReportError(written);
+  if (!args.dictionaries.empty()) args.request.dictionaries.specs = args.dictionaries;
+  StatusOr<corpora::AlignedFiles> aligned = corpora::AlignFilesWithReport(args.request);
+  if (!aligned.ok()) return ReportError(aligned.status());
+  const corpora::Bitext& bitext = aligned->bitext;
+  if (const Status written = Write(bitext, args); !written.ok()) return ReportError(written);
   if (!args.quiet) {
     const double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    std::cerr << corpora::FormatSummary(*bitext, corpora::Summarize(*bitext))
+    std::string dictionaries;
+    for (const std::string& name : aligned->dictionaries) {
+      dictionaries += (dictionaries.empty() ? "" : ", ") + name;
+    }
+    std::cerr << corpora::FormatSummary(bitext, corpora::Summarize(bitext))
+              << fmt::format("dictionary: {}\n", dictionaries.empty() ? "none" : dictionaries)
               << fmt::format("time:       {:.2f} s\n", seconds);
     if (args.output != "-") std::cerr << "output:     " << args.output << '\n';
+  }
+  if (args.request.align.explain) {
+    std::cerr << corpora::FormatExplanation(bitext, aligned->report);
   }
   return kExitOk;
 }
@@ -94,6 +106,15 @@ void AddAlignCommand(CLI::App& app, Context& context) {
                   "largest number of sentences on one side of a bead")
       ->check(CLI::Range(1, 8))
       ->default_val(args->request.align.max_bead);
+  cmd->add_option("--dictionary", args->dictionaries,
+                  "auto (the FreeDict dictionaries of the language pair, the default), none, or "
+                  "a dictionary file (source<TAB>target, or hunalign's 'target @ source'); "
+                  "repeat for several")
+      ->expected(1)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  cmd->add_flag("--explain", args->request.align.explain,
+                "print the evidence behind every bead (lengths, costs, matched words and where "
+                "they come from) to standard error");
   cmd->add_flag("-q,--quiet", args->quiet, "do not print the summary");
   cmd->callback([args, &context] { context.exit_code = Run(*args); });
 }
