@@ -14,50 +14,135 @@
 namespace tandem::align {
 namespace {
 
-// The evidence of one pass, each kind its own scorer, and their combination.
-struct PassScorers {
-  PassScorers(const BitextEvidence& evidence, const EvidenceChannel* learned_channel,
-              const ShapeTable& shapes, const LengthModel& length_model,
-              const AlignOptions& options, double dictionary_reliability,
-              double numbers_reliability, double names_reliability)
-      : shape(shapes),
-        length(evidence.source_lengths, evidence.target_lengths, length_model,
-               LengthRatioScorer::NullDeviation(evidence.source_lengths, evidence.target_lengths,
-                                                length_model)),
-        dictionary(evidence.dictionary, {.reliability = dictionary_reliability}),
-        numbers(evidence.numbers, {.reliability = numbers_reliability}),
-        names(evidence.names, {.reliability = names_reliability}) {
+// What one pass needs to know besides the evidence.
+struct PassParameters {
+  ShapeTable shapes;
+  LengthModel length;
+  double dictionary_reliability = 0.5;
+  double numbers_reliability = 0.5;
+  double names_reliability = 0.5;
+  std::optional<Region> region;
+  const EvidenceChannel* learned = nullptr;  // second pass only
+};
+
+// The evidence of one pass, each kind its own scorer, and their weighted combination. Owns
+// (shares) the evidence its scorers refer to.
+class PassModel final : public ScoringModel {
+ public:
+  PassModel(std::shared_ptr<const BitextEvidence> evidence,
+            std::shared_ptr<const EvidenceChannel> learned, const PassParameters& p,
+            const AlignOptions& options)
+      : evidence_(std::move(evidence)),
+        learned_channel_(std::move(learned)),
+        shape_(p.shapes),
+        length_(evidence_->source_lengths, evidence_->target_lengths, p.length,
+                LengthRatioScorer::NullDeviation(evidence_->source_lengths,
+                                                 evidence_->target_lengths, p.length)),
+        dictionary_(evidence_->dictionary, {.reliability = p.dictionary_reliability}),
+        numbers_(evidence_->numbers, {.reliability = p.numbers_reliability}),
+        names_(evidence_->names, {.reliability = p.names_reliability}),
+        region_(p.region, p.shapes, evidence_->source_lengths.size(),
+                evidence_->target_lengths.size(), options.region) {
     const EvidenceWeights& w = options.weights;
-    std::vector<WeightedScorer> parts = {{&shape, w.shape},
-                                         {&length, w.length},
-                                         {&dictionary, w.dictionary},
-                                         {&numbers, w.numbers},
-                                         {&names, w.names}};
-    part_names = {"shape", "length", "dictionary", "numbers", "names"};
-    if (learned_channel != nullptr) {
-      learned.emplace(*learned_channel,
-                      LexicalScorerOptions{.reliability = options.learned_reliability});
-      parts.push_back({&*learned, w.learned});
-      part_names.emplace_back("learned");
+    parts_ = {{"shape", &shape_, w.shape},
+              {"length", &length_, w.length},
+              {"dictionary", &dictionary_, w.dictionary},
+              {"numbers", &numbers_, w.numbers},
+              {"names", &names_, w.names}};
+    if (learned_channel_) {
+      learned_.emplace(*learned_channel_,
+                       LexicalScorerOptions{.reliability = options.learned_reliability});
+      parts_.push_back({"learned", &*learned_, w.learned});
     }
-    combined.emplace(std::move(parts));
+    // The region is a prior on where beads may be, not evidence to be weighed.
+    if (p.region) parts_.push_back({"region", &region_, 1.0});
+    std::vector<WeightedScorer> weighted;
+    for (const Part& part : parts_) weighted.push_back({part.scorer, part.weight});
+    combined_.emplace(std::move(weighted));
   }
 
+  const std::vector<Part>& parts() const override { return parts_; }
+  const BeadScorer& combined() const override { return *combined_; }
+  BeadEvidence Explain(const Bead& bead, const std::vector<std::string_view>& source,
+                       const std::vector<std::string_view>& target) const override;
+
+  const LengthRatioScorer& length() const { return length_; }
+  const LexicalScorer& dictionary() const { return dictionary_; }
+  const LexicalScorer& numbers() const { return numbers_; }
+  const LexicalScorer& names() const { return names_; }
   std::vector<const LexicalScorer*> Lexical() const {
-    std::vector<const LexicalScorer*> scorers = {&dictionary, &numbers, &names};
-    if (learned) scorers.push_back(&*learned);
+    std::vector<const LexicalScorer*> scorers = {&dictionary_, &numbers_, &names_};
+    if (learned_) scorers.push_back(&*learned_);
     return scorers;
   }
 
-  ShapeScorer shape;
-  LengthRatioScorer length;
-  LexicalScorer dictionary;
-  LexicalScorer numbers;
-  LexicalScorer names;
-  std::optional<LexicalScorer> learned;
-  std::optional<CombinedScorer> combined;
-  std::vector<std::string> part_names;
+ private:
+  std::shared_ptr<const BitextEvidence> evidence_;
+  std::shared_ptr<const EvidenceChannel> learned_channel_;
+  ShapeScorer shape_;
+  LengthRatioScorer length_;
+  LexicalScorer dictionary_;
+  LexicalScorer numbers_;
+  LexicalScorer names_;
+  RegionScorer region_;
+  std::optional<LexicalScorer> learned_;
+  std::vector<Part> parts_;
+  std::optional<CombinedScorer> combined_;
 };
+
+// The sentence an occurrence of `side` belongs to.
+std::size_t SentenceOf(const KeyedSide& side, std::uint32_t occurrence) {
+  const auto it =
+      std::upper_bound(side.sentence_begin.begin(), side.sentence_begin.end(), occurrence);
+  return static_cast<std::size_t>(it - side.sentence_begin.begin()) - 1;
+}
+
+std::string OccurrenceText(const KeyedSide& side, std::uint32_t occurrence,
+                           const std::vector<std::string_view>& sentences) {
+  const std::size_t sentence = SentenceOf(side, occurrence);
+  if (sentence >= sentences.size()) return side.key_names[side.keys[occurrence]];
+  const Span& span = side.spans[occurrence];
+  return std::string(sentences[sentence].substr(span.begin, span.size()));
+}
+
+BeadEvidence PassModel::Explain(const Bead& bead, const std::vector<std::string_view>& source,
+                                const std::vector<std::string_view>& target) const {
+  BeadEvidence out;
+  for (std::size_t k = bead.source_begin; k < bead.source_end(); ++k) {
+    out.source_length += evidence_->source_lengths[k];
+  }
+  for (std::size_t k = bead.target_begin; k < bead.target_end(); ++k) {
+    out.target_length += evidence_->target_lengths[k];
+  }
+  out.expected_target_length = out.source_length * length_.model().ratio;
+  for (const Part& part : parts_) {
+    const double cost = part.weight * part.scorer->Cost(bead.source_begin, bead.source_count,
+                                                        bead.target_begin, bead.target_count);
+    out.parts.push_back({part.name, cost});
+    out.cost += cost;
+  }
+  for (const LexicalScorer* scorer : Lexical()) {
+    const EvidenceChannel& channel = scorer->channel();
+    for (const LexicalMatch& match : scorer->Matches(bead.source_begin, bead.source_count,
+                                                     bead.target_begin, bead.target_count)) {
+      BeadEvidence::Match m;
+      m.channel = channel.name;
+      m.origin = match.origin < channel.origins.size() ? channel.origins[match.origin] : "";
+      const std::uint32_t s = match.source_side ? match.occurrence : match.counterpart;
+      const std::uint32_t t = match.source_side ? match.counterpart : match.occurrence;
+      m.source = OccurrenceText(channel.source, s, source);
+      m.target = OccurrenceText(channel.target, t, target);
+      // Each pair once, although it is usually found from both sides.
+      const bool seen = std::any_of(out.matches.begin(), out.matches.end(),
+                                    [&m](const BeadEvidence::Match& other) {
+                                      return other.channel == m.channel &&
+                                             other.source == m.source && other.target == m.target;
+                                    });
+      if (!seen) out.matches.push_back(std::move(m));
+    }
+  }
+  return out;
+}
 
 // The search for a problem of this size. The exhaustive search is exact and fine up to a few
 // thousand sentences a side.
@@ -83,71 +168,52 @@ StatusOr<Ladder> RunPass(const AlignInput& input, const BitextEvidence& evidence
   return ladder;
 }
 
-std::vector<Bead> Confident(const Ladder& ladder, double threshold) {
+std::vector<Bead> Confident(const Ladder& ladder, double threshold,
+                            const std::optional<Region>& region) {
   std::vector<Bead> beads;
   for (const Bead& bead : ladder) {
-    if (bead.two_sided() && bead.confidence >= threshold) beads.push_back(bead);
+    if (bead.two_sided() && bead.confidence >= threshold && InsideRegion(bead, region)) {
+      beads.push_back(bead);
+    }
   }
   return beads;
 }
 
-// The sentence an occurrence of `side` belongs to.
-std::size_t SentenceOf(const KeyedSide& side, std::uint32_t occurrence) {
-  const auto it =
-      std::upper_bound(side.sentence_begin.begin(), side.sentence_begin.end(), occurrence);
-  return static_cast<std::size_t>(it - side.sentence_begin.begin()) - 1;
+Ladder Inside(const Ladder& ladder, const std::optional<Region>& region) {
+  Ladder inside;
+  for (const Bead& bead : ladder) {
+    if (InsideRegion(bead, region)) inside.push_back(bead);
+  }
+  return inside;
 }
 
-std::string OccurrenceText(const KeyedSide& side, std::uint32_t occurrence,
-                           const std::vector<std::string_view>& sentences) {
-  const std::string_view sentence = sentences[SentenceOf(side, occurrence)];
-  const Span& span = side.spans[occurrence];
-  return std::string(sentence.substr(span.begin, span.size()));
-}
-
-BeadEvidence Explain(const Bead& bead, const AlignInput& input, const BitextEvidence& evidence,
-                     const PassScorers& scorers) {
-  BeadEvidence out;
-  for (std::size_t k = bead.source_begin; k < bead.source_end(); ++k) {
-    out.source_length += evidence.source_lengths[k];
+// The learned lexicon's channel: the word stems of the dictionary channel, linked by a
+// translation model trained on `beads`, without the pairs the dictionary already links.
+std::shared_ptr<const EvidenceChannel> LearnChannel(const BitextEvidence& evidence,
+                                                    const std::vector<Bead>& beads,
+                                                    const Model1Options& options,
+                                                    std::size_t& links) {
+  auto learned = std::make_shared<EvidenceChannel>();
+  learned->name = "learned";
+  learned->origins = {"IBM model 1"};
+  learned->source = evidence.source_words;
+  learned->target = evidence.target_words;
+  learned->links = LearnLinks(evidence.source_words, evidence.target_words, beads, options);
+  links = 0;
+  for (std::size_t s = 0; s < learned->links.size(); ++s) {
+    std::vector<KeyLink>& list = learned->links[s];
+    const std::vector<KeyLink>& known = evidence.dictionary.links[s];
+    list.erase(std::remove_if(list.begin(), list.end(),
+                              [&known](const KeyLink& link) {
+                                return std::binary_search(known.begin(), known.end(), link,
+                                                          [](const KeyLink& x, const KeyLink& y) {
+                                                            return x.target < y.target;
+                                                          });
+                              }),
+               list.end());
+    links += list.size();
   }
-  for (std::size_t k = bead.target_begin; k < bead.target_end(); ++k) {
-    out.target_length += evidence.target_lengths[k];
-  }
-  out.expected_target_length = out.source_length * scorers.length.model().ratio;
-  const std::vector<WeightedScorer>& parts = scorers.combined->parts();
-  for (std::size_t p = 0; p < parts.size(); ++p) {
-    const double cost =
-        parts[p].weight * parts[p].scorer->Cost(bead.source_begin, bead.source_count,
-                                                bead.target_begin, bead.target_count);
-    out.parts.push_back({scorers.part_names[p], cost});
-    out.cost += cost;
-  }
-  for (const LexicalScorer* scorer : scorers.Lexical()) {
-    const EvidenceChannel& channel = scorer->channel();
-    for (const LexicalMatch& match : scorer->Matches(bead.source_begin, bead.source_count,
-                                                     bead.target_begin, bead.target_count)) {
-      // Each pair once: from the source side, and from the target side only when its
-      // counterpart was not itself matched from the source side.
-      BeadEvidence::Match m;
-      m.channel = channel.name;
-      m.origin = match.origin < channel.origins.size() ? channel.origins[match.origin] : "";
-      if (match.source_side) {
-        m.source = OccurrenceText(channel.source, match.occurrence, input.source);
-        m.target = OccurrenceText(channel.target, match.counterpart, input.target);
-      } else {
-        m.source = OccurrenceText(channel.source, match.counterpart, input.source);
-        m.target = OccurrenceText(channel.target, match.occurrence, input.target);
-      }
-      const bool seen = std::any_of(out.matches.begin(), out.matches.end(),
-                                    [&m](const BeadEvidence::Match& other) {
-                                      return other.channel == m.channel &&
-                                             other.source == m.source && other.target == m.target;
-                                    });
-      if (!seen) out.matches.push_back(std::move(m));
-    }
-  }
-  return out;
+  return learned;
 }
 
 }  // namespace
@@ -155,7 +221,7 @@ BeadEvidence Explain(const Bead& bead, const AlignInput& input, const BitextEvid
 std::vector<std::pair<std::string, std::string>> DescribeOptions(const AlignOptions& options) {
   return {
       {"scorer", options.learn ? "shape, length, dictionary, numbers, names; learned lexicon "
-                                 "(second pass)"
+                                 "and corresponding region (second pass)"
                                : "shape, length, dictionary, numbers, names"},
       {"search", "exhaustive dynamic programming"},
       {"max-bead", std::to_string(options.max_bead)},
@@ -176,90 +242,81 @@ StatusOr<AlignReport> AlignWithReport(const AlignInput& input, const AlignOption
   analysis_input.source_language = input.source_language;
   analysis_input.target_language = input.target_language;
   analysis_input.lexicons = &input.lexicons;
-  TANDEM_ASSIGN_OR_RETURN(const BitextEvidence evidence,
-                          AnalyzeBitext(analysis_input, options.analysis));
+  TANDEM_ASSIGN_OR_RETURN(BitextEvidence analysed, AnalyzeBitext(analysis_input, options.analysis));
+  const auto evidence = std::make_shared<const BitextEvidence>(std::move(analysed));
   progress(fmt::format("evidence: {} lexicon entries used, {} dictionary links, {} name links",
-                       evidence.stats.lexicon_entries_used, evidence.stats.dictionary_links,
-                       evidence.stats.name_links));
+                       evidence->stats.lexicon_entries_used, evidence->stats.dictionary_links,
+                       evidence->stats.name_links));
+
+  // First pass: default shapes, a guessed length ratio, prior reliabilities.
+  PassParameters first;
+  first.shapes = ShapeTable::Default();
+  first.length = LengthModel::Guess(evidence->source_lengths, evidence->target_lengths);
+  first.dictionary_reliability = options.dictionary_reliability;
+  first.numbers_reliability = options.numbers_reliability;
+  first.names_reliability = options.names_reliability;
+  auto model = std::make_shared<PassModel>(evidence, nullptr, first, options);
+  const SentenceVectors first_vectors = BuildSentenceVectors(
+      {&evidence->dictionary, &evidence->numbers, &evidence->names}, options.vectors);
+  TANDEM_ASSIGN_OR_RETURN(Ladder ladder,
+                          RunPass(input, *evidence, model->combined(), first_vectors, options));
+  PassParameters used = first;
 
   AlignReport report;
-  report.analysis = evidence.stats;
-  // First pass.
-  const ShapeTable default_shapes = ShapeTable::Default();
-  const LengthModel guess = LengthModel::Guess(evidence.source_lengths, evidence.target_lengths);
-  const SentenceVectors first_vectors = BuildSentenceVectors(
-      {&evidence.dictionary, &evidence.numbers, &evidence.names}, options.vectors);
-  auto first = std::make_unique<PassScorers>(
-      evidence, nullptr, default_shapes, guess, options, options.dictionary_reliability,
-      options.numbers_reliability, options.names_reliability);
-  TANDEM_ASSIGN_OR_RETURN(Ladder ladder,
-                          RunPass(input, evidence, *first->combined, first_vectors, options));
-  report.length_model = guess;
-  report.dictionary_reliability = options.dictionary_reliability;
-  report.numbers_reliability = options.numbers_reliability;
-  report.names_reliability = options.names_reliability;
-  std::unique_ptr<PassScorers> last = std::move(first);
-
-  EvidenceChannel learned;
-  SentenceVectors second_vectors;
   if (options.learn) {
-    const std::vector<Bead> confident = Confident(ladder, options.confident);
-    const LengthModel length =
-        LengthModel::FromBeads(evidence.source_lengths, evidence.target_lengths, confident, guess);
-    const ShapeTable shapes =
-        ShapeTable::Estimate(ladder, default_shapes, options.shape_prior_strength);
+    // Second pass: everything re-estimated from the confident beads of the first.
+    PassParameters second;
+    const CombinedScorer lexical(
+        {{&model->dictionary(), 1.0}, {&model->numbers(), 1.0}, {&model->names(), 1.0}});
+    second.region = FindCorrespondingRegion(ladder, lexical, options.region);
+    const std::vector<Bead> confident = Confident(ladder, options.confident, second.region);
+    second.length = LengthModel::FromBeads(evidence->source_lengths, evidence->target_lengths,
+                                           confident, first.length);
+    second.shapes = ShapeTable::Estimate(Inside(ladder, second.region), first.shapes,
+                                         options.shape_prior_strength);
     const double strength = options.reliability_prior_strength;
-    const double dictionary = EstimateReliability(last->dictionary.Count(confident),
-                                                  options.dictionary_reliability, strength);
-    const double numbers =
-        EstimateReliability(last->numbers.Count(confident), options.numbers_reliability, strength);
-    const double names =
-        EstimateReliability(last->names.Count(confident), options.names_reliability, strength);
-
-    learned.name = "learned";
-    learned.origins = {"IBM model 1"};
-    learned.source = evidence.source_words;
-    learned.target = evidence.target_words;
-    learned.links =
-        LearnLinks(evidence.source_words, evidence.target_words, confident, options.model1);
-    // Pairs the dictionary already has would count twice.
-    for (std::size_t s = 0; s < learned.links.size(); ++s) {
-      std::vector<KeyLink>& list = learned.links[s];
-      const std::vector<KeyLink>& known = evidence.dictionary.links[s];
-      list.erase(std::remove_if(list.begin(), list.end(),
-                                [&known](const KeyLink& link) {
-                                  return std::binary_search(known.begin(), known.end(), link,
-                                                            [](const KeyLink& x, const KeyLink& y) {
-                                                              return x.target < y.target;
-                                                            });
-                                }),
-                 list.end());
-      report.learned_links += list.size();
+    second.dictionary_reliability = EstimateReliability(model->dictionary().Count(confident),
+                                                        options.dictionary_reliability, strength);
+    second.numbers_reliability = EstimateReliability(model->numbers().Count(confident),
+                                                     options.numbers_reliability, strength);
+    second.names_reliability =
+        EstimateReliability(model->names().Count(confident), options.names_reliability, strength);
+    const std::shared_ptr<const EvidenceChannel> learned =
+        LearnChannel(*evidence, confident, options.model1, report.learned_links);
+    if (second.region) {
+      progress(fmt::format("corresponding region: source sentences {}-{}, target {}-{}",
+                           second.region->source_begin, second.region->source_end,
+                           second.region->target_begin, second.region->target_end));
     }
     progress(fmt::format(
         "second pass: {} confident beads; length ratio {:.3f}, variance {:.2f}; reliability "
         "dictionary {:.2f}, numbers {:.2f}, names {:.2f}; {} learned links",
-        confident.size(), length.ratio, length.variance, dictionary, numbers, names,
+        confident.size(), second.length.ratio, second.length.variance,
+        second.dictionary_reliability, second.numbers_reliability, second.names_reliability,
         report.learned_links));
-    second_vectors = BuildSentenceVectors(
-        {&evidence.dictionary, &evidence.numbers, &evidence.names, &learned}, options.vectors);
-    auto second = std::make_unique<PassScorers>(evidence, &learned, shapes, length, options,
-                                                dictionary, numbers, names);
+    model = std::make_shared<PassModel>(evidence, learned, second, options);
+    const SentenceVectors second_vectors = BuildSentenceVectors(
+        {&evidence->dictionary, &evidence->numbers, &evidence->names, learned.get()},
+        options.vectors);
     TANDEM_ASSIGN_OR_RETURN(ladder,
-                            RunPass(input, evidence, *second->combined, second_vectors, options));
-    report.length_model = length;
-    report.dictionary_reliability = dictionary;
-    report.numbers_reliability = numbers;
-    report.names_reliability = names;
-    last = std::move(second);
+                            RunPass(input, *evidence, model->combined(), second_vectors, options));
+    used = second;
   }
 
+  report.length_model = used.length;
+  report.dictionary_reliability = used.dictionary_reliability;
+  report.numbers_reliability = used.numbers_reliability;
+  report.names_reliability = used.names_reliability;
+  report.region = used.region;
+  report.analysis = evidence->stats;
   if (options.explain) {
     report.evidence.reserve(ladder.size());
-    for (const Bead& bead : ladder)
-      report.evidence.push_back(Explain(bead, input, evidence, *last));
+    for (const Bead& bead : ladder) {
+      report.evidence.push_back(model->Explain(bead, input.source, input.target));
+    }
   }
   report.ladder = std::move(ladder);
+  report.model = std::move(model);
   return report;
 }
 

@@ -28,6 +28,8 @@
 
 #include <cstddef>
 #include <functional>
+#include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -38,6 +40,8 @@
 #include "tandem/align/ibm1.h"
 #include "tandem/align/length_scorer.h"
 #include "tandem/align/lexicon.h"
+#include "tandem/align/region_scorer.h"
+#include "tandem/align/scorer.h"
 #include "tandem/align/vectors.h"
 #include "tandem/core/status.h"
 
@@ -89,6 +93,9 @@ struct AlignOptions {
   double reliability_prior_strength = 50;
   // Pseudo-beads with which the default shape priors hold against the first pass's shapes.
   double shape_prior_strength = 50;
+  // How the first pass's corresponding region is found and how beads outside it are charged
+  // in the second pass (region_scorer.h).
+  RegionOptions region;
   AnalysisOptions analysis;
   Model1Options model1;
   VectorOptions vectors;
@@ -118,6 +125,26 @@ struct BeadEvidence {
   std::vector<Match> matches;
 };
 
+// The evidence of an alignment's last pass, kept for explanations and for tools that study
+// or fit the weights (bench/fit_weights.cc): each kind of evidence its own scorer, and their
+// weighted sum, the scorer the search used.
+class ScoringModel {
+ public:
+  virtual ~ScoringModel() = default;
+
+  struct Part {
+    std::string name;                    // "shape", "length", "dictionary", ...
+    const BeadScorer* scorer = nullptr;  // unweighted
+    double weight = 1.0;
+  };
+  virtual const std::vector<Part>& parts() const = 0;
+  // The weighted sum of the parts.
+  virtual const BeadScorer& combined() const = 0;
+  // What speaks for `bead`; `source` and `target` are the sentences that were aligned.
+  virtual BeadEvidence Explain(const Bead& bead, const std::vector<std::string_view>& source,
+                               const std::vector<std::string_view>& target) const = 0;
+};
+
 // An alignment and how it was made.
 struct AlignReport {
   Ladder ladder;
@@ -129,7 +156,10 @@ struct AlignReport {
   double numbers_reliability = 0;
   double names_reliability = 0;
   std::size_t learned_links = 0;
+  std::optional<Region> region;  // where the texts correspond, found by the first pass
   AnalysisStats analysis;
+  // The last pass's scorers; they own copies of everything they need (not the sentences).
+  std::shared_ptr<const ScoringModel> model;
 };
 
 // The parameters an alignment was made with, as name/value pairs for output headers.

@@ -1,0 +1,256 @@
+// Runs the aligner in-process on the gold sets with options changed from the command line,
+// and prints strict/lax F1 and the precision per confidence band: the tool for studying the
+// evidence and for checking the weights documented in align/aligner.h.
+//
+//   build/release/bench/tandem_align_experiment SET... [name=value ...]
+//
+// SET: textberg-dev, textberg-test, parice, reply (the bundled pair, presegmented). Options:
+// the fields of AlignOptions listed in Set() below (weights.length=0.8, learn=0, ...).
+// `dump=1` prints every bead with its gold status. Data are read in place from ../shared.
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "tandem/align/aligner.h"
+#include "tandem/align/eval.h"
+#include "tandem/core/segmenter.h"
+#include "tandem/corpora/dictionary.h"
+#include "tandem/corpora/vecalign.h"
+
+namespace {
+
+using namespace tandem;
+
+struct GoldDocument {
+  std::string source_path;
+  std::string target_path;
+  std::string gold_path;
+};
+
+struct GoldSet {
+  std::string name;
+  std::string source_language;
+  std::string target_language;
+  std::vector<GoldDocument> documents;
+  bool index_tab = false;  // ParIce: index<TAB>sentence
+};
+
+std::vector<GoldSet> Sets(const std::string& root, const std::vector<std::string>& names) {
+  const std::string shared = root + "/../shared/data/align-gold";
+  std::vector<GoldSet> sets;
+  for (const std::string& name : names) {
+    GoldSet set;
+    set.name = name;
+    if (name == "textberg-dev" || name == "textberg-test") {
+      set.source_language = "de";
+      set.target_language = "fr";
+      const std::string d = shared + "/textberg-de-fr/";
+      if (name == "textberg-dev") {
+        set.documents.push_back({d + "dev.de", d + "dev.fr", d + "dev.defr"});
+      } else {
+        for (int i = 0; i < 7; ++i) {
+          set.documents.push_back({fmt::format("{}test{}.de", d, i),
+                                   fmt::format("{}test{}.fr", d, i),
+                                   fmt::format("{}test{}.defr", d, i)});
+        }
+      }
+    } else if (name == "parice") {
+      set.source_language = "en";
+      set.target_language = "is";
+      set.index_tab = true;
+      const std::string d = shared + "/parice-en-is/";
+      for (const char* doc :
+           {"es_1", "n_1", "n_2", "n_3", "s_1", "s_2", "s_3", "t_1", "t_2", "u_1"}) {
+        set.documents.push_back({fmt::format("{}eng/{}.txt", d, doc),
+                                 fmt::format("{}isl/{}.txt", d, doc),
+                                 fmt::format("{}gold/{}.txt", d, doc)});
+      }
+    } else if (name == "reply") {
+      set.source_language = "en";
+      set.target_language = "hu";
+      const std::string d = root + "/tests/data/reply-to-stalin/";
+      set.documents.push_back(
+          {d + "en.presegmented.txt", d + "hu.presegmented.txt", d + "gold.vecalign"});
+    } else {
+      std::cerr << "unknown set " << name << '\n';
+      std::exit(2);
+    }
+    sets.push_back(std::move(set));
+  }
+  return sets;
+}
+
+// Sentences of a presegmented file (for ParIce, without the leading index column).
+std::vector<std::string> ReadSentences(const std::string& path, bool index_tab) {
+  StatusOr<tandem::Document> doc = SegmentFile(path, {.language = "en", .presegmented = true});
+  if (!doc.ok()) {
+    std::cerr << doc.status().message() << '\n';
+    std::exit(1);
+  }
+  std::vector<std::string> sentences;
+  for (std::size_t k = 0; k < doc->sentences.size(); ++k) {
+    std::string s(doc->SentenceText(k));
+    if (index_tab) s = s.substr(s.find('\t') + 1);
+    sentences.push_back(std::move(s));
+  }
+  return sentences;
+}
+
+bool SetOption(align::AlignOptions& o, const std::string& name, double v) {
+  static const std::map<std::string, double align::EvidenceWeights::*> kWeights = {
+      {"weights.shape", &align::EvidenceWeights::shape},
+      {"weights.length", &align::EvidenceWeights::length},
+      {"weights.dictionary", &align::EvidenceWeights::dictionary},
+      {"weights.numbers", &align::EvidenceWeights::numbers},
+      {"weights.names", &align::EvidenceWeights::names},
+      {"weights.learned", &align::EvidenceWeights::learned},
+  };
+  if (const auto it = kWeights.find(name); it != kWeights.end()) {
+    o.weights.*(it->second) = v;
+    return true;
+  }
+  if (name == "learn")
+    o.learn = v != 0;
+  else if (name == "max_bead")
+    o.max_bead = static_cast<std::size_t>(v);
+  else if (name == "confident")
+    o.confident = v;
+  else if (name == "dictionary_reliability")
+    o.dictionary_reliability = v;
+  else if (name == "numbers_reliability")
+    o.numbers_reliability = v;
+  else if (name == "names_reliability")
+    o.names_reliability = v;
+  else if (name == "learned_reliability")
+    o.learned_reliability = v;
+  else if (name == "reliability_prior_strength")
+    o.reliability_prior_strength = v;
+  else if (name == "shape_prior_strength")
+    o.shape_prior_strength = v;
+  else if (name == "region.per_sentence")
+    o.region.per_sentence = v;
+  else if (name == "region.anchor_confidence")
+    o.region.anchor_confidence = v;
+  else if (name == "region.anchor_evidence")
+    o.region.anchor_evidence = v;
+  else if (name == "region.outside_one_sided")
+    o.region.outside_one_sided = v;
+  else if (name == "names_min_lcsr")
+    o.analysis.names_min_lcsr = v;
+  else if (name == "unstemmed_prefix")
+    o.analysis.unstemmed_prefix = static_cast<std::size_t>(v);
+  else if (name == "model1.min_probability")
+    o.model1.min_probability = v;
+  else if (name == "model1.min_cooccurrences")
+    o.model1.min_cooccurrences = static_cast<std::size_t>(v);
+  else
+    return false;
+  return true;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const std::string root = std::filesystem::absolute(TANDEM_SOURCE_DIR).string();
+  std::vector<std::string> set_names;
+  align::AlignOptions options;
+  bool dump = false;
+  bool use_dictionaries = true;
+  for (int k = 1; k < argc; ++k) {
+    const std::string arg = argv[k];
+    const std::size_t eq = arg.find('=');
+    if (eq == std::string::npos) {
+      set_names.push_back(arg);
+      continue;
+    }
+    const std::string name = arg.substr(0, eq);
+    const double value = std::atof(arg.c_str() + eq + 1);
+    if (name == "dump") {
+      dump = value != 0;
+    } else if (name == "dictionaries") {
+      use_dictionaries = value != 0;
+    } else if (!SetOption(options, name, value)) {
+      std::cerr << "unknown option " << name << '\n';
+      return 2;
+    }
+  }
+  for (const GoldSet& set : Sets(root, set_names)) {
+    corpora::DictionaryRequest request;
+    if (!use_dictionaries) request.specs = {"none"};
+    StatusOr<std::vector<align::Lexicon>> lexicons =
+        corpora::LoadDictionaries(request, set.source_language, set.target_language);
+    if (!lexicons.ok()) {
+      std::cerr << lexicons.status().message() << '\n';
+      return 1;
+    }
+    align::EvalCounts total;
+    struct Band {
+      std::size_t n = 0;
+      std::size_t right = 0;
+    };
+    Band bands[3];
+    for (const GoldDocument& doc : set.documents) {
+      const std::vector<std::string> source = ReadSentences(doc.source_path, set.index_tab);
+      const std::vector<std::string> target = ReadSentences(doc.target_path, set.index_tab);
+      align::AlignInput input;
+      for (const std::string& s : source) input.source.push_back(s);
+      for (const std::string& s : target) input.target.push_back(s);
+      input.source_language = set.source_language;
+      input.target_language = set.target_language;
+      input.lexicons = *lexicons;
+      StatusOr<align::AlignReport> report = align::AlignWithReport(input, options);
+      if (!report.ok()) {
+        std::cerr << report.status().message() << '\n';
+        return 1;
+      }
+      StatusOr<std::vector<align::Link>> gold = corpora::ReadVecalignFile(doc.gold_path);
+      if (!gold.ok()) {
+        std::cerr << gold.status().message() << '\n';
+        return 1;
+      }
+      const std::vector<align::Link> hyp = align::LinksFromLadder(report->ladder);
+      if (dump) {
+        std::cout << fmt::format("# {}: {} x {} sentences", doc.gold_path, source.size(),
+                                 target.size());
+        if (report->region) {
+          std::cout << fmt::format(", region source {}-{} target {}-{}",
+                                   report->region->source_begin, report->region->source_end,
+                                   report->region->target_begin, report->region->target_end);
+        }
+        std::cout << '\n';
+      }
+      total += align::CountLinks(*gold, hyp);
+      std::set<align::Link> gold_set(gold->begin(), gold->end());
+      for (std::size_t k = 0; k < hyp.size(); ++k) {
+        const double c = report->ladder[k].confidence;
+        Band& band = bands[c >= 0.9 ? 0 : c >= 0.5 ? 1 : 2];
+        ++band.n;
+        const bool right = gold_set.count(hyp[k]) > 0;
+        band.right += right ? 1 : 0;
+        if (dump) {
+          const align::Bead& b = report->ladder[k];
+          std::cout << fmt::format("{} {} [{}+{}]:[{}+{}] {:.3f}\n", right ? "  " : "XX",
+                                   doc.gold_path.substr(doc.gold_path.rfind('/') + 1),
+                                   b.source_begin, b.source_count, b.target_begin, b.target_count,
+                                   c);
+        }
+      }
+    }
+    const align::EvalScores s = align::ScoresFromCounts(total);
+    std::cout << fmt::format(
+        "{:<14} strict F1 {:.4f} (P {:.3f} R {:.3f})  lax F1 {:.4f}   bands >=.9 {}/{:.3f} "
+        ".5-.9 {}/{:.3f} <.5 {}/{:.3f}\n",
+        set.name, s.f1_strict, s.precision_strict, s.recall_strict, s.f1_lax, bands[0].n,
+        bands[0].n ? double(bands[0].right) / bands[0].n : 0.0, bands[1].n,
+        bands[1].n ? double(bands[1].right) / bands[1].n : 0.0, bands[2].n,
+        bands[2].n ? double(bands[2].right) / bands[2].n : 0.0);
+  }
+  return 0;
+}
