@@ -7,19 +7,24 @@
 // SET: textberg-dev, textberg-test, parice, reply (the bundled pair, presegmented). Options:
 // the fields of AlignOptions listed in Set() below (weights.length=0.8, learn=0, ...).
 // `dump=1` prints every bead with its gold status. Data are read in place from ../shared.
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
+#include <sstream>
 #include <map>
 #include <set>
 #include <string>
 #include <vector>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "tandem/align/aligner.h"
 #include "tandem/align/eval.h"
+#include "tandem/align/lexical_scorer.h"
 #include "tandem/core/segmenter.h"
 #include "tandem/corpora/dictionary.h"
 #include "tandem/corpora/vecalign.h"
@@ -35,6 +40,7 @@ struct GoldDocument {
 };
 
 struct GoldSet {
+  bool end_to_end = false;  // raw texts, mapped onto the gold sentences by byte overlap
   std::string name;
   std::string source_language;
   std::string target_language;
@@ -78,6 +84,13 @@ std::vector<GoldSet> Sets(const std::string& root, const std::vector<std::string
       const std::string d = root + "/tests/data/reply-to-stalin/";
       set.documents.push_back(
           {d + "en.presegmented.txt", d + "hu.presegmented.txt", d + "gold.vecalign"});
+    } else if (name == "reply-e2e") {
+      set.source_language = "en";
+      set.target_language = "hu";
+      set.end_to_end = true;
+      const std::string d = root + "/corpora/samples/reply-to-stalin/";
+      set.documents.push_back(
+          {d + "en.txt", d + "hu.txt", root + "/tests/data/reply-to-stalin/gold.vecalign"});
     } else {
       std::cerr << "unknown set " << name << '\n';
       std::exit(2);
@@ -101,6 +114,30 @@ std::vector<std::string> ReadSentences(const std::string& path, bool index_tab) 
     sentences.push_back(std::move(s));
   }
   return sentences;
+}
+
+// Gold sentence spans: index<TAB>begin<TAB>end<TAB>text, header row first.
+std::vector<Span> ReadSpans(const std::string& path) {
+  std::ifstream in(path);
+  std::string line;
+  std::getline(in, line);
+  std::vector<Span> spans;
+  while (std::getline(in, line)) {
+    std::istringstream fields(line);
+    std::size_t index = 0;
+    Span span;
+    fields >> index >> span.begin >> span.end;
+    spans.push_back(span);
+  }
+  return spans;
+}
+
+std::vector<std::size_t> Overlapping(const Span& s, const std::vector<Span>& gold) {
+  std::vector<std::size_t> out;
+  for (std::size_t k = 0; k < gold.size(); ++k) {
+    if (gold[k].begin < s.end && s.begin < gold[k].end) out.push_back(k);
+  }
+  return out;
 }
 
 bool SetOption(align::AlignOptions& o, const std::string& name, double v) {
@@ -136,12 +173,12 @@ bool SetOption(align::AlignOptions& o, const std::string& name, double v) {
     o.shape_prior_strength = v;
   else if (name == "region.per_sentence")
     o.region.per_sentence = v;
-  else if (name == "region.anchor_confidence")
-    o.region.anchor_confidence = v;
   else if (name == "region.anchor_evidence")
     o.region.anchor_evidence = v;
   else if (name == "region.outside_one_sided")
     o.region.outside_one_sided = v;
+  else if (name == "region.max_skew") o.region.max_skew = static_cast<std::size_t>(v);
+  else if (name == "region.min_anchors") o.region.min_anchors = static_cast<std::size_t>(v);
   else if (name == "names_min_lcsr")
     o.analysis.names_min_lcsr = v;
   else if (name == "unstemmed_prefix")
@@ -162,6 +199,8 @@ int main(int argc, char** argv) {
   std::vector<std::string> set_names;
   align::AlignOptions options;
   bool dump = false;
+  bool links = false;
+  bool raw = false;
   bool use_dictionaries = true;
   for (int k = 1; k < argc; ++k) {
     const std::string arg = argv[k];
@@ -172,7 +211,11 @@ int main(int argc, char** argv) {
     }
     const std::string name = arg.substr(0, eq);
     const double value = std::atof(arg.c_str() + eq + 1);
-    if (name == "dump") {
+    if (name == "raw") {
+      raw = value != 0;
+    } else if (name == "links") {
+      links = value != 0;
+    } else if (name == "dump") {
       dump = value != 0;
     } else if (name == "dictionaries") {
       use_dictionaries = value != 0;
@@ -197,8 +240,23 @@ int main(int argc, char** argv) {
     };
     Band bands[3];
     for (const GoldDocument& doc : set.documents) {
-      const std::vector<std::string> source = ReadSentences(doc.source_path, set.index_tab);
-      const std::vector<std::string> target = ReadSentences(doc.target_path, set.index_tab);
+      std::vector<std::string> source;
+      std::vector<std::string> target;
+      tandem::Document source_doc;
+      tandem::Document target_doc;
+      if (set.end_to_end) {
+        source_doc = *SegmentFile(doc.source_path, {.language = set.source_language});
+        target_doc = *SegmentFile(doc.target_path, {.language = set.target_language});
+        for (std::size_t k = 0; k < source_doc.sentences.size(); ++k) {
+          source.emplace_back(source_doc.SentenceText(k));
+        }
+        for (std::size_t k = 0; k < target_doc.sentences.size(); ++k) {
+          target.emplace_back(target_doc.SentenceText(k));
+        }
+      } else {
+        source = ReadSentences(doc.source_path, set.index_tab);
+        target = ReadSentences(doc.target_path, set.index_tab);
+      }
       align::AlignInput input;
       for (const std::string& s : source) input.source.push_back(s);
       for (const std::string& s : target) input.target.push_back(s);
@@ -215,7 +273,68 @@ int main(int argc, char** argv) {
         std::cerr << gold.status().message() << '\n';
         return 1;
       }
-      const std::vector<align::Link> hyp = align::LinksFromLadder(report->ladder);
+      std::vector<align::Link> hyp = align::LinksFromLadder(report->ladder);
+      if (raw) {
+        for (const align::Bead& b : report->ladder) {
+          std::string parts;
+          for (const auto& part : report->model->parts()) {
+            parts += fmt::format(" {}={:.2f}", part.name.substr(0, 4),
+                                 part.scorer->Cost(b.source_begin, b.source_count, b.target_begin,
+                                                   b.target_count));
+          }
+          std::cout << fmt::format("raw [{}+{}]:[{}+{}] {:.3f}{}\n", b.source_begin,
+                                   b.source_count, b.target_begin, b.target_count, b.confidence,
+                                   parts);
+        }
+      }
+      std::vector<double> confidences;
+      for (const align::Bead& bead : report->ladder) confidences.push_back(bead.confidence);
+      if (set.end_to_end) {
+        const std::string gold_dir = root + "/tests/data/reply-to-stalin/";
+        const std::vector<Span> gold_source = ReadSpans(gold_dir + "en.sentences.tsv");
+        const std::vector<Span> gold_target = ReadSpans(gold_dir + "hu.sentences.tsv");
+        std::vector<align::Link> mapped;
+        std::vector<double> mapped_confidences;
+        std::size_t outside = 0;
+        for (std::size_t k = 0; k < hyp.size(); ++k) {
+          align::Link link;
+          bool unmapped = false;
+          for (std::size_t s : hyp[k].source) {
+            const auto found = Overlapping(source_doc.sentences[s].span, gold_source);
+            unmapped |= found.empty();
+            link.source.insert(link.source.end(), found.begin(), found.end());
+          }
+          for (std::size_t t : hyp[k].target) {
+            const auto found = Overlapping(target_doc.sentences[t].span, gold_target);
+            unmapped |= found.empty();
+            link.target.insert(link.target.end(), found.begin(), found.end());
+          }
+          if (!hyp[k].source.empty() && !hyp[k].target.empty() && unmapped) ++outside;
+          std::sort(link.source.begin(), link.source.end());
+          link.source.erase(std::unique(link.source.begin(), link.source.end()), link.source.end());
+          std::sort(link.target.begin(), link.target.end());
+          link.target.erase(std::unique(link.target.begin(), link.target.end()), link.target.end());
+          if (link.source.empty() && link.target.empty()) continue;
+          mapped.push_back(std::move(link));
+          mapped_confidences.push_back(confidences[k]);
+        }
+        std::cout << fmt::format("{}: {} two-sided beads outside the letter\n", set.name, outside);
+        hyp = std::move(mapped);
+        confidences = std::move(mapped_confidences);
+      }
+      for (const auto& part : report->model->parts()) {
+        const auto* lexical = dynamic_cast<const align::LexicalScorer*>(part.scorer);
+        if (!links || lexical == nullptr || part.name != "learned") continue;
+        const align::EvidenceChannel& channel = lexical->channel();
+        std::cout << "learned:";
+        for (std::size_t k = 0; k < channel.links.size(); ++k) {
+          for (const align::KeyLink& link : channel.links[k]) {
+            std::cout << ' ' << channel.source.key_names[k] << '='
+                      << channel.target.key_names[link.target];
+          }
+        }
+        std::cout << '\n';
+      }
       if (dump) {
         std::cout << fmt::format("# {}: {} x {} sentences", doc.gold_path, source.size(),
                                  target.size());
@@ -229,16 +348,15 @@ int main(int argc, char** argv) {
       total += align::CountLinks(*gold, hyp);
       std::set<align::Link> gold_set(gold->begin(), gold->end());
       for (std::size_t k = 0; k < hyp.size(); ++k) {
-        const double c = report->ladder[k].confidence;
+        const double c = confidences[k];
         Band& band = bands[c >= 0.9 ? 0 : c >= 0.5 ? 1 : 2];
         ++band.n;
         const bool right = gold_set.count(hyp[k]) > 0;
         band.right += right ? 1 : 0;
         if (dump) {
-          const align::Bead& b = report->ladder[k];
-          std::cout << fmt::format("{} {} [{}+{}]:[{}+{}] {:.3f}\n", right ? "  " : "XX",
+          std::cout << fmt::format("{} {} [{}]:[{}] {:.3f}\n", right ? "  " : "XX",
                                    doc.gold_path.substr(doc.gold_path.rfind('/') + 1),
-                                   b.source_begin, b.source_count, b.target_begin, b.target_count,
+                                   fmt::join(hyp[k].source, ", "), fmt::join(hyp[k].target, ", "),
                                    c);
         }
       }

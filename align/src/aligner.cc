@@ -41,8 +41,7 @@ class PassModel final : public ScoringModel {
         dictionary_(evidence_->dictionary, {.reliability = p.dictionary_reliability}),
         numbers_(evidence_->numbers, {.reliability = p.numbers_reliability}),
         names_(evidence_->names, {.reliability = p.names_reliability}),
-        region_(p.region, p.shapes, evidence_->source_lengths.size(),
-                evidence_->target_lengths.size(), options.region) {
+        region_(p.region, p.shapes, options.weights.shape, options.region) {
     const EvidenceWeights& w = options.weights;
     parts_ = {{"shape", &shape_, w.shape},
               {"length", &length_, w.length},

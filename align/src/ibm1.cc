@@ -1,6 +1,7 @@
 #include "tandem/align/ibm1.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <unordered_map>
 
@@ -69,6 +70,18 @@ std::vector<double> TrainDirection(const std::vector<std::vector<std::uint32_t>>
     }
   }
   return t;
+}
+
+// Dunning's G² for a 2x2 table of beads: k11 with both keys, k12 with the first only, k21 with
+// the second only, k22 with neither. Negative when they occur together less than by chance.
+double Association(double k11, double k12, double k21, double k22) {
+  const double n = k11 + k12 + k21 + k22;
+  auto term = [n](double k, double row, double column) {
+    return k > 0 ? k * std::log(k * n / (row * column)) : 0.0;
+  };
+  const double g2 = 2 * (term(k11, k11 + k12, k11 + k21) + term(k12, k11 + k12, k12 + k22) +
+                         term(k21, k21 + k22, k11 + k21) + term(k22, k21 + k22, k12 + k22));
+  return k11 * n >= (k11 + k12) * (k11 + k21) ? g2 : -g2;
 }
 
 // Pair indices for training t(f | e) on beads given as (E, F) key lists.
@@ -146,6 +159,20 @@ std::vector<std::vector<KeyLink>> LearnLinks(const KeyedSide& source, const Keye
     for (std::uint32_t p : seen) ++cooccurrences[p];
   }
   cooccurrences.resize(pair_source.size(), 0);
+  // Beads in which each key occurs.
+  std::unordered_map<std::uint32_t, std::uint32_t> source_beads;
+  std::unordered_map<std::uint32_t, std::uint32_t> target_beads;
+  for (std::size_t b = 0; b < bead_source.size(); ++b) {
+    std::vector<std::uint32_t> e = bead_source[b];
+    std::sort(e.begin(), e.end());
+    e.erase(std::unique(e.begin(), e.end()), e.end());
+    for (std::uint32_t s : e) ++source_beads[s];
+    std::vector<std::uint32_t> f = bead_target[b];
+    std::sort(f.begin(), f.end());
+    f.erase(std::unique(f.begin(), f.end()), f.end());
+    for (std::uint32_t t : f) ++target_beads[t];
+  }
+  const auto beads_total = static_cast<double>(bead_source.size());
   const std::vector<double> forward_t = TrainDirection(forward.pairs, pair_source, forward.e_sizes,
                                                        source.key_count(), options.iterations);
   const std::vector<double> backward_t = TrainDirection(
@@ -154,6 +181,11 @@ std::vector<std::vector<KeyLink>> LearnLinks(const KeyedSide& source, const Keye
     if (pair_source[p] == kNull || pair_target[p] == kNull) continue;
     if (cooccurrences[p] < options.min_cooccurrences) continue;
     if (forward_t[p] < options.min_probability || backward_t[p] < options.min_probability) continue;
+    const double both = cooccurrences[p];
+    const double source_only = source_beads[pair_source[p]] - both;
+    const double target_only = target_beads[pair_target[p]] - both;
+    const double neither = beads_total - both - source_only - target_only;
+    if (Association(both, source_only, target_only, neither) < options.min_association) continue;
     links[pair_source[p]].push_back({pair_target[p], 0});
   }
   for (std::vector<KeyLink>& list : links) {

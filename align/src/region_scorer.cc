@@ -22,7 +22,7 @@ std::optional<Region> FindCorrespondingRegion(const Ladder& ladder, const BeadSc
   std::vector<std::vector<const Bead*>> runs;
   const Bead* previous = nullptr;
   for (const Bead& bead : ladder) {
-    if (!bead.two_sided() || bead.confidence < options.anchor_confidence) continue;
+    if (!bead.two_sided()) continue;
     if (-evidence.Cost(bead.source_begin, bead.source_count, bead.target_begin, bead.target_count) <
         options.anchor_evidence) {
       continue;
@@ -76,18 +76,12 @@ bool InsideRegion(const Bead& bead, const std::optional<Region>& region) {
 }
 
 RegionScorer::RegionScorer(std::optional<Region> region, const ShapeTable& inside,
-                           std::size_t source_size, std::size_t target_size,
-                           const RegionOptions& options)
+                           double inside_weight, const RegionOptions& options)
     : region_(region),
       inside_(inside),
+      inside_weight_(inside_weight),
       per_sentence_(options.per_sentence),
-      outside_one_sided_(options.outside_one_sided) {
-  if (region_) {
-    const std::size_t source_outside = source_size - (region_->source_end - region_->source_begin);
-    const std::size_t target_outside = target_size - (region_->target_end - region_->target_begin);
-    outside_two_sided_ = std::log1p(static_cast<double>(std::max(source_outside, target_outside)));
-  }
-}
+      outside_one_sided_(options.outside_one_sided) {}
 
 std::size_t RegionScorer::Distance(std::size_t i, std::size_t a, std::size_t j,
                                    std::size_t b) const {
@@ -100,8 +94,16 @@ double RegionScorer::Cost(std::size_t i, std::size_t a, std::size_t j, std::size
   if (!region_) return 0.0;
   const std::size_t distance = Distance(i, a, j, b);
   if (distance == 0) return 0.0;
-  if (a == 0 || b == 0) return outside_one_sided_ - inside_.Cost(i, a, j, b);
-  return outside_two_sided_ + per_sentence_ * static_cast<double>(distance);
+  // The region extends at least `distance` sentences further with probability p; the bead is
+  // then an inside bead, else an outside one.
+  const double log_p = -per_sentence_ * static_cast<double>(distance);
+  if (a == 0 || b == 0) {
+    const double inside = inside_weight_ * inside_.Cost(i, a, j, b);
+    const double p = std::exp(log_p);
+    const double mixed = -std::log(p * std::exp(-inside) + (1 - p) * std::exp(-outside_one_sided_));
+    return mixed - inside;
+  }
+  return -log_p;
 }
 
 }  // namespace tandem::align

@@ -64,12 +64,12 @@ struct AlignInput {
 // docs/architecture.md); each cost is a log-likelihood (ratio), so 1 would mean "trust the
 // model as it is", and values below 1 discount evidence that overlaps other evidence.
 struct EvidenceWeights {
-  double shape = 1.0;       // -ln P(shape)
-  double length = 1.0;      // length log-likelihood ratio
-  double dictionary = 1.0;  // dictionary matches
-  double numbers = 1.0;     // equal numbers
-  double names = 1.0;       // equal or similar names and cognates
-  double learned = 1.0;     // the learned lexicon (second pass)
+  double shape = 0.715;       // -ln P(shape)
+  double length = 0.357;      // length log-likelihood ratio
+  double dictionary = 0.158;  // dictionary matches
+  double numbers = 0.258;     // equal numbers
+  double names = 0.222;       // equal or similar names and cognates
+  double learned = 0.068;     // the learned lexicon (second pass)
 };
 
 struct AlignOptions {

@@ -11,8 +11,11 @@
 // Model 1 is trained by expectation maximisation in both directions (t(target | source), with
 // a NULL word, and t(source | target)); a pair of keys is linked when each is a likely
 // translation of the other (both probabilities at least `min_probability`: the intersection of
-// the two directions, which keeps the precision high) and they occur together in at least
-// `min_cooccurrences` beads. Keys found in more than `max_sentence_share` of their text's
+// the two directions, which keeps the precision high), they occur together in at least
+// `min_cooccurrences` beads, and they do so more often than chance allows: Dunning's
+// log-likelihood ratio G² of their co-occurrence over the beads is at least `min_association`
+// (10.83 is a significance level of 0.001). Small texts give few beads, where EM happily
+// explains chance co-occurrences; the test keeps those out. Keys found in more than `max_sentence_share` of their text's
 // sentences take no part: function words have no useful translation and would slow training.
 #pragma once
 
@@ -28,6 +31,7 @@ struct Model1Options {
   std::size_t iterations = 5;         // EM iterations per direction
   double min_probability = 0.1;       // both t(f|e) and t(e|f) must reach it
   std::size_t min_cooccurrences = 2;  // beads in which both keys occur
+  double min_association = 10.83;     // Dunning's G² of the co-occurrence over the beads
   double max_sentence_share = 0.2;    // keys in more sentences than this share are left out
   std::size_t max_beads = 50'000;     // train on at most this many beads (the first ones)
 };

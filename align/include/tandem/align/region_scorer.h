@@ -9,10 +9,11 @@
 //   tandem::align::RegionScorer where(region, {});
 //   double cost = where.Cost(i, 1, j, 1);   // 0 inside the region
 //
-// FindCorrespondingRegion: the anchors are the first pass's two-sided beads with confidence at
-// least `anchor_confidence` whose lexical evidence alone (a scorer of log-likelihood ratios,
-// such as the dictionary, numbers and names combined) speaks for them by at least
-// `anchor_evidence` nats: runs that share words, not just a plausible length. Consecutive anchors
+// FindCorrespondingRegion: the anchors are the first pass's two-sided beads whose lexical
+// evidence alone (a scorer of log-likelihood ratios, such as the dictionary, numbers and names
+// combined, unweighted) speaks for them by at least `anchor_evidence` nats: runs that share
+// words, not just a plausible length. Their confidence does not matter: where the first pass
+// hesitates between a 1:1 and a 2:1, the texts still correspond. Consecutive anchors
 // belong to one run unless the texts between them are lopsided: one side skips at least `max_skew`
 // sentences more than the other (a long stretch without counterpart, such as the rest of a
 // collection). Besides the largest run, only runs with at least `min_anchors` anchors are kept: the
@@ -20,16 +21,17 @@
 // last anchor's end on both sides.
 //
 // RegionScorer: outside the region the texts do not correspond, so there a sentence without
-// counterpart is the rule, not the exception: one-sided beads outside cost `outside_one_sided`
-// instead of their shape prior inside (the cost is the difference, so that the ShapeScorer can
-// stay independent of position). A two-sided bead outside is a claim that a sentence found its
-// counterpart among many candidates that mostly are not translations: it costs
-// ln(1 + n), where n is the number of sentences outside the region on the side that has more
-// of them (the number of candidates it was chosen from), plus d * per_sentence for its
-// distance d in sentences from the region (the larger of the two sides' distances): the region
-// extends one more sentence with probability exp(-per_sentence), geometrically; the default,
-// ln 2, is a mean extension of one sentence. Inside the region, and without a region (no
-// anchors), every bead costs 0.
+// counterpart is the rule, not the exception, and a pair is a coincidence. But the edges of
+// the region are uncertain: it extends d sentences beyond them with probability
+// p = exp(-d * per_sentence) (geometrically; the default, ln 2, is a mean extension of one
+// sentence). A bead at distance d (the larger of the two sides' distances) is an inside bead
+// with probability p and an outside bead otherwise, so
+// - a two-sided bead costs its inside cost plus d * per_sentence (outside, pairs do not
+//   happen);
+// - a one-sided bead costs -ln(p P_inside + (1 - p) P_outside), where P_inside comes from the
+//   ShapeScorer's table and P_outside = exp(-outside_one_sided).
+// The scorer returns the difference to the inside cost, so that the ShapeScorer can stay
+// independent of position. Inside the region, and without a region, every bead costs 0.
 #pragma once
 
 #include <cstddef>
@@ -50,7 +52,6 @@ struct Region {
 };
 
 struct RegionOptions {
-  double anchor_confidence = 0.5;
   double anchor_evidence = 6.0;  // a likelihood ratio of about 400
   std::size_t max_skew = 20;
   std::size_t min_anchors = 5;
@@ -66,10 +67,10 @@ bool InsideRegion(const Bead& bead, const std::optional<Region>& region);
 
 class RegionScorer final : public BeadScorer {
  public:
-  // `inside` is the shape table of the ShapeScorer used with this scorer; the texts have
-  // `source_size` and `target_size` sentences.
-  RegionScorer(std::optional<Region> region, const ShapeTable& inside, std::size_t source_size,
-               std::size_t target_size, const RegionOptions& options);
+  // `inside` is the shape table of the ShapeScorer used with this scorer and `inside_weight`
+  // its weight in the combination.
+  RegionScorer(std::optional<Region> region, const ShapeTable& inside, double inside_weight,
+               const RegionOptions& options);
   double Cost(std::size_t i, std::size_t a, std::size_t j, std::size_t b) const override;
   // How far, in sentences, the bead lies outside the region (0 inside).
   std::size_t Distance(std::size_t i, std::size_t a, std::size_t j, std::size_t b) const;
@@ -77,7 +78,7 @@ class RegionScorer final : public BeadScorer {
  private:
   std::optional<Region> region_;
   ShapeScorer inside_;
-  double outside_two_sided_ = 0;  // ln(1 + sentences outside, on the side with more)
+  double inside_weight_;
   double per_sentence_;
   double outside_one_sided_;
 };
