@@ -13,9 +13,9 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <sstream>
 #include <map>
 #include <set>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -177,8 +177,10 @@ bool SetOption(align::AlignOptions& o, const std::string& name, double v) {
     o.region.anchor_evidence = v;
   else if (name == "region.outside_one_sided")
     o.region.outside_one_sided = v;
-  else if (name == "region.max_skew") o.region.max_skew = static_cast<std::size_t>(v);
-  else if (name == "region.min_anchors") o.region.min_anchors = static_cast<std::size_t>(v);
+  else if (name == "region.max_skew")
+    o.region.max_skew = static_cast<std::size_t>(v);
+  else if (name == "region.min_anchors")
+    o.region.min_anchors = static_cast<std::size_t>(v);
   else if (name == "names_min_lcsr")
     o.analysis.names_min_lcsr = v;
   else if (name == "unstemmed_prefix")
@@ -278,13 +280,12 @@ int main(int argc, char** argv) {
         for (const align::Bead& b : report->ladder) {
           std::string parts;
           for (const auto& part : report->model->parts()) {
-            parts += fmt::format(" {}={:.2f}", part.name.substr(0, 4),
-                                 part.scorer->Cost(b.source_begin, b.source_count, b.target_begin,
-                                                   b.target_count));
+            parts += fmt::format(
+                " {}={:.2f}", part.name.substr(0, 4),
+                part.scorer->Cost(b.source_begin, b.source_count, b.target_begin, b.target_count));
           }
-          std::cout << fmt::format("raw [{}+{}]:[{}+{}] {:.3f}{}\n", b.source_begin,
-                                   b.source_count, b.target_begin, b.target_count, b.confidence,
-                                   parts);
+          std::cout << fmt::format("raw [{}+{}]:[{}+{}] {:.3f}{}\n", b.source_begin, b.source_count,
+                                   b.target_begin, b.target_count, b.confidence, parts);
         }
       }
       std::vector<double> confidences;

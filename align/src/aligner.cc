@@ -1,6 +1,7 @@
 #include "tandem/align/aligner.h"
 
 #include <algorithm>
+#include <cmath>
 #include <memory>
 #include <optional>
 
@@ -147,7 +148,7 @@ BeadEvidence PassModel::Explain(const Bead& bead, const std::vector<std::string_
 // thousand sentences a side.
 std::unique_ptr<LadderSearch> MakeSearch(const AlignOptions& options) {
   return std::make_unique<ExhaustiveSearch>(ExhaustiveSearchOptions{
-      .shapes = StandardShapes(options.max_bead), .max_cells = options.max_search_cells});
+      .shapes = AlignmentShapes(options.max_bead), .max_cells = options.max_search_cells});
 }
 
 StatusOr<Ladder> RunPass(const AlignInput& input, const BitextEvidence& evidence,
@@ -216,6 +217,23 @@ std::shared_ptr<const EvidenceChannel> LearnChannel(const BitextEvidence& eviden
 }
 
 }  // namespace
+
+double Calibration::Apply(double posterior) const {
+  const double p = std::clamp(posterior, 1e-6, 1 - 1e-6);
+  const double z = scale * std::log(p / (1 - p)) + shift;
+  // Four decimals, as the search gives them.
+  return std::round(1e4 / (1 + std::exp(-z))) / 1e4;
+}
+
+std::vector<BeadShape> AlignmentShapes(std::size_t max_bead) {
+  std::vector<BeadShape> shapes = StandardShapes(max_bead);
+  if (max_bead >= 3) {
+    shapes.push_back({2, 3});
+    shapes.push_back({3, 2});
+    shapes.push_back({3, 3});
+  }
+  return shapes;
+}
 
 std::vector<std::pair<std::string, std::string>> DescribeOptions(const AlignOptions& options) {
   return {
@@ -300,6 +318,12 @@ StatusOr<AlignReport> AlignWithReport(const AlignInput& input, const AlignOption
     TANDEM_ASSIGN_OR_RETURN(ladder,
                             RunPass(input, *evidence, model->combined(), second_vectors, options));
     used = second;
+  }
+
+  // Calibrated confidences; fixed beads keep what the reviewer gave them.
+  for (Bead& bead : ladder) {
+    const bool fixed = std::find(input.fixed.begin(), input.fixed.end(), bead) != input.fixed.end();
+    if (!fixed) bead.confidence = options.calibration.Apply(bead.confidence);
   }
 
   report.length_model = used.length;

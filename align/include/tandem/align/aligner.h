@@ -20,7 +20,8 @@
 // 3. Second pass (AlignOptions::learn): from the first pass's confident beads, the length ratio
 //    and variance, the shape priors and each channel's reliability are re-estimated, and a
 //    lexicon is learned (ibm1.h); the search runs again with all of it.
-// The confidence of a bead is its posterior probability in the last pass.
+// The confidence of a bead is its posterior probability in the last pass, calibrated
+// (Calibration).
 //
 // The aligner knows nothing about files, formats or XML. It reads the sentences only for the
 // duration of the call.
@@ -42,6 +43,7 @@
 #include "tandem/align/lexicon.h"
 #include "tandem/align/region_scorer.h"
 #include "tandem/align/scorer.h"
+#include "tandem/align/search.h"
 #include "tandem/align/vectors.h"
 #include "tandem/core/status.h"
 
@@ -64,12 +66,24 @@ struct AlignInput {
 // docs/architecture.md); each cost is a log-likelihood (ratio), so 1 would mean "trust the
 // model as it is", and values below 1 discount evidence that overlaps other evidence.
 struct EvidenceWeights {
-  double shape = 0.715;       // -ln P(shape)
-  double length = 0.357;      // length log-likelihood ratio
-  double dictionary = 0.158;  // dictionary matches
-  double numbers = 0.258;     // equal numbers
-  double names = 0.222;       // equal or similar names and cognates
-  double learned = 0.068;     // the learned lexicon (second pass)
+  double shape = 0.750;       // -ln P(shape)
+  double length = 0.420;      // length log-likelihood ratio
+  double dictionary = 0.124;  // dictionary matches
+  double numbers = 0.272;     // equal numbers
+  double names = 0.256;       // equal or similar names and cognates
+  double learned = 0.083;     // the learned lexicon (second pass)
+};
+
+// How posterior probabilities become confidences: c = 1 / (1 + exp(-(scale * logit(p) +
+// shift))), Platt's logistic calibration. Fitted on the Text+Berg dev gold alignment
+// (bench/fit_weights.cc): logistic regression of "the bead is a gold link" on the logit of its
+// posterior, then the shift lowered until the beads with confidence 0.9 or more are at least
+// 97% right there, so that reviewers can trust that band. Posteriors overstate certainty where
+// hand alignments split passages in ways no bead shape of the search can express.
+struct Calibration {
+  double scale = 0.512;
+  double shift = 0.635;
+  double Apply(double posterior) const;
 };
 
 struct AlignOptions {
@@ -99,6 +113,7 @@ struct AlignOptions {
   AnalysisOptions analysis;
   Model1Options model1;
   VectorOptions vectors;
+  Calibration calibration;
   // Fill AlignReport::evidence with what speaks for each bead.
   bool explain = false;
   // Progress messages ("first pass: ..."), when set.
@@ -161,6 +176,11 @@ struct AlignReport {
   // The last pass's scorers; they own copies of everything they need (not the sentences).
   std::shared_ptr<const ScoringModel> model;
 };
+
+// The bead shapes Align() searches with: StandardShapes(max_bead) (search.h), and from
+// max_bead 3 on also 2:3, 3:2 and 3:3, which hand alignments use where two translators split
+// a passage differently (Text+Berg dev: 12 of 422 links).
+std::vector<BeadShape> AlignmentShapes(std::size_t max_bead);
 
 // The parameters an alignment was made with, as name/value pairs for output headers.
 std::vector<std::pair<std::string, std::string>> DescribeOptions(const AlignOptions& options);

@@ -15,8 +15,9 @@
 // `min_cooccurrences` beads, and they do so more often than chance allows: Dunning's
 // log-likelihood ratio G² of their co-occurrence over the beads is at least `min_association`
 // (10.83 is a significance level of 0.001). Small texts give few beads, where EM happily
-// explains chance co-occurrences; the test keeps those out. Keys found in more than `max_sentence_share` of their text's
-// sentences take no part: function words have no useful translation and would slow training.
+// explains chance co-occurrences; the test keeps those out. Keys found in more than
+// `max_sentence_share` of their text's sentences take no part: function words have no useful
+// translation and would slow training.
 #pragma once
 
 #include <cstddef>
