@@ -26,9 +26,11 @@ std::vector<std::vector<std::uint32_t>> Postings(const KeyedSide& side) {
   return postings;
 }
 
-bool Reaches(const std::vector<std::uint32_t>& reach, std::size_t begin, std::size_t end) {
-  const auto it = std::lower_bound(reach.begin(), reach.end(), static_cast<std::uint32_t>(begin));
-  return it != reach.end() && *it < end;
+// True when some sentence in reach[first, last) lies in [begin, end).
+bool Reaches(const std::uint32_t* first, const std::uint32_t* last, std::size_t begin,
+             std::size_t end) {
+  const std::uint32_t* it = std::lower_bound(first, last, static_cast<std::uint32_t>(begin));
+  return it != last && *it < end;
 }
 
 }  // namespace
@@ -72,13 +74,28 @@ void LexicalScorer::Prepare(const KeyedSide& side, const KeyedSide& other,
     std::sort(reach.begin(), reach.end());
     reach.erase(std::unique(reach.begin(), reach.end()), reach.end());
     if (reach.size() > max_reach) continue;
-    stats.reach = std::move(reach);
+    stats.reach_begin = static_cast<std::uint32_t>(direction.reach.size());
+    direction.reach.insert(direction.reach.end(), reach.begin(), reach.end());
+    stats.reach_end = static_cast<std::uint32_t>(direction.reach.size());
     stats.share = std::min(linked / other_total, 0.999);
     stats.log1m_share = std::log1p(-stats.share);
     stats.coverage = std::min(1.0, linked / counts[key]);
+    stats.p = options_.reliability * stats.coverage;
+    stats.log1m_p = std::log1p(-stats.p);
     stats.active = true;
   }
   direction.links = std::move(links);
+  direction.active_begin.assign(1, 0);
+  for (std::size_t sentence = 0; sentence < side.sentence_count(); ++sentence) {
+    for (std::uint32_t k = side.sentence_begin[sentence]; k < side.sentence_begin[sentence + 1];
+         ++k) {
+      const KeyStats& stats = direction.keys[side.keys[k]];
+      if (!stats.active) continue;
+      direction.active.push_back(
+          {stats.reach_begin, stats.reach_end, stats.p, stats.log1m_p, stats.log1m_share});
+    }
+    direction.active_begin.push_back(static_cast<std::uint32_t>(direction.active.size()));
+  }
 }
 
 bool LexicalScorer::Active(bool source_side, std::uint32_t key) const {
@@ -86,20 +103,19 @@ bool LexicalScorer::Active(bool source_side, std::uint32_t key) const {
   return key < direction.keys.size() && direction.keys[key].active;
 }
 
-double LexicalScorer::SideLlr(const KeyedSide& side, const Direction& direction, std::size_t begin,
-                              std::size_t end, std::size_t other_begin, std::size_t other_end,
+double LexicalScorer::SideLlr(const Direction& direction, std::size_t begin, std::size_t end,
+                              std::size_t other_begin, std::size_t other_end,
                               std::size_t other_occurrences) const {
   double llr = 0;
   const auto n = static_cast<double>(other_occurrences);
-  for (std::size_t k = side.sentence_begin[begin]; k < side.sentence_begin[end]; ++k) {
-    const KeyStats& stats = direction.keys[side.keys[k]];
-    if (!stats.active) continue;
-    const double p = options_.reliability * stats.coverage;
-    if (Reaches(stats.reach, other_begin, other_end)) {
-      const double chance = -std::expm1(n * stats.log1m_share);
-      llr += std::log1p(p * (1 - chance) / chance);
+  const std::uint32_t* reach = direction.reach.data();
+  for (std::uint32_t k = direction.active_begin[begin]; k < direction.active_begin[end]; ++k) {
+    const ActiveOccurrence& o = direction.active[k];
+    if (Reaches(reach + o.reach_begin, reach + o.reach_end, other_begin, other_end)) {
+      const double chance = -std::expm1(n * o.log1m_share);
+      llr += std::log1p(o.p * (1 - chance) / chance);
     } else {
-      llr += std::log1p(-p);
+      llr += o.log1m_p;
     }
   }
   return llr;
@@ -111,8 +127,8 @@ double LexicalScorer::Cost(std::size_t i, std::size_t a, std::size_t j, std::siz
   const KeyedSide& target = channel_.target;
   const std::size_t source_occurrences = source.sentence_begin[i + a] - source.sentence_begin[i];
   const std::size_t target_occurrences = target.sentence_begin[j + b] - target.sentence_begin[j];
-  const double llr = SideLlr(source, forward_, i, i + a, j, j + b, target_occurrences) +
-                     SideLlr(target, backward_, j, j + b, i, i + a, source_occurrences);
+  const double llr = SideLlr(forward_, i, i + a, j, j + b, target_occurrences) +
+                     SideLlr(backward_, j, j + b, i, i + a, source_occurrences);
   return -llr;
 }
 
@@ -155,7 +171,11 @@ ReliabilityCounts LexicalScorer::Count(const std::vector<Bead>& beads) const {
       const KeyStats& stats = direction.keys[side.keys[k]];
       if (!stats.active) continue;
       const double chance = -std::expm1(n * stats.log1m_share);
-      const double matched = Reaches(stats.reach, other_begin, other_end) ? 1.0 : 0.0;
+      const std::uint32_t* reach = direction.reach.data();
+      const double matched =
+          Reaches(reach + stats.reach_begin, reach + stats.reach_end, other_begin, other_end)
+              ? 1.0
+              : 0.0;
       counts.excess_matches += matched - chance;
       counts.possible += stats.coverage * (1 - chance);
       ++counts.occurrences;

@@ -87,21 +87,37 @@ class LexicalScorer final : public BeadScorer {
  private:
   // What one side's keys need: where their counterparts are, and how often.
   struct KeyStats {
-    std::vector<std::uint32_t> reach;  // sorted sentences of the other side with a counterpart
+    // Sorted sentences of the other side with a counterpart: reach[reach_begin, reach_end).
+    std::uint32_t reach_begin = 0;
+    std::uint32_t reach_end = 0;
     double share = 0;                  // q: counterparts / all occurrences on the other side
     double log1m_share = 0;            // log(1 - q)
     double coverage = 0;               // min(1, m / n)
+    double p = 0;                      // reliability * coverage
+    double log1m_p = 0;                // log(1 - p): the score of an unmatched occurrence
     bool active = false;
+  };
+  // An occurrence that takes part in the score, with what its score needs, so that scoring a
+  // bead reads one array in order.
+  struct ActiveOccurrence {
+    std::uint32_t reach_begin = 0;
+    std::uint32_t reach_end = 0;
+    double p = 0;
+    double log1m_p = 0;
+    double log1m_share = 0;
   };
   struct Direction {
     std::vector<KeyStats> keys;
     std::vector<std::vector<KeyLink>> links;  // this side's key -> other side's keys
+    std::vector<std::uint32_t> reach;         // all keys' reach lists, one after the other
+    std::vector<std::uint32_t> active_begin;  // per sentence (plus one), into `active`
+    std::vector<ActiveOccurrence> active;
   };
 
   void Prepare(const KeyedSide& side, const KeyedSide& other,
                std::vector<std::vector<KeyLink>> links, Direction& direction) const;
-  double SideLlr(const KeyedSide& side, const Direction& direction, std::size_t begin,
-                 std::size_t end, std::size_t other_begin, std::size_t other_end,
+  double SideLlr(const Direction& direction, std::size_t begin, std::size_t end,
+                 std::size_t other_begin, std::size_t other_end,
                  std::size_t other_occurrences) const;
 
   const EvidenceChannel& channel_;
