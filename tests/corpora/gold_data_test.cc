@@ -276,7 +276,7 @@ TEST_P(GoldSentences, PresegmentedFileHoldsTheSentencesAndParagraphBreaks) {
 }
 
 INSTANTIATE_TEST_SUITE_P(BundledPair, GoldSentences, ::testing::Values(kEnglish, kHungarian),
-                         [](const auto& info) { return std::string(info.param.name); });
+                         [](const auto& test) { return std::string(test.param.name); });
 
 // Hard cases of the pair, decided in ANNOTATION.md: each quoted passage lies inside one
 // sentence (no break in it), and may have to start or end that sentence.
