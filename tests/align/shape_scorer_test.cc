@@ -14,7 +14,9 @@ TEST(ShapeTable, DefaultIsSymmetricAndPrefersOneToOne) {
       if (a + b == 0) continue;
       EXPECT_EQ(table.Probability(a, b), table.Probability(b, a)) << a << ":" << b;
       EXPECT_GT(table.Probability(a, b), 0.0) << a << ":" << b;
-      if (a + b > 2) EXPECT_LT(table.Probability(a, b), table.Probability(1, 1));
+      if (a + b > 2) {
+        EXPECT_LT(table.Probability(a, b), table.Probability(1, 1));
+      }
     }
   }
   EXPECT_GT(table.Probability(2, 1), table.Probability(3, 1));

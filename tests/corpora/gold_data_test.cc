@@ -306,7 +306,9 @@ TEST_P(GoldHardCases, FollowTheAnnotationRules) {
   if (passage.where == Where::kStartsSentence) {
     EXPECT_EQ(row->begin, at) << "sentence " << row->index;
   }
-  if (passage.where == Where::kEndsSentence) EXPECT_EQ(row->end, end) << "sentence " << row->index;
+  if (passage.where == Where::kEndsSentence) {
+    EXPECT_EQ(row->end, end) << "sentence " << row->index;
+  }
 }
 
 INSTANTIATE_TEST_SUITE_P(
@@ -343,7 +345,7 @@ INSTANTIATE_TEST_SUITE_P(
         Passage{"hu_heading_without_period", kHungarian,
                 "Szövetségének Központi Bizottsága a Komintern Végrehajtó Bizottságának",
                 Where::kEndsSentence}),
-    [](const auto& info) { return std::string(info.param.name); });
+    [](const auto& test) { return std::string(test.param.name); });
 
 TEST(GoldAlignment, CoversBothSidesOnceAndInOrder) {
   StatusOr<std::vector<align::Link>> links = ReadVecalignFile(GoldPath("gold.vecalign"));
