@@ -16,6 +16,7 @@ packages=(
   libfmt-dev            # message formatting
   nlohmann-json3-dev    # JSON and JSON Lines
   libcli11-dev          # command-line parsing
+  libcld2-dev           # language identification
   libstemmer-dev        # Snowball stemmers (alignment evidence)
   zlib1g-dev            # reading FreeDict's .dict.dz files
   # Bilingual dictionaries the aligner finds by itself (/usr/share/dictd); there is no eng-isl.

@@ -144,11 +144,11 @@ BeadEvidence PassModel::Explain(const Bead& bead, const std::vector<std::string_
   return out;
 }
 
-// The search for a problem of this size. The exhaustive search is exact and fine up to a few
-// thousand sentences a side.
+// The search: coarse-to-fine, which is exhaustive for problems of up to a million cells and
+// linear beyond.
 std::unique_ptr<LadderSearch> MakeSearch(const AlignOptions& options) {
-  return std::make_unique<ExhaustiveSearch>(ExhaustiveSearchOptions{
-      .shapes = AlignmentShapes(options.max_bead), .max_cells = options.max_search_cells});
+  return std::make_unique<CoarseToFineSearch>(CoarseToFineSearchOptions{
+      .shapes = AlignmentShapes(options.max_bead), .threads = options.threads});
 }
 
 StatusOr<Ladder> RunPass(const AlignInput& input, const BitextEvidence& evidence,
@@ -240,7 +240,7 @@ std::vector<std::pair<std::string, std::string>> DescribeOptions(const AlignOpti
       {"scorer", options.learn ? "shape, length, dictionary, numbers, names; learned lexicon "
                                  "and corresponding region (second pass)"
                                : "shape, length, dictionary, numbers, names"},
-      {"search", "exhaustive dynamic programming"},
+      {"search", "coarse-to-fine dynamic programming (exhaustive up to 1M cells)"},
       {"max-bead", std::to_string(options.max_bead)},
   };
 }

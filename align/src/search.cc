@@ -1,27 +1,13 @@
 #include "tandem/align/search.h"
 
-#include <algorithm>
 #include <cassert>
-#include <cmath>
-#include <cstdint>
-#include <limits>
+#include <thread>
 
 #include <fmt/format.h>
 
+#include "band_dp.h"
+
 namespace tandem::align {
-namespace {
-
-constexpr double kInfinity = std::numeric_limits<double>::infinity();
-
-// -ln(exp(-x) + exp(-y)): adding two probabilities given as costs.
-double AddCosts(double x, double y) {
-  if (x == kInfinity) return y;
-  if (y == kInfinity) return x;
-  const double lo = std::min(x, y);
-  return lo - std::log1p(std::exp(-std::abs(x - y)));
-}
-
-}  // namespace
 
 std::vector<BeadShape> StandardShapes(std::size_t max_bead) {
   std::vector<BeadShape> shapes = {{1, 0}, {0, 1}, {1, 1}};
@@ -32,9 +18,6 @@ std::vector<BeadShape> StandardShapes(std::size_t max_bead) {
   if (max_bead >= 2) shapes.push_back({2, 2});
   return shapes;
 }
-
-ExhaustiveSearch::ExhaustiveSearch(ExhaustiveSearchOptions options)
-    : options_(std::move(options)) {}
 
 Status ValidateFixedBeads(const SearchProblem& problem) {
   std::size_t i = 0;
@@ -57,25 +40,20 @@ Status ValidateFixedBeads(const SearchProblem& problem) {
   return Status::Ok();
 }
 
+std::size_t SearchThreads(std::size_t requested) {
+  if (requested > 0) return requested;
+  return std::max<std::size_t>(1, std::thread::hardware_concurrency());
+}
+
+ExhaustiveSearch::ExhaustiveSearch(ExhaustiveSearchOptions options)
+    : options_(std::move(options)) {}
+
 StatusOr<Ladder> ExhaustiveSearch::Search(const SearchProblem& problem) const {
   assert(problem.scorer != nullptr);
-  TANDEM_RETURN_IF_ERROR(ValidateFixedBeads(problem));
-  Ladder ladder;
-  std::size_t i = 0;
-  std::size_t j = 0;
-  auto fill_gap = [&](std::size_t i1, std::size_t j1) -> Status {
-    TANDEM_ASSIGN_OR_RETURN(Ladder part, SearchRegion(*problem.scorer, i, i1, j, j1));
-    ladder.insert(ladder.end(), part.begin(), part.end());
-    return Status::Ok();
-  };
-  for (const Bead& bead : problem.fixed) {
-    TANDEM_RETURN_IF_ERROR(fill_gap(bead.source_begin, bead.target_begin));
-    ladder.push_back(bead);
-    i = bead.source_end();
-    j = bead.target_end();
-  }
-  TANDEM_RETURN_IF_ERROR(fill_gap(problem.source_size, problem.target_size));
-  return ladder;
+  return internal::SolveAroundFixedBeads(
+      problem, [&](std::size_t i0, std::size_t i1, std::size_t j0, std::size_t j1) {
+        return SearchRegion(*problem.scorer, i0, i1, j0, j1);
+      });
 }
 
 StatusOr<Ladder> ExhaustiveSearch::SearchRegion(const BeadScorer& scorer, std::size_t i0,
@@ -87,86 +65,17 @@ StatusOr<Ladder> ExhaustiveSearch::SearchRegion(const BeadScorer& scorer, std::s
   const std::size_t cells = (n + 1) * width;
   if (cells / width != n + 1 || cells > options_.max_cells) {
     return ResourceExhaustedError(fmt::format(
-        "aligning {} x {} sentences needs {} search cells, more than the limit of {}; split the "
-        "texts into smaller parts",
+        "aligning {} x {} sentences exhaustively needs {} search cells, more than the limit of "
+        "{}",
         n, m, cells, options_.max_cells));
   }
-  if (n == 0 && m == 0) return Ladder{};
-  const std::vector<BeadShape>& shapes = options_.shapes;
-  auto at = [width](std::size_t i, std::size_t j) { return i * width + j; };
-
-  // Forward pass: the best path cost (Viterbi) and the total of all paths (alpha) into
-  // every cell.
-  std::vector<double> best(cells, kInfinity);
-  std::vector<double> alpha(cells, kInfinity);
-  std::vector<std::uint8_t> back(cells, 0);
-  best[0] = 0.0;
-  alpha[0] = 0.0;
-  for (std::size_t i = 0; i <= n; ++i) {
-    for (std::size_t j = 0; j <= m; ++j) {
-      if (i == 0 && j == 0) continue;
-      double cell_best = kInfinity;
-      double cell_alpha = kInfinity;
-      std::uint8_t cell_back = 0;
-      for (std::size_t s = 0; s < shapes.size(); ++s) {
-        const std::size_t a = shapes[s].source_count;
-        const std::size_t b = shapes[s].target_count;
-        if (a > i || b > j) continue;
-        const std::size_t from = at(i - a, j - b);
-        if (alpha[from] == kInfinity) continue;
-        const double cost = scorer.Cost(i0 + i - a, a, j0 + j - b, b);
-        if (best[from] + cost < cell_best) {
-          cell_best = best[from] + cost;
-          cell_back = static_cast<std::uint8_t>(s);
-        }
-        cell_alpha = AddCosts(cell_alpha, alpha[from] + cost);
-      }
-      best[at(i, j)] = cell_best;
-      alpha[at(i, j)] = cell_alpha;
-      back[at(i, j)] = cell_back;
-    }
-  }
-  if (best[at(n, m)] == kInfinity) {
-    return InternalError("the bead shapes given to the search cannot cover the texts");
-  }
-
-  // Backward pass: the total of all paths from every cell to the end (beta).
-  std::vector<double> beta(cells, kInfinity);
-  beta[at(n, m)] = 0.0;
-  for (std::size_t i = n + 1; i-- > 0;) {
-    for (std::size_t j = m + 1; j-- > 0;) {
-      if (i == n && j == m) continue;
-      double cell_beta = kInfinity;
-      for (const BeadShape& shape : shapes) {
-        const std::size_t a = shape.source_count;
-        const std::size_t b = shape.target_count;
-        if (i + a > n || j + b > m) continue;
-        const double next = beta[at(i + a, j + b)];
-        if (next == kInfinity) continue;
-        cell_beta = AddCosts(cell_beta, scorer.Cost(i0 + i, a, j0 + j, b) + next);
-      }
-      beta[at(i, j)] = cell_beta;
-    }
-  }
-  const double total = alpha[at(n, m)];
-
-  Ladder ladder;
-  for (std::size_t i = n, j = m; i > 0 || j > 0;) {
-    const BeadShape& shape = shapes[back[at(i, j)]];
-    const std::size_t a = shape.source_count;
-    const std::size_t b = shape.target_count;
-    Bead bead{i0 + i - a, a, j0 + j - b, b, 0.0};
-    const double cost = scorer.Cost(i0 + i - a, a, j0 + j - b, b);
-    const double posterior = std::exp(-(alpha[at(i - a, j - b)] + cost + beta[at(i, j)] - total));
-    // Four decimals: finer differences carry no information, and short values keep the
-    // output files readable and exactly re-readable.
-    bead.confidence = std::round(std::clamp(posterior, 0.0, 1.0) * 1e4) / 1e4;
-    ladder.push_back(bead);
-    i -= a;
-    j -= b;
-  }
-  std::reverse(ladder.begin(), ladder.end());
-  return ladder;
+  const internal::CostFunction cost = [&](std::size_t i, std::size_t a, std::size_t j,
+                                          std::size_t b) {
+    return scorer.Cost(i0 + i, a, j0 + j, b);
+  };
+  internal::SolveOptions solve;
+  solve.threads = SearchThreads(options_.threads);
+  return internal::SolveBand(internal::Band::Full(n, m), options_.shapes, cost, solve, i0, j0);
 }
 
 }  // namespace tandem::align

@@ -90,9 +90,8 @@ struct AlignOptions {
   // The largest number of sentences on either side of a bead: beads 1:0, 0:1, 1:1, 2:2 and
   // every 1:k and k:1 up to max_bead. 4 covers 1:4 and 4:1.
   std::size_t max_bead = 4;
-  // Inputs whose search grid ((source + 1) x (target + 1) cells) is larger are refused with
-  // kResourceExhausted by the exhaustive search.
-  std::size_t max_search_cells = 50'000'000;
+  // Threads for the search; 0 = one per core.
+  std::size_t threads = 0;
   // Run the second pass (re-estimated parameters and a learned lexicon).
   bool learn = true;
   EvidenceWeights weights;

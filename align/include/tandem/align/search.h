@@ -57,6 +57,9 @@ struct SearchProblem {
   std::vector<Bead> fixed;
 };
 
+// The number of threads a search uses for `requested` (0 = one per core).
+std::size_t SearchThreads(std::size_t requested);
+
 // Ok when the fixed beads of `problem` are in order, inside the texts and do not overlap.
 Status ValidateFixedBeads(const SearchProblem& problem);
 
@@ -71,12 +74,15 @@ struct ExhaustiveSearchOptions {
   // has a ladder.
   std::vector<BeadShape> shapes = StandardShapes(2);
   // The largest (source_size + 1) * (target_size + 1) accepted; larger inputs get
-  // kResourceExhausted instead of running out of memory (about 25 bytes per cell).
-  std::size_t max_cells = 50'000'000;
+  // kResourceExhausted instead of running out of memory (about 65 bytes per cell).
+  std::size_t max_cells = 20'000'000;
+  // Threads for computing costs and for the forward and backward passes; 0 = one per core.
+  std::size_t threads = 0;
 };
 
 // Dynamic programming over the full (source_size + 1) x (target_size + 1) grid: exact, with
-// time and memory proportional to the product of the sizes.
+// time and memory proportional to the product of the sizes. Fine for texts of a few thousand
+// sentences; CoarseToFineSearch is linear.
 class ExhaustiveSearch final : public LadderSearch {
  public:
   explicit ExhaustiveSearch(ExhaustiveSearchOptions options = {});
@@ -88,6 +94,39 @@ class ExhaustiveSearch final : public LadderSearch {
                                 std::size_t j0, std::size_t j1) const;
 
   ExhaustiveSearchOptions options_;
+};
+
+struct CoarseToFineSearchOptions {
+  // The bead shapes of the final, sentence-level pass (must contain 1:0 and 0:1).
+  std::vector<BeadShape> shapes = StandardShapes(2);
+  // Regions whose full grid has at most this many cells are searched exhaustively.
+  std::size_t max_exhaustive_cells = 1'000'000;
+  // The coarsest level groups sentences into blocks (1, 2, 4, ... sentences) until its grid has
+  // at most this many cells, and is searched in full.
+  std::size_t coarse_cells = 250'000;
+  // At every finer level, the band reaches this many blocks (of that level) to either side of
+  // the path projected from the level above.
+  std::size_t window = 10;
+  // Threads for computing costs and for the forward and backward passes; 0 = one per core.
+  std::size_t threads = 0;
+};
+
+// Linear in the size of the texts: the path is first found between blocks of many sentences
+// (compared through their summed vectors, when the problem has them, and their lengths), then
+// refined level by level, halving the block size, inside a band around the path of the level
+// above, and finally placed sentence by sentence with the scorer inside a band of
+// 2 * window + 1 sentences or so. Blocks may be skipped on either side, so that a translation
+// of only part of the other text is found where it lies. Memory and time grow with
+// (source_size + target_size) * window.
+class CoarseToFineSearch final : public LadderSearch {
+ public:
+  explicit CoarseToFineSearch(CoarseToFineSearchOptions options = {});
+  StatusOr<Ladder> Search(const SearchProblem& problem) const override;
+
+ private:
+  StatusOr<Ladder> SearchRegion(const SearchProblem& problem, std::size_t i0, std::size_t i1,
+                                std::size_t j0, std::size_t j1) const;
+  CoarseToFineSearchOptions options_;
 };
 
 }  // namespace tandem::align

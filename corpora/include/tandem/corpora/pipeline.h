@@ -9,6 +9,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "tandem/align/aligner.h"
 #include "tandem/core/segmenter.h"
@@ -29,6 +30,9 @@ struct AlignFilesRequest {
   ParagraphMode paragraphs = ParagraphMode::kAuto;
   DecodeOptions source_decode;
   DecodeOptions target_decode;
+  // Abbreviation files added to each language's own (SegmentOptions::abbreviation_files).
+  std::vector<std::string> source_abbreviations;
+  std::vector<std::string> target_abbreviations;
   align::AlignOptions align;
   // The dictionaries to use: FreeDict for the language pair by default (dictionary.h).
   DictionaryRequest dictionaries;

@@ -1,0 +1,236 @@
+#include "band_dp.h"
+
+#include <algorithm>
+#include <cassert>
+#include <cmath>
+#include <cstdint>
+#include <limits>
+#include <thread>
+
+#include <fmt/format.h>
+
+namespace tandem::align::internal {
+namespace {
+
+constexpr double kInfinity = std::numeric_limits<double>::infinity();
+
+// -ln(exp(-x) + exp(-y)): adding two probabilities given as costs.
+double AddCosts(double x, double y) {
+  if (x == kInfinity) return y;
+  if (y == kInfinity) return x;
+  const double lo = std::min(x, y);
+  return lo - std::log1p(std::exp(-std::abs(x - y)));
+}
+
+// Runs body(begin, end) over [0, count) split into `threads` contiguous parts.
+template <typename Body>
+void ParallelRanges(std::size_t count, std::size_t threads, const Body& body) {
+  threads = std::max<std::size_t>(1, std::min(threads, count));
+  if (threads == 1) {
+    body(0, count);
+    return;
+  }
+  std::vector<std::thread> workers;
+  const std::size_t chunk = (count + threads - 1) / threads;
+  for (std::size_t t = 0; t < threads; ++t) {
+    const std::size_t begin = t * chunk;
+    const std::size_t end = std::min(count, begin + chunk);
+    if (begin >= end) break;
+    workers.emplace_back([&body, begin, end] { body(begin, end); });
+  }
+  for (std::thread& worker : workers) worker.join();
+}
+
+// The costs of every (cell, shape) step that ends inside the band, or none when that would take
+// more memory than allowed (they are then computed where they are needed).
+class CostTable {
+ public:
+  CostTable(const Band& band, const std::vector<BeadShape>& shapes, const CostFunction& cost,
+            const SolveOptions& options)
+      : band_(band), shapes_(shapes), cost_(cost) {
+    const std::size_t entries = band.cells() * shapes.size();
+    if (entries * sizeof(float) > options.cost_cache_bytes) return;
+    table_.assign(entries, std::numeric_limits<float>::infinity());
+    ParallelRanges(band.n() + 1, options.threads, [&](std::size_t row_begin, std::size_t row_end) {
+      for (std::size_t i = row_begin; i < row_end; ++i) {
+        for (std::size_t j = band.lo(i); j <= band.hi(i); ++j) {
+          float* out = &table_[band.Index(i, j) * shapes_.size()];
+          for (std::size_t s = 0; s < shapes_.size(); ++s) {
+            const std::size_t a = shapes_[s].source_count;
+            const std::size_t b = shapes_[s].target_count;
+            if (a > i || b > j || !band.Contains(i - a, j - b)) continue;
+            out[s] = static_cast<float>(cost_(i - a, a, j - b, b));
+          }
+        }
+      }
+    });
+  }
+
+  // The cost of the step of shape s that ends at (i, j), whose start is in the band.
+  double Cost(std::size_t i, std::size_t j, std::size_t s) const {
+    if (!table_.empty()) return table_[band_.Index(i, j) * shapes_.size() + s];
+    const std::size_t a = shapes_[s].source_count;
+    const std::size_t b = shapes_[s].target_count;
+    return cost_(i - a, a, j - b, b);
+  }
+
+ private:
+  const Band& band_;
+  const std::vector<BeadShape>& shapes_;
+  const CostFunction& cost_;
+  std::vector<float> table_;
+};
+
+}  // namespace
+
+Band Band::Full(std::size_t n, std::size_t m) {
+  return Band(std::vector<std::size_t>(n + 1, 0), std::vector<std::size_t>(n + 1, m));
+}
+
+Band::Band(std::vector<std::size_t> lo, std::vector<std::size_t> hi)
+    : lo_(std::move(lo)), hi_(std::move(hi)) {
+  assert(!lo_.empty() && lo_.size() == hi_.size());
+  offset_.resize(lo_.size() + 1);
+  offset_[0] = 0;
+  for (std::size_t i = 0; i < lo_.size(); ++i) {
+    assert(lo_[i] <= hi_[i]);
+    offset_[i + 1] = offset_[i] + (hi_[i] - lo_[i] + 1);
+    m_ = std::max(m_, hi_[i]);
+  }
+}
+
+Status Band::CheckConnected() const {
+  if (lo_[0] != 0 || hi_.back() != m_) {
+    return InternalError("the search band does not contain both corners of the grid");
+  }
+  for (std::size_t i = 0; i + 1 < lo_.size(); ++i) {
+    if (std::max(lo_[i], lo_[i + 1]) > std::min(hi_[i], hi_[i + 1])) {
+      return InternalError(
+          fmt::format("the search band is broken between rows {} and {}", i, i + 1));
+    }
+  }
+  return Status::Ok();
+}
+
+StatusOr<Ladder> SolveBand(const Band& band, const std::vector<BeadShape>& shapes,
+                           const CostFunction& cost, const SolveOptions& options,
+                           std::size_t source_offset, std::size_t target_offset) {
+  TANDEM_RETURN_IF_ERROR(band.CheckConnected());
+  assert(shapes.size() < 256);
+  const std::size_t n = band.n();
+  const std::size_t m = band.m();
+  if (n == 0 && m == 0) return Ladder{};
+  const CostTable costs(band, shapes, cost, options);
+  const std::size_t cells = band.cells();
+
+  // Forward: the best path cost (Viterbi) and the total of all paths (alpha) into every point.
+  std::vector<double> best(cells, kInfinity);
+  std::vector<double> alpha(cells, kInfinity);
+  std::vector<std::uint8_t> back(cells, 0);
+  auto forward = [&] {
+    best[band.Index(0, 0)] = 0.0;
+    alpha[band.Index(0, 0)] = 0.0;
+    for (std::size_t i = 0; i <= n; ++i) {
+      for (std::size_t j = band.lo(i); j <= band.hi(i); ++j) {
+        if (i == 0 && j == 0) continue;
+        double cell_best = kInfinity;
+        double cell_alpha = kInfinity;
+        std::uint8_t cell_back = 0;
+        for (std::size_t s = 0; s < shapes.size(); ++s) {
+          const std::size_t a = shapes[s].source_count;
+          const std::size_t b = shapes[s].target_count;
+          if (a > i || b > j || !band.Contains(i - a, j - b)) continue;
+          const std::size_t from = band.Index(i - a, j - b);
+          if (alpha[from] == kInfinity) continue;
+          const double c = costs.Cost(i, j, s);
+          if (best[from] + c < cell_best) {
+            cell_best = best[from] + c;
+            cell_back = static_cast<std::uint8_t>(s);
+          }
+          cell_alpha = AddCosts(cell_alpha, alpha[from] + c);
+        }
+        const std::size_t at = band.Index(i, j);
+        best[at] = cell_best;
+        alpha[at] = cell_alpha;
+        back[at] = cell_back;
+      }
+    }
+  };
+
+  // Backward: the total of all paths from every point to the end (beta).
+  std::vector<double> beta(cells, kInfinity);
+  auto backward = [&] {
+    beta[band.Index(n, m)] = 0.0;
+    for (std::size_t i = n + 1; i-- > 0;) {
+      for (std::size_t j = band.hi(i) + 1; j-- > band.lo(i);) {
+        if (i == n && j == m) continue;
+        double cell_beta = kInfinity;
+        for (std::size_t s = 0; s < shapes.size(); ++s) {
+          const std::size_t a = shapes[s].source_count;
+          const std::size_t b = shapes[s].target_count;
+          if (i + a > n || j + b > m || !band.Contains(i + a, j + b)) continue;
+          const double next = beta[band.Index(i + a, j + b)];
+          if (next == kInfinity) continue;
+          cell_beta = AddCosts(cell_beta, costs.Cost(i + a, j + b, s) + next);
+        }
+        beta[band.Index(i, j)] = cell_beta;
+      }
+    }
+  };
+
+  if (options.threads > 1) {
+    std::thread backward_thread(backward);
+    forward();
+    backward_thread.join();
+  } else {
+    forward();
+    backward();
+  }
+
+  const std::size_t end = band.Index(n, m);
+  if (best[end] == kInfinity) {
+    return InternalError("no path through the search band with the given bead shapes");
+  }
+  const double total = alpha[end];
+  Ladder ladder;
+  for (std::size_t i = n, j = m; i > 0 || j > 0;) {
+    const std::size_t s = back[band.Index(i, j)];
+    const std::size_t a = shapes[s].source_count;
+    const std::size_t b = shapes[s].target_count;
+    const double c = costs.Cost(i, j, s);
+    const double posterior =
+        std::exp(-(alpha[band.Index(i - a, j - b)] + c + beta[band.Index(i, j)] - total));
+    // Four decimals: finer differences carry no information, and short values keep the output
+    // files readable and exactly re-readable.
+    const double confidence = std::round(std::clamp(posterior, 0.0, 1.0) * 1e4) / 1e4;
+    ladder.push_back({source_offset + i - a, a, target_offset + j - b, b, confidence});
+    i -= a;
+    j -= b;
+  }
+  std::reverse(ladder.begin(), ladder.end());
+  return ladder;
+}
+
+StatusOr<Ladder> SolveAroundFixedBeads(const SearchProblem& problem,
+                                       const RegionSolver& solve_region) {
+  TANDEM_RETURN_IF_ERROR(ValidateFixedBeads(problem));
+  Ladder ladder;
+  std::size_t i = 0;
+  std::size_t j = 0;
+  auto fill_gap = [&](std::size_t i1, std::size_t j1) -> Status {
+    if (i1 == i && j1 == j) return Status::Ok();
+    TANDEM_ASSIGN_OR_RETURN(Ladder part, solve_region(i, i1, j, j1));
+    ladder.insert(ladder.end(), part.begin(), part.end());
+    return Status::Ok();
+  };
+  for (const Bead& bead : problem.fixed) {
+    TANDEM_RETURN_IF_ERROR(fill_gap(bead.source_begin, bead.target_begin));
+    ladder.push_back(bead);
+    i = bead.source_end();
+    j = bead.target_end();
+  }
+  TANDEM_RETURN_IF_ERROR(fill_gap(problem.source_size, problem.target_size));
+  return ladder;
+}
+
+}  // namespace tandem::align::internal

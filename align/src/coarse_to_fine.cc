@@ -1,0 +1,325 @@
+// CoarseToFineSearch: see search.h. The levels, from the coarsest:
+//   level k groups 2^k sentences into a block; its grid is blocks x blocks. The coarsest level
+//   is searched in full, each finer one inside a band around the path of the level above, and
+//   the last (single sentences) with the problem's scorer and bead shapes.
+#include <algorithm>
+#include <cassert>
+#include <cmath>
+#include <random>
+#include <tuple>
+
+#include <fmt/format.h>
+
+#include "band_dp.h"
+#include "tandem/align/search.h"
+
+namespace tandem::align {
+namespace {
+
+// One resolution: per block, the summed lengths and vectors of its sentences.
+struct Level {
+  std::size_t block = 1;  // sentences per block
+  std::size_t n = 0;      // source blocks
+  std::size_t m = 0;      // target blocks
+  std::vector<double> source_length;
+  std::vector<double> target_length;
+  std::size_t dimension = 0;  // 0 when the problem has no vectors
+  std::vector<float> source_vector;
+  std::vector<float> target_vector;
+};
+
+Level BaseLevel(const SearchProblem& problem, std::size_t i0, std::size_t i1, std::size_t j0,
+                std::size_t j1) {
+  Level level;
+  level.n = i1 - i0;
+  level.m = j1 - j0;
+  auto lengths = [](const std::vector<double>& all, std::size_t begin, std::size_t end) {
+    if (all.empty()) return std::vector<double>(end - begin, 1.0);
+    return std::vector<double>(all.begin() + static_cast<std::ptrdiff_t>(begin),
+                               all.begin() + static_cast<std::ptrdiff_t>(end));
+  };
+  level.source_length = lengths(problem.source_lengths, i0, i1);
+  level.target_length = lengths(problem.target_lengths, j0, j1);
+  if (problem.vectors != nullptr && problem.vectors->dimension > 0) {
+    const std::size_t d = problem.vectors->dimension;
+    level.dimension = d;
+    const auto& src = problem.vectors->source;
+    const auto& tgt = problem.vectors->target;
+    level.source_vector.assign(src.begin() + static_cast<std::ptrdiff_t>(i0 * d),
+                               src.begin() + static_cast<std::ptrdiff_t>(i1 * d));
+    level.target_vector.assign(tgt.begin() + static_cast<std::ptrdiff_t>(j0 * d),
+                               tgt.begin() + static_cast<std::ptrdiff_t>(j1 * d));
+  }
+  return level;
+}
+
+// Halves the resolution: block k of the result is blocks 2k and 2k + 1 of `fine`.
+Level Coarsen(const Level& fine) {
+  Level coarse;
+  coarse.block = fine.block * 2;
+  coarse.n = (fine.n + 1) / 2;
+  coarse.m = (fine.m + 1) / 2;
+  coarse.dimension = fine.dimension;
+  auto pairs = [](const std::vector<double>& values, std::size_t count) {
+    std::vector<double> out(count, 0.0);
+    for (std::size_t k = 0; k < values.size(); ++k) out[k / 2] += values[k];
+    return out;
+  };
+  coarse.source_length = pairs(fine.source_length, coarse.n);
+  coarse.target_length = pairs(fine.target_length, coarse.m);
+  auto vectors = [d = fine.dimension](const std::vector<float>& values, std::size_t count) {
+    std::vector<float> out(count * d, 0.0F);
+    for (std::size_t k = 0; k * d < values.size(); ++k) {
+      for (std::size_t x = 0; x < d; ++x) out[(k / 2) * d + x] += values[k * d + x];
+    }
+    return out;
+  };
+  if (coarse.dimension > 0) {
+    coarse.source_vector = vectors(fine.source_vector, coarse.n);
+    coarse.target_vector = vectors(fine.target_vector, coarse.m);
+  }
+  return coarse;
+}
+
+// The cost of a step between runs of blocks at one level. Only the path matters at these
+// levels (its confidences are discarded), so the costs are scores, not probabilities:
+//  - with vectors, skipping a block on one side costs nothing, and pairing runs gains the
+//    evidence that they translate each other minus a threshold (the cosine of their summed
+//    vectors as a z-score against randomly paired blocks): unrelated material is skipped
+//    rather than paired, related material paired;
+//  - without vectors, skipping has a fixed cost and pairing none;
+//  - in both cases a pairing loses the squared z-score of its length ratio.
+class CoarseCost {
+ public:
+  static constexpr double kThreshold = 2.0;  // z-score a pairing must beat
+  // Without vectors nothing tells unrelated material from a translation, so the texts are
+  // taken to correspond throughout: skipping a block costs as much as a length mismatch of
+  // about three deviations, and the path follows the lengths.
+  static constexpr double kLengthOnlySkip = 4.0;
+  static constexpr double kRatioDrift = 0.1;      // relative drift of the length ratio
+  static constexpr double kUnevenPenalty = 1.0;   // 2:1 and 1:2 against 1:1
+  static constexpr double kLengthVariance = 6.8;  // Gale & Church
+
+  // `ratio`: target characters per source character in the parts that correspond
+  // (EstimateRatio).
+  CoarseCost(const Level& level, double ratio) : level_(level), ratio_(ratio) {
+    if (level.dimension > 0) EstimateRandomSimilarity();
+  }
+
+  // The length ratio of the texts where they correspond. Without vectors, the ratio of the
+  // totals (the texts are taken to translate each other as a whole). With vectors, the median
+  // ratio of the most similar block pairs, so that a translation of a part of a longer text is
+  // measured against that part only.
+  double EstimateRatio() const {
+    double source_total = 0;
+    double target_total = 0;
+    for (double x : level_.source_length) source_total += x;
+    for (double x : level_.target_length) target_total += x;
+    const double overall = source_total > 0 && target_total > 0 ? target_total / source_total : 1.0;
+    if (level_.dimension == 0) return overall;
+    // The best-matching quarter of the smaller side's blocks, by similarity.
+    std::vector<std::tuple<double, std::size_t, std::size_t>> pairs;
+    pairs.reserve(level_.n * level_.m);
+    for (std::size_t i = 0; i < level_.n; ++i) {
+      for (std::size_t j = 0; j < level_.m; ++j) pairs.emplace_back(Similarity(i, 1, j, 1), i, j);
+    }
+    const std::size_t keep = std::max<std::size_t>(3, std::min(level_.n, level_.m) / 4);
+    if (pairs.size() < keep) return overall;
+    std::partial_sort(pairs.begin(), pairs.begin() + static_cast<std::ptrdiff_t>(keep), pairs.end(),
+                      [](const auto& x, const auto& y) { return std::get<0>(x) > std::get<0>(y); });
+    std::vector<double> ratios;
+    for (std::size_t k = 0; k < keep; ++k) {
+      const auto [similarity, i, j] = pairs[k];
+      if (level_.source_length[i] > 0 && level_.target_length[j] > 0) {
+        ratios.push_back(level_.target_length[j] / level_.source_length[i]);
+      }
+    }
+    if (ratios.empty()) return overall;
+    std::nth_element(ratios.begin(),
+                     ratios.begin() + static_cast<std::ptrdiff_t>(ratios.size() / 2), ratios.end());
+    return ratios[ratios.size() / 2];
+  }
+
+  double operator()(std::size_t i, std::size_t a, std::size_t j, std::size_t b) const {
+    if (a == 0 || b == 0) return level_.dimension > 0 ? 0.0 : kLengthOnlySkip;
+    double source_length = 0;
+    double target_length = 0;
+    for (std::size_t k = 0; k < a; ++k) source_length += level_.source_length[i + k];
+    for (std::size_t k = 0; k < b; ++k) target_length += level_.target_length[j + k];
+    const double log_ratio = std::log((target_length + 1.0) / (ratio_ * source_length + 1.0));
+    // Gale & Church's deviation for the run's length, the drift of the ratio between parts of a
+    // long text (documents, chapters and translators differ by tens of percent), and the slack
+    // of block boundaries that cut beads in two: about one sentence at each end of the run.
+    const double gale_church = std::sqrt(kLengthVariance / std::max(source_length, 1.0)) / ratio_;
+    const double boundaries = 1.0 / static_cast<double>(a * level_.block);
+    const double sigma =
+        std::sqrt(gale_church * gale_church + kRatioDrift * kRatioDrift) + boundaries;
+    const double length_penalty = log_ratio * log_ratio / (2 * sigma * sigma);
+    double gain = 0.0;
+    if (level_.dimension > 0) {
+      gain = (Similarity(i, a, j, b) - mean_) / deviation_ - kThreshold;
+    }
+    return -gain + length_penalty + (a == b ? 0.0 : kUnevenPenalty);
+  }
+
+ private:
+  double Similarity(std::size_t i, std::size_t a, std::size_t j, std::size_t b) const {
+    const std::size_t d = level_.dimension;
+    double dot = 0;
+    double source_norm = 0;
+    double target_norm = 0;
+    for (std::size_t x = 0; x < d; ++x) {
+      double s = 0;
+      double t = 0;
+      for (std::size_t k = 0; k < a; ++k) s += level_.source_vector[(i + k) * d + x];
+      for (std::size_t k = 0; k < b; ++k) t += level_.target_vector[(j + k) * d + x];
+      dot += s * t;
+      source_norm += s * s;
+      target_norm += t * t;
+    }
+    if (source_norm == 0 || target_norm == 0) return 0.0;
+    return dot / std::sqrt(source_norm * target_norm);
+  }
+
+  // Mean and deviation of the similarity of blocks paired at random: what "unrelated" looks
+  // like at this level, for these texts. A fixed seed keeps the search deterministic.
+  void EstimateRandomSimilarity() {
+    std::mt19937_64 rng(0x74616e64656dULL);
+    std::uniform_int_distribution<std::size_t> pick_i(0, level_.n - 1);
+    std::uniform_int_distribution<std::size_t> pick_j(0, level_.m - 1);
+    const std::size_t samples = std::min<std::size_t>(2000, level_.n * level_.m);
+    double sum = 0;
+    double sum_squares = 0;
+    for (std::size_t k = 0; k < samples; ++k) {
+      const double s = Similarity(pick_i(rng), 1, pick_j(rng), 1);
+      sum += s;
+      sum_squares += s * s;
+    }
+    mean_ = sum / static_cast<double>(samples);
+    const double variance = sum_squares / static_cast<double>(samples) - mean_ * mean_;
+    deviation_ = std::max(std::sqrt(std::max(variance, 0.0)), 1e-3);
+  }
+
+  const Level& level_;
+  double ratio_;
+  double mean_ = 0.0;
+  double deviation_ = 1.0;
+};
+
+const std::vector<BeadShape>& CoarseShapes() {
+  static const std::vector<BeadShape> kShapes = {{1, 0}, {0, 1}, {1, 1}, {2, 1}, {1, 2}};
+  return kShapes;
+}
+
+// The band at the finer level (half the block size) around `path`, a ladder in blocks of the
+// coarser level: every point of every bead's rectangle, doubled, widened by `window`.
+internal::Band ProjectBand(const Ladder& path, std::size_t fine_n, std::size_t fine_m,
+                           std::size_t window) {
+  constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+  std::vector<std::size_t> lo(fine_n + 1, kNone);
+  std::vector<std::size_t> hi(fine_n + 1, 0);
+  auto mark = [&](std::size_t row, std::size_t col_lo, std::size_t col_hi) {
+    row = std::min(row, fine_n);
+    lo[row] = std::min(lo[row], std::min(col_lo, fine_m));
+    hi[row] = std::max(hi[row], std::min(col_hi, fine_m));
+  };
+  mark(0, 0, 0);
+  for (const Bead& bead : path) {
+    const std::size_t row_begin = 2 * bead.source_begin;
+    const std::size_t row_end = 2 * bead.source_end();
+    for (std::size_t row = row_begin; row <= row_end && row <= fine_n; ++row) {
+      mark(row, 2 * bead.target_begin, 2 * bead.target_end());
+    }
+  }
+  mark(fine_n, fine_m, fine_m);
+  for (std::size_t row = 0; row <= fine_n; ++row) {
+    assert(lo[row] != kNone);
+    lo[row] = lo[row] > window ? lo[row] - window : 0;
+    hi[row] = std::min(fine_m, hi[row] + window);
+  }
+  // Widen by rows as well: a row's band also covers its neighbours' within `window` rows, so
+  // that the fine path may leave the projected one vertically too.
+  std::vector<std::size_t> wide_lo = lo;
+  std::vector<std::size_t> wide_hi = hi;
+  for (std::size_t row = 0; row <= fine_n; ++row) {
+    const std::size_t first = row > window ? row - window : 0;
+    const std::size_t last = std::min(fine_n, row + window);
+    for (std::size_t other = first; other <= last; ++other) {
+      wide_lo[row] = std::min(wide_lo[row], lo[other]);
+      wide_hi[row] = std::max(wide_hi[row], hi[other]);
+    }
+  }
+  return internal::Band(std::move(wide_lo), std::move(wide_hi));
+}
+
+}  // namespace
+
+CoarseToFineSearch::CoarseToFineSearch(CoarseToFineSearchOptions options)
+    : options_(std::move(options)) {}
+
+StatusOr<Ladder> CoarseToFineSearch::Search(const SearchProblem& problem) const {
+  assert(problem.scorer != nullptr);
+  if ((!problem.source_lengths.empty() && problem.source_lengths.size() != problem.source_size) ||
+      (!problem.target_lengths.empty() && problem.target_lengths.size() != problem.target_size)) {
+    return InvalidArgumentError("the sentence lengths do not match the sizes of the texts");
+  }
+  if (problem.vectors != nullptr &&
+      (problem.vectors->source.size() != problem.source_size * problem.vectors->dimension ||
+       problem.vectors->target.size() != problem.target_size * problem.vectors->dimension)) {
+    return InvalidArgumentError("the sentence vectors do not match the sizes of the texts");
+  }
+  return internal::SolveAroundFixedBeads(
+      problem, [&](std::size_t i0, std::size_t i1, std::size_t j0, std::size_t j1) {
+        return SearchRegion(problem, i0, i1, j0, j1);
+      });
+}
+
+StatusOr<Ladder> CoarseToFineSearch::SearchRegion(const SearchProblem& problem, std::size_t i0,
+                                                  std::size_t i1, std::size_t j0,
+                                                  std::size_t j1) const {
+  const std::size_t n = i1 - i0;
+  const std::size_t m = j1 - j0;
+  internal::SolveOptions solve;
+  solve.threads = SearchThreads(options_.threads);
+  const internal::CostFunction fine_cost = [&](std::size_t i, std::size_t a, std::size_t j,
+                                               std::size_t b) {
+    return problem.scorer->Cost(i0 + i, a, j0 + j, b);
+  };
+  if ((n + 1) * (m + 1) <= options_.max_exhaustive_cells || n == 0 || m == 0) {
+    return internal::SolveBand(internal::Band::Full(n, m), options_.shapes, fine_cost, solve, i0,
+                               j0);
+  }
+
+  // Build the levels, from single sentences up to blocks coarse enough to search in full.
+  std::vector<Level> levels;
+  levels.push_back(BaseLevel(problem, i0, i1, j0, j1));
+  while ((levels.back().n + 1) * (levels.back().m + 1) > options_.coarse_cells &&
+         levels.back().n > 1 && levels.back().m > 1) {
+    levels.push_back(Coarsen(levels.back()));
+  }
+
+  if (levels.size() == 1) {
+    return internal::SolveBand(internal::Band::Full(n, m), options_.shapes, fine_cost, solve, i0,
+                               j0);
+  }
+  // The coarsest level in full, then each finer level in the band around the path above.
+  const Level& top = levels.back();
+  const double ratio = CoarseCost(top, 1.0).EstimateRatio();
+  CoarseCost top_cost(top, ratio);
+  TANDEM_ASSIGN_OR_RETURN(Ladder path,
+                          internal::SolveBand(internal::Band::Full(top.n, top.m), CoarseShapes(),
+                                              std::cref(top_cost), solve));
+  for (std::size_t k = levels.size() - 1; k-- > 0;) {
+    const Level& level = levels[k];
+    const internal::Band band = ProjectBand(path, level.n, level.m, options_.window);
+    if (k == 0) {
+      return internal::SolveBand(band, options_.shapes, fine_cost, solve, i0, j0);
+    }
+    CoarseCost cost(level, ratio);
+    TANDEM_ASSIGN_OR_RETURN(path,
+                            internal::SolveBand(band, CoarseShapes(), std::cref(cost), solve));
+  }
+  return InternalError("coarse-to-fine search ended without a sentence-level pass");
+}
+
+}  // namespace tandem::align

@@ -1,0 +1,201 @@
+#include <cmath>
+#include <random>
+#include <set>
+#include <tuple>
+
+#include <gtest/gtest.h>
+
+#include "tandem/align/eval.h"
+#include "tandem/align/length_scorer.h"
+#include "tandem/align/search.h"
+
+namespace tandem::align {
+namespace {
+
+// A synthetic bitext with a known ladder: target lengths follow the source lengths of each
+// bead with Gale-Church-like noise; sentence vectors share a random direction per bead.
+struct Synthetic {
+  Ladder truth;
+  std::vector<double> source_lengths;
+  std::vector<double> target_lengths;
+  SentenceVectors vectors;
+};
+
+constexpr std::size_t kDimension = 64;
+
+void AddVector(std::vector<float>* out, const std::vector<float>& direction, std::mt19937& rng) {
+  std::normal_distribution<float> noise(0.0F, 0.3F);
+  for (float x : direction) out->push_back(x + noise(rng));
+}
+
+std::vector<float> RandomDirection(std::mt19937& rng) {
+  std::normal_distribution<float> normal(0.0F, 1.0F);
+  std::vector<float> v(kDimension);
+  for (float& x : v) x = normal(rng);
+  return v;
+}
+
+// `beads` beads of the usual shapes, then `extra_before` / `extra_after` unrelated target
+// sentences around the translation (a translation embedded in a longer document).
+Synthetic MakeSynthetic(std::size_t beads, std::size_t extra_before, std::size_t extra_after,
+                        unsigned seed) {
+  std::mt19937 rng(seed);
+  Synthetic s;
+  s.vectors.dimension = kDimension;
+  std::lognormal_distribution<double> length(4.5, 0.5);
+  std::normal_distribution<double> noise(0.0, 1.0);
+  std::size_t i = 0;
+  std::size_t j = 0;
+  auto unrelated = [&](std::size_t count) {
+    for (std::size_t k = 0; k < count; ++k) {
+      s.truth.push_back({i, 0, j++, 1, 0});
+      s.target_lengths.push_back(length(rng));
+      AddVector(&s.vectors.target, RandomDirection(rng), rng);
+    }
+  };
+  unrelated(extra_before);
+  const std::vector<BeadShape> shapes = {{1, 1}, {1, 1}, {1, 1}, {1, 1}, {1, 1},
+                                         {1, 1}, {2, 1}, {1, 2}, {1, 0}, {0, 1}};
+  for (std::size_t k = 0; k < beads; ++k) {
+    const BeadShape shape = shapes[rng() % shapes.size()];
+    const std::vector<float> direction = RandomDirection(rng);
+    double total = 0;
+    for (std::size_t a = 0; a < shape.source_count; ++a) {
+      const double l = length(rng);
+      total += l;
+      s.source_lengths.push_back(l);
+      AddVector(&s.vectors.source, direction, rng);
+    }
+    if (shape.source_count == 0) total = length(rng);
+    for (std::size_t b = 0; b < shape.target_count; ++b) {
+      const double share = total / static_cast<double>(shape.target_count);
+      s.target_lengths.push_back(std::max(1.0, share + noise(rng) * std::sqrt(6.8 * share)));
+      AddVector(&s.vectors.target, shape.source_count > 0 ? direction : RandomDirection(rng), rng);
+    }
+    s.truth.push_back({i, shape.source_count, j, shape.target_count, 0});
+    i += shape.source_count;
+    j += shape.target_count;
+  }
+  unrelated(extra_after);
+  return s;
+}
+
+// A scorer that knows the synthetic truth through the vectors: the length cost plus a reward
+// for beads whose sentences share a direction, as real lexical evidence would give.
+class SyntheticScorer final : public BeadScorer {
+ public:
+  explicit SyntheticScorer(const Synthetic& s)
+      : s_(s), length_(s.source_lengths, s.target_lengths, {}) {}
+  double Cost(std::size_t i, std::size_t a, std::size_t j, std::size_t b) const override {
+    // Unrelated sentences are cheaper to leave unaligned than to pair, as with real evidence.
+    if (a == 0 || b == 0) return 3.0 * static_cast<double>(a + b);
+    const double cost = length_.Cost(i, a, j, b);
+    double dot = 0;
+    double ns = 0;
+    double nt = 0;
+    for (std::size_t x = 0; x < kDimension; ++x) {
+      double u = 0;
+      double v = 0;
+      for (std::size_t k = 0; k < a; ++k) u += s_.vectors.source[(i + k) * kDimension + x];
+      for (std::size_t k = 0; k < b; ++k) v += s_.vectors.target[(j + k) * kDimension + x];
+      dot += u * v;
+      ns += u * u;
+      nt += v * v;
+    }
+    const double cosine = dot / std::sqrt(ns * nt);
+    return cost + 12.0 * (0.6 - cosine);
+  }
+
+ private:
+  const Synthetic& s_;
+  LengthScorer length_;
+};
+
+SearchProblem Problem(const Synthetic& s, const BeadScorer& scorer, bool with_vectors) {
+  SearchProblem p;
+  p.scorer = &scorer;
+  p.source_size = s.source_lengths.size();
+  p.target_size = s.target_lengths.size();
+  p.source_lengths = s.source_lengths;
+  p.target_lengths = s.target_lengths;
+  p.vectors = with_vectors ? &s.vectors : nullptr;
+  return p;
+}
+
+double StrictF1(const Ladder& truth, const Ladder& found) {
+  return ScoresFromCounts(CountLinks(LinksFromLadder(truth), LinksFromLadder(found))).f1_strict;
+}
+
+// Forces the coarse levels on a small problem and compares with the exhaustive search.
+TEST(CoarseToFineSearch, AgreesWithExhaustiveSearch) {
+  const Synthetic s = MakeSynthetic(600, 0, 0, 1);
+  const SyntheticScorer scorer(s);
+  StatusOr<Ladder> exact = ExhaustiveSearch().Search(Problem(s, scorer, true));
+  ASSERT_TRUE(exact.ok());
+  for (const bool with_vectors : {true, false}) {
+    const CoarseToFineSearch search({.max_exhaustive_cells = 100, .coarse_cells = 2000});
+    StatusOr<Ladder> found = search.Search(Problem(s, scorer, with_vectors));
+    ASSERT_TRUE(found.ok()) << found.status().message();
+    ASSERT_TRUE(ValidateLadder(*found, s.source_lengths.size(), s.target_lengths.size()).ok());
+    EXPECT_GT(StrictF1(*exact, *found), 0.99) << "with vectors: " << with_vectors;
+    EXPECT_GT(StrictF1(s.truth, *found), 0.7) << "with vectors: " << with_vectors;
+  }
+}
+
+// A translation in the middle of a longer target document: the coarse levels must find it.
+TEST(CoarseToFineSearch, FindsATranslationInsideALongerDocument) {
+  const Synthetic s = MakeSynthetic(1500, 4000, 3000, 2);
+  const SyntheticScorer scorer(s);
+  const CoarseToFineSearch search({.max_exhaustive_cells = 1000, .coarse_cells = 20000});
+  StatusOr<Ladder> found = search.Search(Problem(s, scorer, true));
+  ASSERT_TRUE(found.ok()) << found.status().message();
+  EXPECT_GT(StrictF1(s.truth, *found), 0.9);
+  // Nothing outside the embedded translation is paired.
+  const std::size_t first = 4000;
+  const std::size_t last = s.target_lengths.size() - 3000;
+  for (const Bead& bead : *found) {
+    if (bead.two_sided()) {
+      EXPECT_GE(bead.target_begin, first);
+      EXPECT_LE(bead.target_end(), last);
+    }
+  }
+}
+
+TEST(CoarseToFineSearch, IsDeterministicAcrossThreadCounts) {
+  const Synthetic s = MakeSynthetic(800, 200, 100, 3);
+  const SyntheticScorer scorer(s);
+  StatusOr<Ladder> one =
+      CoarseToFineSearch({.max_exhaustive_cells = 100, .coarse_cells = 2000, .threads = 1})
+          .Search(Problem(s, scorer, true));
+  StatusOr<Ladder> two =
+      CoarseToFineSearch({.max_exhaustive_cells = 100, .coarse_cells = 2000, .threads = 2})
+          .Search(Problem(s, scorer, true));
+  ASSERT_TRUE(one.ok());
+  ASSERT_TRUE(two.ok());
+  EXPECT_EQ(*one, *two);
+}
+
+TEST(CoarseToFineSearch, KeepsFixedBeads) {
+  const Synthetic s = MakeSynthetic(400, 0, 0, 4);
+  const SyntheticScorer scorer(s);
+  SearchProblem problem = Problem(s, scorer, true);
+  // Fix a bead the truth does not have: the search must keep it and align around it.
+  const Bead forced = {s.truth[100].source_begin, 1, s.truth[100].target_begin, 1, 1.0};
+  problem.fixed = {forced};
+  StatusOr<Ladder> found =
+      CoarseToFineSearch({.max_exhaustive_cells = 100, .coarse_cells = 500}).Search(problem);
+  ASSERT_TRUE(found.ok()) << found.status().message();
+  ASSERT_TRUE(ValidateLadder(*found, problem.source_size, problem.target_size).ok());
+  EXPECT_NE(std::find(found->begin(), found->end(), forced), found->end());
+}
+
+TEST(CoarseToFineSearch, RejectsMismatchedFeatures) {
+  const Synthetic s = MakeSynthetic(20, 0, 0, 5);
+  const SyntheticScorer scorer(s);
+  SearchProblem problem = Problem(s, scorer, true);
+  problem.source_lengths.pop_back();
+  EXPECT_EQ(CoarseToFineSearch().Search(problem).status().code(), StatusCode::kInvalidArgument);
+}
+
+}  // namespace
+}  // namespace tandem::align
