@@ -17,6 +17,12 @@ packages=(
   nlohmann-json3-dev    # JSON and JSON Lines
   libcli11-dev          # command-line parsing
   libcld2-dev           # language identification
+  libstemmer-dev        # Snowball stemmers (alignment evidence)
+  zlib1g-dev            # reading FreeDict's .dict.dz files
+  # Bilingual dictionaries the aligner finds by itself (/usr/share/dictd); there is no eng-isl.
+  dict-freedict-eng-hun dict-freedict-hun-eng
+  dict-freedict-deu-fra dict-freedict-fra-deu
+  dict-freedict-isl-eng
 )
 if [ "$purpose" = test ]; then
   packages+=(
