@@ -125,8 +125,9 @@ void LexicalScorer::Prepare(const KeyedSide& side, const KeyedSide& other,
          ++k) {
       const KeyStats& stats = direction.keys[side.keys[k]];
       if (!stats.active) continue;
-      direction.active.push_back(
-          {stats.reach_begin, stats.reach_end, stats.p, stats.log1m_p, stats.log1m_share});
+      direction.active.push_back({stats.reach_begin, stats.reach_end, static_cast<float>(stats.p),
+                                  static_cast<float>(stats.log1m_p),
+                                  static_cast<float>(stats.log1m_share)});
     }
     direction.active_begin.push_back(static_cast<std::uint32_t>(direction.active.size()));
   }
@@ -206,9 +207,8 @@ ReliabilityCounts LexicalScorer::Count(const std::vector<Bead>& beads) const {
       const double chance = -std::expm1(n * stats.log1m_share);
       const std::uint32_t* reach = direction.reach.data();
       const double matched =
-          Reaches(reach + stats.reach_begin, reach + stats.reach_end, other_begin, other_end)
-              ? 1.0
-              : 0.0;
+          Reaches(reach + stats.reach_begin, reach + stats.reach_end, other_begin, other_end) ? 1.0
+                                                                                              : 0.0;
       counts.excess_matches += matched - chance;
       counts.possible += stats.coverage * (1 - chance);
       ++counts.occurrences;
