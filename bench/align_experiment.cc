@@ -84,6 +84,21 @@ std::vector<GoldSet> Sets(const std::string& root, const std::vector<std::string
       const std::string d = root + "/tests/data/reply-to-stalin/";
       set.documents.push_back(
           {d + "en.presegmented.txt", d + "hu.presegmented.txt", d + "gold.vecalign"});
+    } else if (name.starts_with("files:")) {
+      // files:SOURCE:TARGET:GOLD:SOURCE_LANGUAGE:TARGET_LANGUAGE, presegmented
+      std::vector<std::string> f;
+      std::string rest = name.substr(6);
+      for (std::size_t at; (at = rest.find(':')) != std::string::npos; rest = rest.substr(at + 1)) {
+        f.push_back(rest.substr(0, at));
+      }
+      f.push_back(rest);
+      if (f.size() != 5) {
+        std::cerr << "files:SOURCE:TARGET:GOLD:SL:TL\n";
+        std::exit(2);
+      }
+      set.source_language = f[3];
+      set.target_language = f[4];
+      set.documents.push_back({f[0], f[1], f[2]});
     } else if (name == "reply-e2e") {
       set.source_language = "en";
       set.target_language = "hu";
@@ -151,6 +166,10 @@ bool SetOption(align::AlignOptions& o, const std::string& name, double v) {
   };
   if (const auto it = kWeights.find(name); it != kWeights.end()) {
     o.weights.*(it->second) = v;
+    return true;
+  }
+  if (name == "vectors.dimension") {
+    o.vectors.dimension = static_cast<std::size_t>(v);
     return true;
   }
   if (name == "learn")

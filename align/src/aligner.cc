@@ -101,7 +101,7 @@ std::string OccurrenceText(const KeyedSide& side, std::uint32_t occurrence,
                            const std::vector<std::string_view>& sentences) {
   const std::size_t sentence = SentenceOf(side, occurrence);
   if (sentence >= sentences.size()) return side.key_names[side.keys[occurrence]];
-  const Span& span = side.spans[occurrence];
+  const OccurrenceSpan& span = side.spans[occurrence];
   return std::string(sentences[sentence].substr(span.begin, span.size()));
 }
 
@@ -160,7 +160,7 @@ StatusOr<Ladder> RunPass(const AlignInput& input, const BitextEvidence& evidence
   problem.target_size = input.target.size();
   problem.source_lengths = evidence.source_lengths;
   problem.target_lengths = evidence.target_lengths;
-  problem.vectors = &vectors;
+  if (vectors.dimension > 0) problem.vectors = &vectors;
   problem.fixed = input.fixed;
   const std::unique_ptr<LadderSearch> search = MakeSearch(options);
   TANDEM_ASSIGN_OR_RETURN(Ladder ladder, search->Search(problem));
@@ -190,15 +190,16 @@ Ladder Inside(const Ladder& ladder, const std::optional<Region>& region) {
 // The learned lexicon's channel: the word stems of the dictionary channel, linked by a
 // translation model trained on `beads`, without the pairs the dictionary already links.
 std::shared_ptr<const EvidenceChannel> LearnChannel(const BitextEvidence& evidence,
+                                                    KeyedSide source_words, KeyedSide target_words,
                                                     const std::vector<Bead>& beads,
                                                     const Model1Options& options,
                                                     std::size_t& links) {
   auto learned = std::make_shared<EvidenceChannel>();
   learned->name = "learned";
   learned->origins = {"IBM model 1"};
-  learned->source = evidence.source_words;
-  learned->target = evidence.target_words;
-  learned->links = LearnLinks(evidence.source_words, evidence.target_words, beads, options);
+  learned->links = LearnLinks(source_words, target_words, beads, options);
+  learned->source = std::move(source_words);
+  learned->target = std::move(target_words);
   links = 0;
   for (std::size_t s = 0; s < learned->links.size(); ++s) {
     std::vector<KeyLink>& list = learned->links[s];
@@ -260,6 +261,9 @@ StatusOr<AlignReport> AlignWithReport(const AlignInput& input, const AlignOption
   analysis_input.target_language = input.target_language;
   analysis_input.lexicons = &input.lexicons;
   TANDEM_ASSIGN_OR_RETURN(BitextEvidence analysed, AnalyzeBitext(analysis_input, options.analysis));
+  // The word stems are only needed by the learned lexicon, which takes them over.
+  KeyedSide source_words = std::move(analysed.source_words);
+  KeyedSide target_words = std::move(analysed.target_words);
   const auto evidence = std::make_shared<const BitextEvidence>(std::move(analysed));
   progress(fmt::format("evidence: {} lexicon entries used, {} dictionary links, {} name links",
                        evidence->stats.lexicon_entries_used, evidence->stats.dictionary_links,
@@ -273,10 +277,12 @@ StatusOr<AlignReport> AlignWithReport(const AlignInput& input, const AlignOption
   first.numbers_reliability = options.numbers_reliability;
   first.names_reliability = options.names_reliability;
   auto model = std::make_shared<PassModel>(evidence, nullptr, first, options);
-  const SentenceVectors first_vectors = BuildSentenceVectors(
-      {&evidence->dictionary, &evidence->numbers, &evidence->names}, options.vectors);
-  TANDEM_ASSIGN_OR_RETURN(Ladder ladder,
-                          RunPass(input, *evidence, model->combined(), first_vectors, options));
+  Ladder ladder;
+  {
+    const SentenceVectors vectors = BuildSentenceVectors(
+        {&evidence->dictionary, &evidence->numbers, &evidence->names}, options.vectors);
+    TANDEM_ASSIGN_OR_RETURN(ladder, RunPass(input, *evidence, model->combined(), vectors, options));
+  }
   PassParameters used = first;
 
   AlignReport report;
@@ -298,8 +304,10 @@ StatusOr<AlignReport> AlignWithReport(const AlignInput& input, const AlignOption
                                                      options.numbers_reliability, strength);
     second.names_reliability =
         EstimateReliability(model->names().Count(confident), options.names_reliability, strength);
+    model.reset();  // the first pass's scorers are done with; their memory goes to the second
     const std::shared_ptr<const EvidenceChannel> learned =
-        LearnChannel(*evidence, confident, options.model1, report.learned_links);
+        LearnChannel(*evidence, std::move(source_words), std::move(target_words), confident,
+                     options.model1, report.learned_links);
     if (second.region) {
       progress(fmt::format("corresponding region: source sentences {}-{}, target {}-{}",
                            second.region->source_begin, second.region->source_end,
@@ -312,11 +320,10 @@ StatusOr<AlignReport> AlignWithReport(const AlignInput& input, const AlignOption
         second.dictionary_reliability, second.numbers_reliability, second.names_reliability,
         report.learned_links));
     model = std::make_shared<PassModel>(evidence, learned, second, options);
-    const SentenceVectors second_vectors = BuildSentenceVectors(
+    const SentenceVectors vectors = BuildSentenceVectors(
         {&evidence->dictionary, &evidence->numbers, &evidence->names, learned.get()},
         options.vectors);
-    TANDEM_ASSIGN_OR_RETURN(ladder,
-                            RunPass(input, *evidence, model->combined(), second_vectors, options));
+    TANDEM_ASSIGN_OR_RETURN(ladder, RunPass(input, *evidence, model->combined(), vectors, options));
     used = second;
   }
 

@@ -3,9 +3,27 @@
 #include <algorithm>
 #include <cassert>
 #include <cmath>
+#include <cstring>
 
 namespace tandem::align {
 namespace {
+
+// log(1 + y) for y >= 0, from the float's exponent and a polynomial for the mantissa.
+double FastLog1p(double y) {
+  if (y < 1e-3) return y * (1 - y / 2);
+  const auto v = static_cast<float>(1 + y);
+  std::uint32_t bits = 0;
+  std::memcpy(&bits, &v, sizeof bits);
+  const int exponent = static_cast<int>((bits >> 23) & 0xFF) - 127;
+  bits = (bits & 0x007FFFFFu) | 0x3F800000u;  // mantissa m in [1, 2)
+  float m = 0;
+  std::memcpy(&m, &bits, sizeof m);
+  // log(m) for m in [1, 2) with t = (m - 1) / (m + 1): 2 (t + t^3/3 + t^5/5 + t^7/7).
+  const double t = (m - 1.0) / (m + 1.0);
+  const double t2 = t * t;
+  const double log_m = 2 * t * (1 + t2 * (1.0 / 3 + t2 * (1.0 / 5 + t2 * (1.0 / 7))));
+  return exponent * 0.6931471805599453 + log_m;
+}
 
 // Occurrence counts per key of one side.
 std::vector<std::uint32_t> KeyCounts(const KeyedSide& side) {
@@ -29,8 +47,24 @@ std::vector<std::vector<std::uint32_t>> Postings(const KeyedSide& side) {
 // True when some sentence in reach[first, last) lies in [begin, end).
 bool Reaches(const std::uint32_t* first, const std::uint32_t* last, std::size_t begin,
              std::size_t end) {
+  if (last - first <= 8) {  // most words are rare: a short scan beats a binary search
+    for (; first != last; ++first) {
+      if (*first >= begin) return *first < end;
+    }
+    return false;
+  }
   const std::uint32_t* it = std::lower_bound(first, last, static_cast<std::uint32_t>(begin));
   return it != last && *it < end;
+}
+
+// The score of a matched occurrence, log((p + (1 - p) c) / c) with c = 1 - (1 - q)^n the
+// chance of a random match, where log1m_share = log(1 - q). The scorer's inner loop: the
+// chance is a short series when it is small, and the logarithm a float approximation
+// (relative error below 1e-4, far below what the costs can tell apart).
+double MatchedScore(double p, double log1m_share, double n) {
+  const double x = n * log1m_share;  // <= 0
+  const double chance = x > -0.02 ? -x * (1 + x * (0.5 + x / 6)) : -std::expm1(x);
+  return FastLog1p(p * (1 - chance) / chance);
 }
 
 }  // namespace
@@ -91,8 +125,9 @@ void LexicalScorer::Prepare(const KeyedSide& side, const KeyedSide& other,
          ++k) {
       const KeyStats& stats = direction.keys[side.keys[k]];
       if (!stats.active) continue;
-      direction.active.push_back(
-          {stats.reach_begin, stats.reach_end, stats.p, stats.log1m_p, stats.log1m_share});
+      direction.active.push_back({stats.reach_begin, stats.reach_end, static_cast<float>(stats.p),
+                                  static_cast<float>(stats.log1m_p),
+                                  static_cast<float>(stats.log1m_share)});
     }
     direction.active_begin.push_back(static_cast<std::uint32_t>(direction.active.size()));
   }
@@ -112,8 +147,7 @@ double LexicalScorer::SideLlr(const Direction& direction, std::size_t begin, std
   for (std::uint32_t k = direction.active_begin[begin]; k < direction.active_begin[end]; ++k) {
     const ActiveOccurrence& o = direction.active[k];
     if (Reaches(reach + o.reach_begin, reach + o.reach_end, other_begin, other_end)) {
-      const double chance = -std::expm1(n * o.log1m_share);
-      llr += std::log1p(o.p * (1 - chance) / chance);
+      llr += MatchedScore(o.p, o.log1m_share, n);
     } else {
       llr += o.log1m_p;
     }
@@ -173,9 +207,8 @@ ReliabilityCounts LexicalScorer::Count(const std::vector<Bead>& beads) const {
       const double chance = -std::expm1(n * stats.log1m_share);
       const std::uint32_t* reach = direction.reach.data();
       const double matched =
-          Reaches(reach + stats.reach_begin, reach + stats.reach_end, other_begin, other_end)
-              ? 1.0
-              : 0.0;
+          Reaches(reach + stats.reach_begin, reach + stats.reach_end, other_begin, other_end) ? 1.0
+                                                                                              : 0.0;
       counts.excess_matches += matched - chance;
       counts.possible += stats.coverage * (1 - chance);
       ++counts.occurrences;

@@ -64,6 +64,9 @@ StatusOr<AlignedFiles> AlignFilesWithReport(const AlignFilesRequest& request) {
   for (const align::Lexicon& lexicon : input.lexicons) aligned.dictionaries.push_back(lexicon.name);
   TANDEM_ASSIGN_OR_RETURN(aligned.report, align::AlignWithReport(input, request.align));
   bitext.ladder = aligned.report.ladder;
+  // The scorers hold all the evidence (hundreds of megabytes for long texts); without
+  // --explain nobody asks them anything more.
+  if (!request.align.explain) aligned.report.model.reset();
 
   bitext.alignment.version = kVersion;
   bitext.alignment.timestamp = request.timestamp;

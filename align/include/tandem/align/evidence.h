@@ -40,12 +40,21 @@
 
 namespace tandem::align {
 
+// Where an occurrence stands in its sentence: [begin, end) in bytes. Four bytes each: the
+// evidence of a long text holds tens of millions of occurrences.
+struct OccurrenceSpan {
+  std::uint32_t begin = 0;
+  std::uint32_t end = 0;
+  std::size_t size() const { return end - begin; }
+  friend bool operator==(const OccurrenceSpan&, const OccurrenceSpan&) = default;
+};
+
 // The occurrences of keys in the sentences of one text.
 struct KeyedSide {
   // Sentence k's occurrences are [sentence_begin[k], sentence_begin[k + 1]).
   std::vector<std::uint32_t> sentence_begin = {0};
   std::vector<std::uint32_t> keys;     // the key of each occurrence
-  std::vector<Span> spans;             // its bytes in its sentence, for explanations
+  std::vector<OccurrenceSpan> spans;   // its bytes in its sentence, for explanations
   std::vector<std::string> key_names;  // a readable form of each key: "válasz", "#73", "give up"
 
   std::size_t sentence_count() const { return sentence_begin.size() - 1; }
@@ -53,7 +62,7 @@ struct KeyedSide {
   // Appends one occurrence to the sentence being built; EndSentence() closes it.
   void Add(std::uint32_t key, Span span) {
     keys.push_back(key);
-    spans.push_back(span);
+    spans.push_back({static_cast<std::uint32_t>(span.begin), static_cast<std::uint32_t>(span.end)});
   }
   void EndSentence() { sentence_begin.push_back(static_cast<std::uint32_t>(keys.size())); }
 };
@@ -109,7 +118,7 @@ struct BitextEvidence {
   EvidenceChannel numbers;
   EvidenceChannel names;
   // The word stems of the dictionary channel without its phrases: what the learned lexicon
-  // (ibm1.h) is trained and scored on.
+  // (ibm1.h) is trained and scored on (Align() moves them into the learned channel).
   KeyedSide source_words;
   KeyedSide target_words;
   AnalysisStats stats;

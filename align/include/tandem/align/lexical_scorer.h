@@ -90,21 +90,21 @@ class LexicalScorer final : public BeadScorer {
     // Sorted sentences of the other side with a counterpart: reach[reach_begin, reach_end).
     std::uint32_t reach_begin = 0;
     std::uint32_t reach_end = 0;
-    double share = 0;                  // q: counterparts / all occurrences on the other side
-    double log1m_share = 0;            // log(1 - q)
-    double coverage = 0;               // min(1, m / n)
-    double p = 0;                      // reliability * coverage
-    double log1m_p = 0;                // log(1 - p): the score of an unmatched occurrence
+    double share = 0;        // q: counterparts / all occurrences on the other side
+    double log1m_share = 0;  // log(1 - q)
+    double coverage = 0;     // min(1, m / n)
+    double p = 0;            // reliability * coverage
+    double log1m_p = 0;      // log(1 - p): the score of an unmatched occurrence
     bool active = false;
   };
   // An occurrence that takes part in the score, with what its score needs, so that scoring a
   // bead reads one array in order.
-  struct ActiveOccurrence {
+  struct ActiveOccurrence {  // 20 bytes: there is one per word of a text, per channel
     std::uint32_t reach_begin = 0;
     std::uint32_t reach_end = 0;
-    double p = 0;
-    double log1m_p = 0;
-    double log1m_share = 0;
+    float p = 0;
+    float log1m_p = 0;
+    float log1m_share = 0;
   };
   struct Direction {
     std::vector<KeyStats> keys;

@@ -56,7 +56,8 @@ struct AlignFilesRequest {
 StatusOr<Bitext> AlignFiles(const AlignFilesRequest& request);
 
 // A bitext and the aligner's account of it (estimated parameters; with
-// `request.align.explain`, the evidence for every bead).
+// `request.align.explain`, the evidence for every bead and the scorers, report.model, which are
+// otherwise released as soon as the alignment is done).
 struct AlignedFiles {
   Bitext bitext;
   align::AlignReport report;
