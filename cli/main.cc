@@ -21,6 +21,7 @@ int main(int argc, char** argv) {
     tandem::cli::AddEvalCommand(app, context);
     tandem::cli::AddConvertCommand(app, context);
     tandem::cli::AddValidateCommand(app, context);
+    tandem::cli::AddDiscoverCommand(app, context);
 
     try {
       app.parse(argc, argv);

@@ -40,5 +40,6 @@ void AddAlignCommand(CLI::App& app, Context& context);
 void AddEvalCommand(CLI::App& app, Context& context);
 void AddConvertCommand(CLI::App& app, Context& context);
 void AddValidateCommand(CLI::App& app, Context& context);
+void AddDiscoverCommand(CLI::App& app, Context& context);
 
 }  // namespace tandem::cli
