@@ -22,6 +22,7 @@ int main(int argc, char** argv) {
     tandem::cli::AddConvertCommand(app, context);
     tandem::cli::AddValidateCommand(app, context);
     tandem::cli::AddDiscoverCommand(app, context);
+    tandem::cli::AddBatchCommand(app, context);
 
     try {
       app.parse(argc, argv);

@@ -41,5 +41,6 @@ void AddEvalCommand(CLI::App& app, Context& context);
 void AddConvertCommand(CLI::App& app, Context& context);
 void AddValidateCommand(CLI::App& app, Context& context);
 void AddDiscoverCommand(CLI::App& app, Context& context);
+void AddBatchCommand(CLI::App& app, Context& context);
 
 }  // namespace tandem::cli
