@@ -23,6 +23,7 @@ int main(int argc, char** argv) {
     tandem::cli::AddValidateCommand(app, context);
     tandem::cli::AddDiscoverCommand(app, context);
     tandem::cli::AddBatchCommand(app, context);
+    tandem::cli::AddStatsCommand(app, context);
 
     try {
       app.parse(argc, argv);

@@ -42,5 +42,6 @@ void AddConvertCommand(CLI::App& app, Context& context);
 void AddValidateCommand(CLI::App& app, Context& context);
 void AddDiscoverCommand(CLI::App& app, Context& context);
 void AddBatchCommand(CLI::App& app, Context& context);
+void AddStatsCommand(CLI::App& app, Context& context);
 
 }  // namespace tandem::cli
