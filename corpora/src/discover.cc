@@ -415,7 +415,10 @@ Region MakeRegion(const Document& doc, std::size_t first_sentence, std::size_t l
   region.last_paragraph = last_paragraph + 1;
   region.first_line = LineOf(doc.text, doc.paragraphs[first_paragraph].span.begin);
   region.last_line = LineOf(doc.text, doc.paragraphs[last_paragraph].span.begin);
-  region.whole = first_paragraph == 0 && last_paragraph + 1 == doc.paragraphs.size();
+  // A few sentences without counterpart at the edges (a title, a translator's note) do not
+  // make a translation partial.
+  const std::size_t outside = first_sentence + (doc.sentences.size() - 1 - last_sentence);
+  region.whole = outside <= std::max<std::size_t>(3, doc.sentences.size() / 20);
   return region;
 }
 

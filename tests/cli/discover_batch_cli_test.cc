@@ -160,8 +160,17 @@ TEST_F(GeneratedFolder, FindsThePairsAndNothingElse) {
     }
   }
   for (const auto& pair : found["pairs"]) {
-    const bool embedded = Name(pair["source"].get<std::string>()) == "g10.txt";
-    EXPECT_EQ(pair["partial"].get<bool>(), embedded) << pair.dump();
+    const std::string source = Name(pair["source"].get<std::string>());
+    const bool embedded = source == "g10.txt";
+    EXPECT_EQ(pair["source_region"]["whole"].get<bool>(), !embedded) << pair.dump();
+    if (source == "k07.txt") {
+      // The German of test1 stops 15 sentences before the French (the gold alignment leaves
+      // the last 15 French sentences, lines 260-274, without counterpart).
+      EXPECT_FALSE(pair["target_region"]["whole"].get<bool>());
+      EXPECT_NEAR(pair["target_region"]["lines"][1].get<double>(), 259, 2);
+    } else {
+      EXPECT_TRUE(pair["target_region"]["whole"].get<bool>()) << pair.dump();
+    }
     if (embedded) {
       // Within two lines of where test4.de was put.
       const std::size_t first = pair["source_region"]["lines"][0];
@@ -293,6 +302,48 @@ TEST_F(Batch, UsageAndManifestErrors) {
   r = Tandem({"batch", dir_.File("dup.tsv"), "-o", dir_.File("o")});
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_THAT(r.err, HasSubstr("dup.tsv:3: the id 'x' is already used"));
+}
+
+TEST(Stats, OfABatchOutput) {
+  TempDir dir;
+  std::string manifest = "id\tsource\ttarget\tsource_lang\ttarget_lang\n";
+  manifest += "p4\t" + Gold("test4.de") + "\t" + Gold("test4.fr") + "\tde\tfr\n";
+  manifest += "p3\t" + Gold("test3.de") + "\t" + Gold("test3.fr") + "\tde\tfr\n";
+  WriteFile(dir.File("m.tsv"), manifest);
+  const std::string out = dir.File("out");
+  CommandResult r = Tandem({"batch", dir.File("m.tsv"), "-o", out, "-q"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::size_t beads = 0;
+  for (const nlohmann::json& line : JsonLines(ReadFile(out + "/summary.jsonl"))) {
+    beads += line["beads"].get<std::size_t>();
+  }
+  r = Tandem({"stats", out, "-f", "json", "--svg", dir.File("svg")});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const nlohmann::json stats = nlohmann::json::parse(r.out);
+  ASSERT_EQ(stats["corpora"].size(), 1U);
+  const nlohmann::json& total = stats["corpora"][0]["total"];
+  EXPECT_EQ(stats["corpora"][0]["pairs"].size(), 2U);
+  EXPECT_EQ(total["beads"].get<std::size_t>(), beads);
+  // 36 + 107 German sentences, one per line in the gold files.
+  EXPECT_EQ(total["source_sentences"].get<std::size_t>(), 36U + 107U);
+  std::size_t by_confidence = 0;
+  for (const auto& bin : total["confidence"]) by_confidence += bin["beads"].get<std::size_t>();
+  EXPECT_EQ(by_confidence, beads);
+  EXPECT_EQ(total["review"]["automatic"].get<std::size_t>(), beads);
+  EXPECT_GT(total["beads_by_type"]["1:1"].get<std::size_t>(), 100U);
+
+  r = Tandem({"stats", out, "-f", "csv"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::vector<std::string> rows = Lines(r.out);
+  ASSERT_EQ(rows.size(), 4U);  // header, two pairs, the total
+  EXPECT_THAT(rows[0], ::testing::StartsWith("corpus,pair,source_sentences"));
+  EXPECT_THAT(rows[3], HasSubstr(",*,143,"));
+  EXPECT_THAT(ReadFile(dir.File("svg/corpus1-confidence.svg")), ::testing::StartsWith("<svg"));
+  EXPECT_THAT(ReadFile(dir.File("svg/corpus1-length-ratio.svg")), HasSubstr("</svg>"));
+
+  r = Tandem({"stats", dir.File("nothing.tei.xml")});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_THAT(r.err, HasSubstr("nothing.tei.xml"));
 }
 
 }  // namespace

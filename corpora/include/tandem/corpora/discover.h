@@ -114,7 +114,8 @@ struct Region {
   std::size_t last_line = 0;
   std::size_t first_sentence = 0;
   std::size_t last_sentence = 0;
-  bool whole = false;  // the region is every paragraph of the document
+  // The region is the document, but for at most max(3, 5%) of its sentences at the edges.
+  bool whole = false;
 };
 
 struct DiscoveredPair {
