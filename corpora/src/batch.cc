@@ -6,6 +6,7 @@
 #include <cmath>
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <set>
 #include <sstream>
@@ -95,8 +96,33 @@ PairOutcome ReadDone(const ManifestEntry& entry, const std::string& summary_path
   return o;
 }
 
+// The dictionaries of each language pair, loaded once per batch (loading FreeDict takes longer
+// than aligning a short pair).
+class LexiconCache {
+ public:
+  explicit LexiconCache(const DictionaryRequest& request) : request_(request) {}
+
+  StatusOr<std::shared_ptr<const std::vector<align::Lexicon>>> Get(const std::string& source,
+                                                                   const std::string& target) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    const auto key = std::make_pair(source, target);
+    if (const auto it = cache_.find(key); it != cache_.end()) return it->second;
+    TANDEM_ASSIGN_OR_RETURN(std::vector<align::Lexicon> lexicons,
+                            LoadDictionaries(request_, source, target));
+    auto shared = std::make_shared<const std::vector<align::Lexicon>>(std::move(lexicons));
+    cache_.emplace(key, shared);
+    return shared;
+  }
+
+ private:
+  DictionaryRequest request_;
+  std::mutex mutex_;
+  std::map<std::pair<std::string, std::string>, std::shared_ptr<const std::vector<align::Lexicon>>>
+      cache_;
+};
+
 PairOutcome AlignOne(const ManifestEntry& entry, const BatchOptions& options,
-                     const std::string& stem) {
+                     const std::string& stem, LexiconCache& lexicons) {
   const auto start = std::chrono::steady_clock::now();
   PairOutcome o;
   o.id = entry.id;
@@ -111,7 +137,16 @@ PairOutcome AlignOne(const ManifestEntry& entry, const BatchOptions& options,
   request.align.explain = false;
   request.align.progress = nullptr;
   Status status = Status::Ok();
-  StatusOr<Bitext> bitext = AlignFiles(request);
+  StatusOr<Bitext> bitext = InternalError("not aligned");
+  if (!request.lexicons) {
+    StatusOr<std::shared_ptr<const std::vector<align::Lexicon>>> loaded =
+        lexicons.Get(entry.source_language, entry.target_language);
+    if (loaded.ok())
+      request.lexicons = *loaded;
+    else
+      bitext = loaded.status();
+  }
+  if (request.lexicons) bitext = AlignFiles(request);
   if (!bitext.ok()) {
     status = bitext.status();
   } else {
@@ -227,6 +262,7 @@ StatusOr<BatchResult> RunBatch(const BatchOptions& options) {
   const auto start = std::chrono::steady_clock::now();
   BatchResult result;
   result.pairs.resize(options.entries.size());
+  LexiconCache lexicons(options.request.dictionaries);
   BatchProgress progress;
   progress.total = options.entries.size();
   std::mutex mutex;
@@ -240,7 +276,7 @@ StatusOr<BatchResult> RunBatch(const BatchOptions& options) {
       if (!options.force && std::filesystem::exists(stem + ".json", error)) {
         outcome = ReadDone(entry, stem + ".json");
       } else {
-        outcome = AlignOne(entry, options, stem);
+        outcome = AlignOne(entry, options, stem, lexicons);
       }
       std::lock_guard<std::mutex> lock(mutex);
       result.pairs[i] = std::move(outcome);
