@@ -34,4 +34,22 @@ inline corpora::Bitext SmallBitext() {
   return bitext;
 }
 
+// SmallBitext with review records of every kind:
+//   bead 1 confirmed by "Anna Kovács" with a note, bead 2 edited by her and bookmarked,
+//   bead 3 automatic, bead 4 (0:1) confirmed by "ben" at another time, bookmarked.
+inline corpora::Bitext ReviewedBitext() {
+  corpora::Bitext bitext = SmallBitext();
+  bitext.review.resize(bitext.ladder.size());
+  bitext.review[0] = {corpora::ReviewStatus::kConfirmed,
+                      "Anna Kov\xC3\xA1"
+                      "cs",
+                      "2026-01-05T10:00:00Z", "names: Volinsky & <Volynsky>", false};
+  bitext.review[1] = {corpora::ReviewStatus::kEdited,
+                      "Anna Kov\xC3\xA1"
+                      "cs",
+                      "2026-01-05T10:00:00Z", "", true};
+  bitext.review[3] = {corpora::ReviewStatus::kConfirmed, "ben", "2026-01-06T09:30:00Z", "", true};
+  return bitext;
+}
+
 }  // namespace tandem::testing

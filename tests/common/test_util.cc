@@ -12,6 +12,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <gtest/gtest.h>
+
 extern char** environ;
 
 namespace tandem::testing {
@@ -88,6 +90,29 @@ CommandResult Run(const std::vector<std::string>& argv, const std::string& input
   result.out = ReadFile(out_path);
   result.err = ReadFile(err_path);
   return result;
+}
+
+bool MatchesReferenceFile(const std::string& actual, const std::string& path) {
+  const char* update = std::getenv("TANDEM_UPDATE_TEST_DATA");
+  if (update != nullptr && std::string(update) == "1") {
+    WriteFile(path, actual);
+    return true;
+  }
+  return ReadFile(path) == actual;
+}
+
+void KeepForSchemaCheck(const std::string& path, const std::string& kind) {
+  const ::testing::TestInfo* test = ::testing::UnitTest::GetInstance()->current_test_info();
+  std::string prefix = test == nullptr ? std::string("outside-a-test")
+                                       : std::string(test->test_suite_name()) + "." + test->name();
+  for (char& c : prefix) {
+    if (c == '/') c = '_';
+  }
+  const std::filesystem::path dir = std::filesystem::path(TANDEM_SCHEMA_CHECK_DIR) / kind;
+  std::filesystem::create_directories(dir);
+  const std::filesystem::path target =
+      dir / (prefix + "." + std::filesystem::path(path).filename().string());
+  std::filesystem::copy_file(path, target, std::filesystem::copy_options::overwrite_existing);
 }
 
 std::string SourceDir() { return TANDEM_SOURCE_DIR; }

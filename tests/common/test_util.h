@@ -43,6 +43,17 @@ struct CommandResult {
 // captures its exit code and output.
 CommandResult Run(const std::vector<std::string>& argv, const std::string& input = "");
 
+// Compares `actual` with the reviewed reference file `path` (byte for byte). With the environment
+// variable TANDEM_UPDATE_TEST_DATA=1 the reference is rewritten instead (then review the diff).
+// Returns true when they match (or the file was rewritten).
+bool MatchesReferenceFile(const std::string& actual, const std::string& path);
+
+// Keeps a copy of an output file that a schema must accept: `kind` "tei" (checked with jing
+// against tei_all.rng) or "tmx" (xmllint against the TMX 1.4 DTD). The ctest entries
+// schema_check.* validate every kept file in one call each, after all other tests ran. The copy
+// is named after the running test, so reruns replace it.
+void KeepForSchemaCheck(const std::string& path, const std::string& kind);
+
 // Paths of the project's data, set by CMake.
 std::string SourceDir();                          // the repository root
 std::string TestDataDir();                        // tests/data

@@ -68,6 +68,9 @@ struct Document {
   std::string text;      // the original text, UTF-8; all spans index into it
   std::string encoding = "UTF-8";  // the encoding of the input file
   bool converted = false;          // true when `text` is a conversion, not the file's own bytes
+  // True when `text` was laid out by a reader of a format that does not keep the original text
+  // (TMX, XCES, Moses, ...): the spans then index into this text only, not into any file.
+  bool synthetic = false;
   std::vector<Paragraph> paragraphs;
   std::vector<Sentence> sentences;
 

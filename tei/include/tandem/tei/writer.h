@@ -1,27 +1,34 @@
-// TEI P5 output of a bitext: one `teiCorpus` file that validates against tei_all.rng.
+// TEI P5 output of a bitext, valid against tei_all.rng: by default one `teiCorpus` file,
+// optionally three files (the two texts and a stand-off alignment), as many TEI corpora have.
 //
 //   tandem::tei::TeiWriteOptions options;
 //   options.output_path = "out/pair.tei.xml";
-//   TANDEM_ASSIGN_OR_RETURN(tandem::AtomicOutput out, tandem::AtomicOutput::Open(path));
-//   TANDEM_RETURN_IF_ERROR(tandem::tei::WriteTei(bitext, options, out.stream()));
-//   TANDEM_RETURN_IF_ERROR(out.Commit());
+//   options.warn = [](const std::string& m) { std::cerr << m << '\n'; };
+//   TANDEM_RETURN_IF_ERROR(tandem::tei::WriteTeiFile(bitext, options));   // atomic
 //
-// The layout (docs/formats.md has the full description and the reasons):
+// The layout of one file (docs/formats.md has all of it, with the reasons):
 //
 //   <teiCorpus>
-//     <teiHeader>  what the pair is, how it was aligned (tool, version, parameters), languages
-//     <standOff><linkGrp type="alignment">
-//         <link target="#en.p3.s1 #hu.p7.s1 #hu.p7.s2" cert="0.912"/>   one per two-sided bead
-//         <ptr type="unaligned" target="#hu.p1.s1" cert="0.998"/>      one per one-sided bead
-//     <TEI xml:id="en" xml:lang="en">  the source text with its own header
-//         <p xml:id="en.p3" source="en.txt#byte=410,980">
-//           <s xml:id="en.p3.s1" source="en.txt#byte=410,520">...</s>
-//     <TEI xml:id="hu" xml:lang="hu">  the target text
+//     <teiHeader>  the pair: title, aligner (tool, version, time, parameters, dictionaries),
+//                  reviewers (respStmt), the review statuses (taxonomy), review passes (change)
+//     <standOff>
+//       <linkGrp type="alignment" domains="#en #hu">
+//         <link xml:id="bead.1" target="#en.p3.s1 #hu.p7.s1 #hu.p7.s2" cert="0.912"
+//               ana="#review.automatic" resp="#aligner"/>                 one per two-sided bead
+//         <ptr xml:id="bead.2" type="unaligned" target="#hu.p7.s3" cert="0.998" .../>
+//       <listAnnotation type="review">     notes (motivation="commenting") and bookmarks
+//     <TEI xml:id="en" xml:lang="en">      the source text with its own header
+//       <p xml:id="en.p3" source="en.txt#byte=410,980"><s xml:id="en.p3.s1"
+//          source="en.txt#byte=410,520">...</s> <s ...>...</s></p>
+//     <TEI xml:id="hu" xml:lang="hu">      the target text
 //
-// Identifiers: the TEI of a text is named after its language (or "src"/"tgt" when both texts
-// have the same language); paragraph k is "<text>.p<k>", sentence j of it "<text>.p<k>.s<j>",
-// both 1-based. Ids already carried by the document (read from TEI) are kept.
-// Sentence text is written exactly as in the source; `@source` points at its byte span.
+// Identifiers: a text is named after its language ("src"/"tgt" when that cannot tell the two
+// apart); paragraph k is "<text>.p<k>", sentence j of it "<text>.p<k>.s<j>", both 1-based;
+// bead k is "bead.<k>". Ids a document already carries (read from a file) are kept when they
+// are XML names. Text is written exactly as in the source, including what lies between the
+// sentences of a paragraph; characters XML 1.0 cannot hold become U+FFFD, with a warning.
+//
+// Everything written reads back to an equal Bitext with tandem::tei::ReadTeiFile (reader.h).
 #pragma once
 
 #include <iosfwd>
@@ -32,13 +39,40 @@
 
 namespace tandem::tei {
 
+enum class TeiLayout {
+  kSingleFile,  // one teiCorpus (the default)
+  kSplit,       // three files: the alignment (a TEI with a standOff) and one TEI per text
+};
+
 struct TeiWriteOptions {
   // Where the file will be written. `@source` pointers to the input files are made relative to
   // its directory, so that they resolve from the TEI file. Empty or "-": relative to the
   // working directory.
   std::string output_path;
+  TeiLayout layout = TeiLayout::kSingleFile;
+  // Warnings (characters replaced, metadata that could not be written as it is).
+  corpora::WarningCallback warn;
 };
 
+// The one-file layout to a stream.
 Status WriteTei(const corpora::Bitext& bitext, const TeiWriteOptions& options, std::ostream& out);
+
+// The three files of the split layout for an output path "DIR/NAME.tei.xml" (or "DIR/NAME.xml"):
+// the alignment itself at that path, the texts beside it as "NAME.<text id>.tei.xml".
+struct SplitPaths {
+  std::string alignment;
+  std::string source;
+  std::string target;
+};
+SplitPaths SplitLayoutPaths(const corpora::Bitext& bitext, const std::string& output_path);
+
+// The split layout to three streams (paths from SplitLayoutPaths(bitext, options.output_path)).
+Status WriteTeiSplit(const corpora::Bitext& bitext, const TeiWriteOptions& options,
+                     std::ostream& alignment, std::ostream& source, std::ostream& target);
+
+// Writes options.output_path (and, for the split layout, the two text files) through
+// AtomicOutput: on failure no output file is changed. "-" writes the one-file layout to
+// standard output.
+Status WriteTeiFile(const corpora::Bitext& bitext, const TeiWriteOptions& options);
 
 }  // namespace tandem::tei

@@ -1,0 +1,95 @@
+#include "tei_common.h"
+
+#include <charconv>
+#include <filesystem>
+
+#include <fmt/format.h>
+
+namespace tandem::tei::internal {
+namespace {
+
+// "en", "hu", "pt-BR", "zh-Hant": a primary language subtag of 2 or 3 letters, then subtags of
+// letters and digits. Anything else (empty, "und-x-...", odd strings read from files) is not
+// used as an id.
+bool IsPlainLanguageTag(std::string_view tag) {
+  std::size_t i = 0;
+  while (i < tag.size() && tag[i] >= 'a' && tag[i] <= 'z') ++i;
+  if (i < 2 || i > 3) return false;
+  while (i < tag.size()) {
+    if (tag[i] != '-') return false;
+    ++i;
+    const std::size_t start = i;
+    while (i < tag.size() &&
+           ((tag[i] >= 'a' && tag[i] <= 'z') || (tag[i] >= 'A' && tag[i] <= 'Z') ||
+            (tag[i] >= '0' && tag[i] <= '9'))) {
+      ++i;
+    }
+    if (i == start) return false;
+  }
+  return true;
+}
+
+bool ParseSize(std::string_view text, std::size_t* value) {
+  if (text.empty()) return false;
+  const auto result = std::from_chars(text.data(), text.data() + text.size(), *value);
+  return result.ec == std::errc() && result.ptr == text.data() + text.size();
+}
+
+}  // namespace
+
+std::pair<std::string, std::string> TextIds(const corpora::Bitext& bitext) {
+  const std::string& a = bitext.source.language;
+  const std::string& b = bitext.target.language;
+  if (a == b || !IsPlainLanguageTag(a) || !IsPlainLanguageTag(b)) return {"src", "tgt"};
+  return {a, b};
+}
+
+std::string DerivedParagraphId(std::string_view text_id, std::size_t paragraph) {
+  return fmt::format("{}.p{}", text_id, paragraph + 1);
+}
+
+std::string DerivedSentenceId(std::string_view text_id, std::size_t paragraph,
+                              std::size_t sentence_in_paragraph) {
+  return fmt::format("{}.p{}.s{}", text_id, paragraph + 1, sentence_in_paragraph + 1);
+}
+
+std::string DefaultTextTitle(const Document& doc) {
+  const std::string file = std::filesystem::path(doc.name).filename().string();
+  return file.empty() ? std::string("untitled text") : file;
+}
+
+std::string DefaultTitle(const corpora::Bitext& bitext) {
+  auto title_of = [](const Document& doc, const corpora::TextInfo& info) {
+    return info.title.empty() ? DefaultTextTitle(doc) : info.title;
+  };
+  const std::string source_title = title_of(bitext.source, bitext.source_info);
+  const std::string target_title = title_of(bitext.target, bitext.target_info);
+  const std::string languages =
+      fmt::format("{}-{}", bitext.source.language, bitext.target.language);
+  if (source_title == target_title) {
+    return fmt::format("{}: sentence alignment ({})", source_title, languages);
+  }
+  return fmt::format("{} / {}: sentence alignment ({})", source_title, target_title, languages);
+}
+
+std::string SpanPointer(std::string_view file_uri, const Span& span) {
+  return fmt::format("{}#byte={},{}", file_uri, span.begin, span.end);
+}
+
+std::optional<ParsedSpanPointer> ParseSpanPointer(std::string_view pointer) {
+  const std::size_t hash = pointer.rfind("#byte=");
+  if (hash == std::string_view::npos) return std::nullopt;
+  const std::string_view numbers = pointer.substr(hash + 6);
+  const std::size_t comma = numbers.find(',');
+  if (comma == std::string_view::npos) return std::nullopt;
+  ParsedSpanPointer parsed;
+  if (!ParseSize(numbers.substr(0, comma), &parsed.span.begin) ||
+      !ParseSize(numbers.substr(comma + 1), &parsed.span.end) ||
+      parsed.span.end <= parsed.span.begin) {
+    return std::nullopt;
+  }
+  parsed.file = std::string(pointer.substr(0, hash));
+  return parsed;
+}
+
+}  // namespace tandem::tei::internal

@@ -1,0 +1,49 @@
+// Private: the conventions the TEI writer and reader share (ids, category names, pointers).
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+
+#include "tandem/core/document.h"
+#include "tandem/corpora/bitext.h"
+
+namespace tandem::tei::internal {
+
+inline constexpr std::string_view kTeiNamespace = "http://www.tei-c.org/ns/1.0";
+inline constexpr std::string_view kAlignerId = "aligner";
+inline constexpr std::string_view kBeadPrefix = "bead.";
+inline constexpr std::string_view kNotePrefix = "note.";
+inline constexpr std::string_view kBookmarkPrefix = "bookmark.";
+inline constexpr std::string_view kReviewerPrefix = "reviewer.";
+inline constexpr std::string_view kChangePrefix = "change.";
+inline constexpr std::string_view kStatusTaxonomy = "review.status";
+inline constexpr std::string_view kStatusPrefix = "review.";  // review.automatic, ...
+inline constexpr std::string_view kUnknownVersion = "0";
+
+// The xml:id of each text: its language when that is a plain language tag and differs between
+// the two texts, else "src" and "tgt".
+std::pair<std::string, std::string> TextIds(const corpora::Bitext& bitext);
+
+// The ids tandem derives: "<text>.p<k>" and "<text>.p<k>.s<j>" (1-based).
+std::string DerivedParagraphId(std::string_view text_id, std::size_t paragraph);
+std::string DerivedSentenceId(std::string_view text_id, std::size_t paragraph,
+                              std::size_t sentence_in_paragraph);
+
+// The title written when a bitext has none.
+std::string DefaultTitle(const corpora::Bitext& bitext);
+// The title of a text's header when its TextInfo has none: the file name.
+std::string DefaultTextTitle(const Document& doc);
+
+// "FILE#byte=BEGIN,END".
+std::string SpanPointer(std::string_view file_uri, const Span& span);
+// Splits a pointer written by SpanPointer; nullopt when it is not of that form.
+struct ParsedSpanPointer {
+  std::string file;  // the URI part, still escaped
+  Span span;
+};
+std::optional<ParsedSpanPointer> ParseSpanPointer(std::string_view pointer);
+
+}  // namespace tandem::tei::internal

@@ -1,0 +1,485 @@
+#include "xml_stream.h"
+
+#include <algorithm>
+#include <cstring>
+#include <utility>
+
+#include <fmt/format.h>
+
+#include "tandem/core/text_io.h"
+
+namespace tandem::tei::internal {
+namespace {
+
+bool IsXmlSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+bool IsNameEnd(char c) {
+  return IsXmlSpace(c) || c == '/' || c == '>' || c == '=' || c == '<' || c == '"' || c == '\'';
+}
+
+// The first byte of `text` that starts a character XML 1.0 does not allow, or npos.
+std::size_t FindForbiddenCharacter(std::string_view text) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x20) {
+      if (c != '\t' && c != '\n' && c != '\r') return i;
+    } else if (c == 0xEF && i + 2 < text.size() &&
+               static_cast<unsigned char>(text[i + 1]) == 0xBF &&
+               (static_cast<unsigned char>(text[i + 2]) & 0xFE) == 0xBE) {
+      return i;
+    }
+  }
+  return std::string_view::npos;
+}
+
+// The encoding named in an XML declaration at the start of `bytes`, or "".
+std::string DeclaredEncoding(std::string_view bytes) {
+  if (bytes.substr(0, 5) != "<?xml") return {};
+  const std::size_t end = bytes.find("?>");
+  if (end == std::string_view::npos) return {};
+  const std::string_view decl = bytes.substr(0, end);
+  const std::size_t key = decl.find("encoding");
+  if (key == std::string_view::npos) return {};
+  std::size_t i = key + 8;
+  while (i < decl.size() && IsXmlSpace(decl[i])) ++i;
+  if (i >= decl.size() || decl[i] != '=') return {};
+  ++i;
+  while (i < decl.size() && IsXmlSpace(decl[i])) ++i;
+  if (i >= decl.size() || (decl[i] != '"' && decl[i] != '\'')) return {};
+  const char quote = decl[i];
+  const std::size_t close = decl.find(quote, i + 1);
+  if (close == std::string_view::npos) return {};
+  return std::string(decl.substr(i + 1, close - i - 1));
+}
+
+bool IsUtf8Name(std::string encoding) {
+  std::transform(encoding.begin(), encoding.end(), encoding.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return encoding.empty() || encoding == "utf-8" || encoding == "utf8";
+}
+
+struct Tag {
+  enum class Kind { kStart, kEnd, kEmpty };
+  Kind kind = Kind::kStart;
+  std::string_view name;
+  std::size_t begin = 0;  // '<'
+  std::size_t end = 0;    // after '>'
+};
+
+// The lexical scanner: finds tags, skipping comments, processing instructions, CDATA sections
+// and the document type declaration. It does not parse attributes or entities (pugixml does).
+class Scanner {
+ public:
+  explicit Scanner(const XmlInput& input) : input_(input), text_(input.text) {}
+
+  std::size_t pos() const { return pos_; }
+
+  // Skips the prolog; positions at the root's start tag.
+  StatusOr<Tag> Root() {
+    for (;;) {
+      SkipSpaces();
+      if (pos_ >= text_.size()) return input_.Error(pos_, "no root element (the file is empty)");
+      if (text_[pos_] != '<') return input_.Error(pos_, "text before the root element");
+      if (Starts("<?")) {
+        TANDEM_RETURN_IF_ERROR(SkipPast("?>", "processing instruction"));
+      } else if (Starts("<!--")) {
+        TANDEM_RETURN_IF_ERROR(SkipPast("-->", "comment"));
+      } else if (Starts("<!DOCTYPE")) {
+        TANDEM_RETURN_IF_ERROR(SkipDoctype());
+      } else {
+        TANDEM_ASSIGN_OR_RETURN(Tag tag, ReadTag());
+        if (tag.kind == Tag::Kind::kEnd) {
+          return input_.Error(tag.begin, "an end tag before the root element");
+        }
+        return tag;
+      }
+    }
+  }
+
+  // The next tag inside the current element. `text_seen` is set when non-whitespace text
+  // (or a non-empty CDATA section) came before it.
+  StatusOr<Tag> Next(bool* text_seen, std::size_t* text_offset) {
+    for (;;) {
+      const std::size_t start = pos_;
+      const std::size_t lt = text_.find('<', pos_);
+      const std::size_t stop = lt == std::string_view::npos ? text_.size() : lt;
+      for (std::size_t i = start; i < stop; ++i) {
+        if (!IsXmlSpace(text_[i])) {
+          if (!*text_seen) *text_offset = i;
+          *text_seen = true;
+          break;
+        }
+      }
+      pos_ = stop;
+      if (pos_ >= text_.size()) {
+        return input_.Error(pos_, "unexpected end of file (the document is truncated)");
+      }
+      if (Starts("<!--")) {
+        TANDEM_RETURN_IF_ERROR(SkipPast("-->", "comment"));
+      } else if (Starts("<?")) {
+        TANDEM_RETURN_IF_ERROR(SkipPast("?>", "processing instruction"));
+      } else if (Starts("<![CDATA[")) {
+        const std::size_t at = pos_;
+        TANDEM_RETURN_IF_ERROR(SkipPast("]]>", "CDATA section"));
+        if (pos_ - at > 12) {
+          if (!*text_seen) *text_offset = at;
+          *text_seen = true;
+        }
+      } else if (Starts("<!")) {
+        return input_.Error(pos_, "unexpected markup declaration");
+      } else {
+        return ReadTag();
+      }
+    }
+  }
+
+  // After the start tag `start`: moves past its matching end tag.
+  Status SkipElement(const Tag& start) {
+    if (start.kind != Tag::Kind::kStart) return Status::Ok();
+    std::size_t depth = 1;
+    bool text_seen = false;
+    std::size_t text_offset = 0;
+    while (depth > 0) {
+      StatusOr<Tag> tag = Next(&text_seen, &text_offset);
+      if (!tag.ok()) {
+        if (pos_ >= text_.size()) {
+          return input_.Error(text_.size(),
+                              fmt::format("unexpected end of file: <{}> (line {}) is not closed",
+                                          start.name, input_.LineColumn(start.begin).first));
+        }
+        return tag.status();
+      }
+      if (tag->kind == Tag::Kind::kStart) ++depth;
+      if (tag->kind == Tag::Kind::kEnd) --depth;
+    }
+    return Status::Ok();
+  }
+
+  // After the root's end tag: only whitespace, comments and processing instructions.
+  Status Epilog() {
+    for (;;) {
+      SkipSpaces();
+      if (pos_ >= text_.size()) return Status::Ok();
+      if (Starts("<!--")) {
+        TANDEM_RETURN_IF_ERROR(SkipPast("-->", "comment"));
+      } else if (Starts("<?")) {
+        TANDEM_RETURN_IF_ERROR(SkipPast("?>", "processing instruction"));
+      } else {
+        return input_.Error(pos_, "content after the end of the root element");
+      }
+    }
+  }
+
+ private:
+  bool Starts(std::string_view prefix) const { return text_.substr(pos_, prefix.size()) == prefix; }
+
+  void SkipSpaces() {
+    while (pos_ < text_.size() && IsXmlSpace(text_[pos_])) ++pos_;
+  }
+
+  Status SkipPast(std::string_view terminator, std::string_view what) {
+    const std::size_t found = text_.find(terminator, pos_ + 2);
+    if (found == std::string_view::npos) {
+      return input_.Error(pos_, fmt::format("unterminated {} (the file is truncated?)", what));
+    }
+    pos_ = found + terminator.size();
+    return Status::Ok();
+  }
+
+  Status SkipDoctype() {
+    const std::size_t start = pos_;
+    pos_ += 9;
+    bool subset = false;
+    while (pos_ < text_.size()) {
+      const char c = text_[pos_];
+      if (c == '"' || c == '\'') {
+        const std::size_t close = text_.find(c, pos_ + 1);
+        if (close == std::string_view::npos) break;
+        pos_ = close + 1;
+      } else if (subset && Starts("<!--")) {
+        TANDEM_RETURN_IF_ERROR(SkipPast("-->", "comment"));
+      } else if (c == '[') {
+        subset = true;
+        ++pos_;
+      } else if (c == ']') {
+        subset = false;
+        ++pos_;
+      } else if (c == '>' && !subset) {
+        ++pos_;
+        return Status::Ok();
+      } else {
+        ++pos_;
+      }
+    }
+    return input_.Error(start, "unterminated document type declaration");
+  }
+
+  StatusOr<Tag> ReadTag() {
+    Tag tag;
+    tag.begin = pos_;
+    ++pos_;  // '<'
+    if (pos_ < text_.size() && text_[pos_] == '/') {
+      tag.kind = Tag::Kind::kEnd;
+      ++pos_;
+    }
+    const std::size_t name_begin = pos_;
+    while (pos_ < text_.size() && !IsNameEnd(text_[pos_])) ++pos_;
+    if (pos_ == name_begin) return input_.Error(tag.begin, "'<' not followed by a tag name");
+    tag.name = text_.substr(name_begin, pos_ - name_begin);
+    for (;;) {
+      if (pos_ >= text_.size()) {
+        return input_.Error(
+            tag.begin, fmt::format("unterminated tag <{}> (the file is truncated?)", tag.name));
+      }
+      const char c = text_[pos_];
+      if (c == '>') {
+        ++pos_;
+        break;
+      }
+      if (c == '/' && tag.kind == Tag::Kind::kStart && pos_ + 1 < text_.size() &&
+          text_[pos_ + 1] == '>') {
+        tag.kind = Tag::Kind::kEmpty;
+        pos_ += 2;
+        break;
+      }
+      if (c == '"' || c == '\'') {
+        const std::size_t close = text_.find(c, pos_ + 1);
+        if (close == std::string_view::npos) {
+          return input_.Error(pos_, "unterminated attribute value (the file is truncated?)");
+        }
+        pos_ = close + 1;
+      } else if (c == '<') {
+        return input_.Error(pos_, fmt::format("'<' inside the tag <{}>", tag.name));
+      } else {
+        ++pos_;
+      }
+    }
+    tag.end = pos_;
+    return tag;
+  }
+
+  const XmlInput& input_;
+  std::string_view text_;
+  std::size_t pos_ = 0;
+};
+
+// Parses [begin, end) of the input as a fragment.
+Status ParseRange(const XmlInput& input, std::size_t begin, std::size_t end,
+                  pugi::xml_document* doc) {
+  const pugi::xml_parse_result result = doc->load_buffer(
+      input.text.data() + begin, end - begin, FragmentParseOptions(), pugi::encoding_utf8);
+  if (!result) {
+    const std::size_t at =
+        begin + static_cast<std::size_t>(std::max<std::ptrdiff_t>(0, result.offset));
+    return input.Error(at, fmt::format("malformed XML: {}", result.description()));
+  }
+  return Status::Ok();
+}
+
+// Parses a start tag alone, for its attributes.
+Status ParseStartTag(const XmlInput& input, const Tag& tag, pugi::xml_document* doc) {
+  std::string element(input.text.substr(tag.begin, tag.end - tag.begin));
+  if (tag.kind == Tag::Kind::kStart) {
+    element.insert(element.size() - 1, "/");
+  }
+  const pugi::xml_parse_result result =
+      doc->load_buffer(element.data(), element.size(), FragmentParseOptions(), pugi::encoding_utf8);
+  if (!result || !doc->first_child()) {
+    const std::size_t at =
+        tag.begin + static_cast<std::size_t>(std::max<std::ptrdiff_t>(0, result.offset));
+    return input.Error(at, fmt::format("malformed XML: {}", result.description()));
+  }
+  return Status::Ok();
+}
+
+class Walker {
+ public:
+  Walker(const XmlInput& input, XmlVisitor& visitor, const WalkOptions& options)
+      : input_(input), visitor_(visitor), options_(options), scanner_(input) {}
+
+  Status Run() {
+    TANDEM_ASSIGN_OR_RETURN(const Tag root, scanner_.Root());
+    if (visitor_.IsContainer(path_, root.name)) {
+      TANDEM_RETURN_IF_ERROR(Container(root));
+    } else {
+      TANDEM_RETURN_IF_ERROR(scanner_.SkipElement(root));
+      TANDEM_RETURN_IF_ERROR(Batch(root.begin, scanner_.pos()));
+    }
+    return scanner_.Epilog();
+  }
+
+ private:
+  Status Container(const Tag& tag) {
+    pugi::xml_document start;
+    TANDEM_RETURN_IF_ERROR(ParseStartTag(input_, tag, &start));
+    TANDEM_RETURN_IF_ERROR(visitor_.StartContainer(path_, start.first_child(), tag.begin));
+    path_.emplace_back(tag.name);
+    if (tag.kind == Tag::Kind::kStart) {
+      std::size_t batch_begin = 0;
+      std::size_t batch_end = 0;
+      bool batch_open = false;
+      for (;;) {
+        bool text_seen = false;
+        std::size_t text_offset = 0;
+        StatusOr<Tag> next = scanner_.Next(&text_seen, &text_offset);
+        if (!next.ok()) {
+          if (scanner_.pos() >= input_.text.size()) {
+            return input_.Error(input_.text.size(),
+                                fmt::format("unexpected end of file: <{}> (line {}) is not closed",
+                                            tag.name, input_.LineColumn(tag.begin).first));
+          }
+          return next.status();
+        }
+        if (text_seen) {
+          return input_.Error(
+              text_offset,
+              fmt::format("text directly inside <{}>, which holds only elements", tag.name));
+        }
+        if (next->kind == Tag::Kind::kEnd) {
+          if (next->name != tag.name) {
+            return input_.Error(
+                next->begin, fmt::format("end tag </{}> does not match <{}> (line {})", next->name,
+                                         tag.name, input_.LineColumn(tag.begin).first));
+          }
+          if (batch_open) TANDEM_RETURN_IF_ERROR(Batch(batch_begin, batch_end));
+          path_.pop_back();
+          return visitor_.EndContainer(path_, next->begin);
+        }
+        if (visitor_.IsContainer(path_, next->name)) {
+          if (batch_open) TANDEM_RETURN_IF_ERROR(Batch(batch_begin, batch_end));
+          batch_open = false;
+          TANDEM_RETURN_IF_ERROR(Container(*next));
+          continue;
+        }
+        if (!batch_open) {
+          batch_open = true;
+          batch_begin = next->begin;
+        }
+        TANDEM_RETURN_IF_ERROR(scanner_.SkipElement(*next));
+        batch_end = scanner_.pos();
+        if (batch_end - batch_begin >= options_.batch_bytes) {
+          TANDEM_RETURN_IF_ERROR(Batch(batch_begin, batch_end));
+          batch_open = false;
+        }
+      }
+    }
+    path_.pop_back();
+    return visitor_.EndContainer(path_, tag.begin);
+  }
+
+  Status Batch(std::size_t begin, std::size_t end) {
+    pugi::xml_document doc;
+    TANDEM_RETURN_IF_ERROR(ParseRange(input_, begin, end, &doc));
+    return visitor_.Elements(path_, doc, begin);
+  }
+
+  const XmlInput& input_;
+  XmlVisitor& visitor_;
+  const WalkOptions& options_;
+  Scanner scanner_;
+  std::vector<std::string> path_;
+};
+
+}  // namespace
+
+std::pair<std::size_t, std::size_t> XmlInput::LineColumn(std::size_t offset) const {
+  if (line_starts_.empty()) {
+    line_starts_.push_back(0);
+    for (std::size_t i = 0; i < text.size(); ++i) {
+      const char c = text[i];
+      if (c == '\n' || (c == '\r' && (i + 1 >= text.size() || text[i + 1] != '\n'))) {
+        line_starts_.push_back(i + 1);
+      }
+    }
+  }
+  offset = std::min(offset, text.size());
+  const auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
+  const std::size_t line = static_cast<std::size_t>(it - line_starts_.begin());
+  std::size_t column = 1;
+  for (std::size_t i = line_starts_[line - 1]; i < offset; ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++column;
+  }
+  return {line, column};
+}
+
+std::string XmlInput::Where(std::size_t offset) const {
+  const auto [line, column] = LineColumn(offset);
+  return fmt::format("{}:{}:{}", name, line, column);
+}
+
+Status XmlInput::Error(std::size_t offset, std::string_view message) const {
+  return InvalidDataError(fmt::format("{}: {}", Where(offset), message));
+}
+
+Status LoadXmlBytes(std::string bytes, std::string name, XmlInput* input) {
+  input->name = std::move(name);
+  DecodeOptions decode;
+  const bool utf16 = bytes.size() >= 2 && ((bytes[0] == '\xFF' && bytes[1] == '\xFE') ||
+                                           (bytes[0] == '\xFE' && bytes[1] == '\xFF'));
+  if (!utf16) {
+    const std::string declared = DeclaredEncoding(bytes);
+    if (!IsUtf8Name(declared)) decode.encoding = declared;
+  }
+  StatusOr<DecodedText> decoded = DecodeText(std::move(bytes), input->name, decode);
+  if (!decoded.ok()) return decoded.status();
+  input->bom = decoded->content_begin;
+  input->text = std::move(decoded->text);
+  if (input->bom > 0) input->text.erase(0, input->bom);
+  const std::size_t bad = FindForbiddenCharacter(input->text);
+  if (bad != std::string_view::npos) {
+    const auto c = static_cast<unsigned char>(input->text[bad]);
+    const unsigned code =
+        c < 0x20 ? c
+                 : (static_cast<unsigned char>(input->text[bad + 2]) == 0xBE ? 0xFFFEu : 0xFFFFu);
+    return input->Error(bad, fmt::format("character U+{:04X} is not allowed in XML", code));
+  }
+  return Status::Ok();
+}
+
+Status LoadXmlFile(const std::string& path, XmlInput* input) {
+  TANDEM_ASSIGN_OR_RETURN(std::string bytes, ReadFileBytes(path));
+  return LoadXmlBytes(std::move(bytes), path == "-" ? "<stdin>" : path, input);
+}
+
+std::string RootElementName(std::string_view text) {
+  XmlInput input;
+  input.name = "-";
+  std::size_t start = 0;
+  if (text.substr(0, 3) == "\xEF\xBB\xBF") start = 3;
+  // Only the first few kilobytes are needed to find the root.
+  input.text = std::string(text.substr(start, 64 * 1024));
+  Scanner scanner(input);
+  StatusOr<Tag> root = scanner.Root();
+  if (!root.ok()) return {};
+  return std::string(root->name);
+}
+
+Status WalkXml(const XmlInput& input, XmlVisitor& visitor, const WalkOptions& options) {
+  return Walker(input, visitor, options).Run();
+}
+
+unsigned int FragmentParseOptions() {
+  return pugi::parse_default | pugi::parse_fragment | pugi::parse_ws_pcdata;
+}
+
+std::string TextOf(pugi::xml_node node) {
+  if (node.type() == pugi::node_pcdata || node.type() == pugi::node_cdata) return node.value();
+  // Iterative, so that a deeply nested (or hostile) document cannot exhaust the stack.
+  std::string out;
+  pugi::xml_node current = node.first_child();
+  while (current) {
+    if (current.type() == pugi::node_pcdata || current.type() == pugi::node_cdata) {
+      out += current.value();
+    }
+    if (current.type() == pugi::node_element && current.first_child()) {
+      current = current.first_child();
+      continue;
+    }
+    while (current && current != node && !current.next_sibling()) current = current.parent();
+    if (!current || current == node) break;
+    current = current.next_sibling();
+  }
+  return out;
+}
+
+}  // namespace tandem::tei::internal
