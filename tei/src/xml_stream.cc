@@ -136,21 +136,30 @@ class Scanner {
   // After the start tag `start`: moves past its matching end tag.
   Status SkipElement(const Tag& start) {
     if (start.kind != Tag::Kind::kStart) return Status::Ok();
-    std::size_t depth = 1;
+    open_.clear();
+    open_.push_back(start);
     bool text_seen = false;
     std::size_t text_offset = 0;
-    while (depth > 0) {
+    while (!open_.empty()) {
       StatusOr<Tag> tag = Next(&text_seen, &text_offset);
       if (!tag.ok()) {
         if (pos_ >= text_.size()) {
-          return input_.Error(text_.size(),
-                              fmt::format("unexpected end of file: <{}> (line {}) is not closed",
-                                          start.name, input_.LineColumn(start.begin).first));
+          return input_.Error(
+              text_.size(),
+              fmt::format("unexpected end of file: <{}> (line {}) is not closed", open_.back().name,
+                          input_.LineColumn(open_.back().begin).first));
         }
         return tag.status();
       }
-      if (tag->kind == Tag::Kind::kStart) ++depth;
-      if (tag->kind == Tag::Kind::kEnd) --depth;
+      if (tag->kind == Tag::Kind::kStart) open_.push_back(*tag);
+      if (tag->kind == Tag::Kind::kEnd) {
+        if (tag->name != open_.back().name) {
+          return input_.Error(tag->begin, fmt::format("end tag </{}> does not match <{}> (line {})",
+                                                      tag->name, open_.back().name,
+                                                      input_.LineColumn(open_.back().begin).first));
+        }
+        open_.pop_back();
+      }
     }
     return Status::Ok();
   }
@@ -261,6 +270,7 @@ class Scanner {
   const XmlInput& input_;
   std::string_view text_;
   std::size_t pos_ = 0;
+  std::vector<Tag> open_;  // the elements SkipElement is inside
 };
 
 // Parses [begin, end) of the input as a fragment.

@@ -66,9 +66,10 @@ class XmlVisitor {
   // position of '<' in the file.
   virtual Status StartContainer(const std::vector<std::string>& path, pugi::xml_node element,
                                 std::size_t offset) = 0;
-  // Whole child elements of the innermost container (`path`, the container last), in document
-  // order: the children of `fragment`. A child's position in the file is
-  // `base + child.offset_debug()`. Whitespace between them is kept as pcdata nodes.
+  // Whole child elements of the innermost container (`path`, the container last; empty when
+  // the root itself is not a container), in document order: the children of `fragment`. A child's
+  // position in the file is `base + child.offset_debug()`. Whitespace between them is kept as
+  // pcdata nodes.
   virtual Status Elements(const std::vector<std::string>& path, pugi::xml_node fragment,
                           std::size_t base) = 0;
   virtual Status EndContainer(const std::vector<std::string>& path, std::size_t offset) = 0;
@@ -90,8 +91,10 @@ unsigned int FragmentParseOptions();
 std::string TextOf(pugi::xml_node node);
 
 // Offset of `node` in the file when it was parsed in a fragment starting at `base`.
+// For an element, the position of its '<' (pugixml's offset_debug() points at the name).
 inline std::size_t OffsetOf(pugi::xml_node node, std::size_t base) {
-  const std::ptrdiff_t offset = node.offset_debug();
+  std::ptrdiff_t offset = node.offset_debug();
+  if (offset > 0 && node.type() == pugi::node_element) --offset;
   return offset < 0 ? base : base + static_cast<std::size_t>(offset);
 }
 
