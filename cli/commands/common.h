@@ -38,5 +38,7 @@ std::string Timestamp();
 void AddSegmentCommand(CLI::App& app, Context& context);
 void AddAlignCommand(CLI::App& app, Context& context);
 void AddEvalCommand(CLI::App& app, Context& context);
+void AddReportCommand(CLI::App& app, Context& context);
+void AddReviewCommand(CLI::App& app, Context& context);
 
 }  // namespace tandem::cli
