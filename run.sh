@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # tandem's main job. Installs what is missing, builds, then:
 #   ./run.sh                 aligns the bundled Reply to Stalin pair into out/reply-to-stalin.tei.xml
+#                            (header from the sample's metadata.json), validates it, and exports
+#                            it to every other format in out/exports/
 #   ./run.sh COMMAND ARGS... runs build/release/cli/tandem COMMAND ARGS...  (e.g. ./run.sh align --help)
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -17,4 +19,24 @@ sample=corpora/samples/reply-to-stalin
 mkdir -p out
 echo "tandem: aligning the bundled pair ($sample/en.txt, $sample/hu.txt)" >&2
 "$tandem" align --source-lang en --target-lang hu "$sample/en.txt" "$sample/hu.txt" \
-  --output out/reply-to-stalin.tei.xml
+  --metadata "$sample/metadata.json" --output out/reply-to-stalin.tei.xml
+# The checks TEI's schema cannot express (and the schema itself, when jing is installed).
+"$tandem" validate out/reply-to-stalin.tei.xml
+if command -v jing >/dev/null 2>&1; then
+  if jing ../shared/schemas/tei/tei_all.rng out/reply-to-stalin.tei.xml 2>/dev/null; then
+    echo "out/reply-to-stalin.tei.xml: valid against tei_all.rng (jing)" >&2
+  else
+    echo "tandem: out/reply-to-stalin.tei.xml is not valid TEI (jing); this is a bug" >&2
+    exit 1
+  fi
+fi
+# The same corpus in every exchange format tandem writes, in out/exports/.
+mkdir -p out/exports
+for export in tmx:reply-to-stalin.tmx xces:reply-to-stalin.xces.xml \
+  intertext:reply-to-stalin.en-00.hu-00.alignment.xml jsonl:reply-to-stalin.jsonl \
+  moses:reply-to-stalin.en-hu tsv:reply-to-stalin.tsv hunalign:reply-to-stalin.ladder \
+  hunalign-text:reply-to-stalin.hunalign.txt vecalign:reply-to-stalin.vecalign \
+  lfaligner:aligned_en-hu.txt; do
+  "$tandem" convert -q out/reply-to-stalin.tei.xml "out/exports/${export#*:}" --to "${export%%:*}"
+done
+echo "tandem: the same corpus as TMX, XCES, InterText, JSON Lines, Moses, TSV, hunalign, vecalign and LF Aligner files in out/exports/" >&2

@@ -19,6 +19,8 @@ int main(int argc, char** argv) {
     tandem::cli::AddSegmentCommand(app, context);
     tandem::cli::AddAlignCommand(app, context);
     tandem::cli::AddEvalCommand(app, context);
+    tandem::cli::AddConvertCommand(app, context);
+    tandem::cli::AddValidateCommand(app, context);
     tandem::cli::AddReportCommand(app, context);
     tandem::cli::AddReviewCommand(app, context);
 

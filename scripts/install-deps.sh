@@ -24,6 +24,7 @@ if [ "$purpose" = test ]; then
     libgtest-dev libgmock-dev  # GoogleTest
     libbenchmark-dev           # Google Benchmark (bench/)
     jing                       # RELAX NG validation of TEI output against tei_all.rng
+    libxml2-utils              # xmllint: TMX output against the TMX 1.4 DTD
     python3                    # the reference scorer in ../shared/tools
     chromium                   # the browser of the review editor's end-to-end test
   )

@@ -1,4 +1,4 @@
-// tandem align: two texts in, an aligned corpus out (TEI, vecalign or JSONL).
+// tandem align: two texts in, an aligned corpus out (TEI or any other format tandem writes).
 #include <chrono>
 #include <iostream>
 #include <map>
@@ -8,39 +8,30 @@
 #include <fmt/format.h>
 
 #include "common.h"
+#include "exchange_options.h"
 #include "options.h"
-#include "tandem/corpora/jsonl.h"
 #include "tandem/corpora/pipeline.h"
 #include "tandem/corpora/summary.h"
-#include "tandem/corpora/vecalign.h"
-#include "tandem/tei/writer.h"
+#include "tandem/tei/formats.h"
 
 namespace tandem::cli {
 namespace {
-
-enum class OutputFormat { kTei, kVecalign, kJsonl };
 
 struct AlignArgs {
   std::string source;
   std::string target;
   std::string output = "-";
-  OutputFormat format = OutputFormat::kTei;
+  tei::Format format = tei::Format::kTei;
+  tei::TeiLayout layout = tei::TeiLayout::kSingleFile;
+  MetadataArgs metadata;
   corpora::AlignFilesRequest request;
   bool quiet = false;
 };
 
-Status Write(const corpora::Bitext& bitext, const AlignArgs& args) {
-  return WriteOutput(args.output, [&](std::ostream& out) -> Status {
-    switch (args.format) {
-      case OutputFormat::kTei:
-        return tei::WriteTei(bitext, {.output_path = args.output}, out);
-      case OutputFormat::kVecalign:
-        return corpora::WriteVecalign(bitext.ladder, out);
-      case OutputFormat::kJsonl:
-        return corpora::WriteJsonl(bitext, out);
-    }
-    return InternalError("unknown output format");
-  });
+Status Write(const corpora::Bitext& bitext, const AlignArgs& args,
+             const corpora::WarningCallback& warn) {
+  return tei::WriteBitext(
+      bitext, {.path = args.output, .format = args.format, .layout = args.layout, .warn = warn});
 }
 
 int Run(AlignArgs args) {
@@ -48,9 +39,17 @@ int Run(AlignArgs args) {
   args.request.source_path = args.source;
   args.request.target_path = args.target;
   args.request.timestamp = Timestamp();
+  const corpora::WarningCallback warn = PrintWarnings();
+  // TEI inputs keep their own sentences and ids (tei/formats.h).
+  args.request.load_input = tei::AlignInputLoader(warn);
+  StatusOr<corpora::BitextMetadata> metadata = ResolveMetadata(args.metadata);
+  if (!metadata.ok()) return ReportError(metadata.status());
   StatusOr<corpora::Bitext> bitext = corpora::AlignFiles(args.request);
   if (!bitext.ok()) return ReportError(bitext.status());
-  if (const Status written = Write(*bitext, args); !written.ok()) return ReportError(written);
+  corpora::ApplyMetadata(*metadata, *bitext);
+  if (const Status written = Write(*bitext, args, warn); !written.ok()) {
+    return ReportError(written);
+  }
   if (!args.quiet) {
     const double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -67,7 +66,9 @@ void AddAlignCommand(CLI::App& app, Context& context) {
   auto args = std::make_shared<AlignArgs>();
   CLI::App* cmd = app.add_subcommand(
       "align", "Segment two texts (a text and its translation) and align their sentences");
-  cmd->add_option("SOURCE", args->source, "the source text (- reads standard input)")->required();
+  cmd->add_option("SOURCE", args->source,
+                  "the source text (- reads standard input), or a TEI file with <s> elements")
+      ->required();
   cmd->add_option("TARGET", args->target, "the target text, a translation of the source")
       ->required();
   cmd->add_option("-s,--source-lang", args->request.source_language,
@@ -77,16 +78,10 @@ void AddAlignCommand(CLI::App& app, Context& context) {
                   "language of the target text, BCP 47")
       ->required();
   cmd->add_option("-o,--output", args->output, "where to write (default: standard output)");
-  static const std::map<std::string, OutputFormat> kFormats = {
-      {"tei", OutputFormat::kTei},
-      {"vecalign", OutputFormat::kVecalign},
-      {"jsonl", OutputFormat::kJsonl},
-  };
-  cmd->add_option("-f,--format", args->format,
-                  "output format: tei (TEI P5 parallel corpus), vecalign (one bead per line, "
-                  "[i, j]:[k]:confidence), jsonl (one bead per line with texts and byte spans)")
-      ->transform(CLI::CheckedTransformer(kFormats, CLI::ignore_case))
-      ->default_str("tei");
+  AddFormatOption(*cmd, "-f,--format", args->format,
+                  "output format: tei (TEI P5 parallel corpus) or any other tandem writes");
+  AddLayoutOption(*cmd, args->layout);
+  AddMetadataOptions(*cmd, args->metadata);
   cmd->add_flag("--presegmented", args->request.presegmented,
                 "the inputs already have one sentence per line (blank line = paragraph break)");
   AddParagraphsOption(*cmd, args->request.paragraphs);

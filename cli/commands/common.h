@@ -38,6 +38,8 @@ std::string Timestamp();
 void AddSegmentCommand(CLI::App& app, Context& context);
 void AddAlignCommand(CLI::App& app, Context& context);
 void AddEvalCommand(CLI::App& app, Context& context);
+void AddConvertCommand(CLI::App& app, Context& context);
+void AddValidateCommand(CLI::App& app, Context& context);
 void AddReportCommand(CLI::App& app, Context& context);
 void AddReviewCommand(CLI::App& app, Context& context);
 

@@ -12,6 +12,15 @@ StatusOr<Document> ReadSide(const std::string& path, const std::string& language
   if (language.empty()) {
     return InvalidArgumentError("the language of " + path + " is not given");
   }
+  if (request.load_input) {
+    TANDEM_ASSIGN_OR_RETURN(std::optional<Document> loaded, request.load_input(path, language));
+    if (loaded) {
+      if (loaded->sentences.empty()) {
+        return InvalidDataError(loaded->name + ": the file has no sentences to align");
+      }
+      return std::move(*loaded);
+    }
+  }
   SegmentOptions options;
   options.language = language;
   options.presegmented = request.presegmented;

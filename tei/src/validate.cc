@@ -590,7 +590,6 @@ class AlignmentChecker {
         return;
       }
     }
-    if (texts[0] == texts[1]) report_.sentences = count[0];
     std::vector<std::size_t> linked_by[2] = {
         std::vector<std::size_t>(count[0], static_cast<std::size_t>(-1)),
         std::vector<std::size_t>(count[1], static_cast<std::size_t>(-1))};

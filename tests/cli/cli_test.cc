@@ -36,7 +36,7 @@ TEST(Cli, Version) {
 }
 
 TEST(Cli, HelpOnEveryCommand) {
-  for (const char* command : {"segment", "align", "eval"}) {
+  for (const char* command : {"segment", "align", "eval", "convert", "validate"}) {
     const CommandResult r = Tandem({command, "--help"});
     EXPECT_EQ(r.exit_code, 0) << command;
     EXPECT_THAT(r.out, HasSubstr("Usage:")) << command;
@@ -247,6 +247,186 @@ TEST(Cli, EvalAgreesWithTheReferenceScorer) {
                           "recall_lax", "f1_lax"}) {
     EXPECT_NEAR(a["scores"][key].get<double>(), b["scores"][key].get<double>(), 1e-12) << key;
   }
+}
+
+// --- TEI and the exchange formats -------------------------------------------------------------
+
+TEST(Cli, AlignWithMetadataThenValidateAndConvertToEveryFormat) {
+  TempDir dir;
+  const std::string tei = dir.File("pair.tei.xml");
+  std::vector<std::string> align = AlignBundled(tei);
+  align.insert(align.end(), {"--metadata", SamplePath("metadata.json"), "--target-title",
+                             "Trockij levele", "-q"});
+  CommandResult r = Tandem(align);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::string xml = ReadFile(tei);
+  EXPECT_THAT(xml, HasSubstr("<title>Reply to Stalin (English and Hungarian): sentence "
+                             "alignment</title>"));
+  EXPECT_THAT(xml, HasSubstr("<author>L. D. Trotsky</author>"));
+  EXPECT_THAT(xml, HasSubstr("<date when=\"1928-12-16\">16 December 1928</date>"));
+  EXPECT_THAT(xml, HasSubstr("<title>Trockij levele</title>"));
+  testing::KeepForSchemaCheck(tei, "tei");
+
+  r = Tandem({"validate", tei});
+  EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
+  EXPECT_EQ(r.out, "");
+  EXPECT_THAT(r.err, HasSubstr("pair.tei.xml: valid (0 errors, 0 warnings; 847 sentences"));
+
+  const std::vector<std::pair<std::string, std::string>> exports = {
+      {"tmx", "p.tmx"},         {"xces", "p.xces.xml"},     {"intertext", "p.alignment.xml"},
+      {"jsonl", "p.jsonl"},     {"moses", "p.en-hu"},       {"tsv", "p.tsv"},
+      {"hunalign", "p.ladder"}, {"hunalign-text", "p.txt"}, {"vecalign", "p.va"},
+      {"lfaligner", "p.lf"},    {"tei", "p.split.tei.xml"}};
+  for (const auto& [format, name] : exports) {
+    std::vector<std::string> args = {"convert", tei, dir.File(name), "--to", format, "-q"};
+    if (format == "tei") args.insert(args.end(), {"--layout", "split"});
+    r = Tandem(args);
+    EXPECT_EQ(r.exit_code, 0) << format << ": " << r.err;
+  }
+  testing::KeepForSchemaCheck(dir.File("p.tmx"), "tmx");
+  for (const char* name : {"p.split.tei.xml", "p.split.en.tei.xml", "p.split.hu.tei.xml"}) {
+    testing::KeepForSchemaCheck(dir.File(name), "tei");
+  }
+  EXPECT_TRUE(std::filesystem::exists(dir.File("p.en-hu.en")));
+  EXPECT_TRUE(std::filesystem::exists(dir.File("p.hu-00.xml")));
+  EXPECT_TRUE(std::filesystem::exists(dir.File("p.en.xml")));
+  r = Tandem({"validate", dir.File("p.split.tei.xml")});
+  EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
+
+  // And back: every format that carries the alignment converts to TEI again.
+  for (const auto& [format, name] : exports) {
+    std::vector<std::string> args = {"convert", dir.File(name), dir.File("back.tei.xml"),
+                                     "--to",    "tei",          "-q"};
+    if (format == "moses" || format == "hunalign-text" || format == "lfaligner") {
+      args.insert(args.end(), {"--from", format, "-s", "en", "-t", "hu"});
+    }
+    if (format == "hunalign" || format == "vecalign") continue;  // need the texts; see below
+    r = Tandem(args);
+    EXPECT_EQ(r.exit_code, 0) << format << ": " << r.err;
+    EXPECT_EQ(Tandem({"validate", "-q", dir.File("back.tei.xml")}).exit_code, 0) << format;
+  }
+}
+
+TEST(Cli, ConvertALadderWithTheTextsItWasMadeFrom) {
+  TempDir dir;
+  WriteFile(dir.File("a.txt"), "One.\nTwo.\nThree.\n");
+  WriteFile(dir.File("b.txt"), "Egy.\nKettő.\n");
+  WriteFile(dir.File("l.ladder"), "0\t0\t0.9\n1\t1\t0.4\n3\t2\t0\n");
+  CommandResult r = Tandem({"convert", dir.File("l.ladder"), dir.File("x.jsonl"), "--to", "jsonl",
+                            "--source-text", dir.File("a.txt"), "--target-text", dir.File("b.txt"),
+                            "-s", "en", "-t", "hu", "-q"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(ReadFile(dir.File("x.jsonl")), HasSubstr("\"confidence\":0.4"));
+  EXPECT_THAT(ReadFile(dir.File("x.jsonl")), HasSubstr("\"type\":\"2:1\""));
+  r = Tandem({"convert", dir.File("l.ladder"), dir.File("y.jsonl"), "--to", "jsonl"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_THAT(r.err, HasSubstr("give the two texts it was made from"));
+}
+
+TEST(Cli, ConvertFiltersAndUsageErrors) {
+  TempDir dir;
+  const std::string tei = dir.File("pair.tei.xml");
+  ASSERT_EQ(Tandem(AlignBundled(tei)).exit_code, 0);
+  CommandResult r = Tandem({"convert", tei, dir.File("all.tsv"), "--to", "tsv", "-q"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  r = Tandem(
+      {"convert", tei, dir.File("sure.tsv"), "--to", "tsv", "-q", "--min-confidence", "0.99"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_LT(ReadFile(dir.File("sure.tsv")).size(), ReadFile(dir.File("all.tsv")).size());
+  r = Tandem({"convert", tei, dir.File("none.tsv"), "--to", "tsv", "-q", "--status", "confirmed"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(ReadFile(dir.File("none.tsv")), "");  // nobody reviewed anything yet
+
+  r = Tandem({"convert", tei, dir.File("x.tei.xml"), "--to", "tei", "--min-confidence", "0.5"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_THAT(r.err, HasSubstr("holds the whole alignment"));
+  EXPECT_EQ(Tandem({"convert", tei, dir.File("x"), "--to", "docx"}).exit_code, 2);
+  EXPECT_EQ(Tandem({"convert", tei, dir.File("x")}).exit_code, 2);  // --to is required
+  EXPECT_EQ(Tandem({"convert", tei, dir.File("x"), "--to", "tsv", "--status", "maybe"}).exit_code,
+            2);
+  EXPECT_EQ(
+      Tandem({"convert", tei, dir.File("x"), "--to", "tsv", "--min-confidence", "2"}).exit_code, 2);
+  r = Tandem({"convert", tei, "-", "--to", "xces"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_THAT(r.err, HasSubstr("several files"));
+  // Standard output for one-file formats.
+  r = Tandem({"convert", tei, "-", "--to", "vecalign", "-q"});
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_THAT(r.out, StartsWith("["));
+}
+
+TEST(Cli, ConvertFailuresLeaveNoPartialFiles) {
+  TempDir dir;
+  const std::string tei = dir.File("pair.tei.xml");
+  ASSERT_EQ(Tandem(AlignBundled(tei)).exit_code, 0);
+  WriteFile(dir.File("a-file"), "x");
+  for (const char* format : {"tei", "tmx", "xces", "intertext", "moses", "jsonl"}) {
+    const CommandResult r =
+        Tandem({"convert", tei, dir.File("a-file/out.xml"), "--to", format, "-q"});
+    EXPECT_EQ(r.exit_code, 1) << format;
+    EXPECT_THAT(r.err, HasSubstr("a-file/out"));
+  }
+  // A damaged input: an error with line and column, nothing written.
+  WriteFile(dir.File("bad.tei.xml"), ReadFile(tei).substr(0, 5000));
+  const CommandResult r =
+      Tandem({"convert", dir.File("bad.tei.xml"), dir.File("o.tmx"), "--to", "tmx"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_THAT(r.err, HasSubstr("bad.tei.xml:"));
+  EXPECT_THAT(r.err, HasSubstr("unexpected end of file"));
+  EXPECT_EQ(testing::ListDir(dir.path()),
+            (std::vector<std::string>{"a-file", "bad.tei.xml", "pair.tei.xml"}));
+}
+
+TEST(Cli, ValidateReportsProblemsWithLinesAndExitsWithOne) {
+  TempDir dir;
+  WriteFile(dir.File("bad.tei.xml"),
+            "<teiCorpus xmlns=\"http://www.tei-c.org/ns/1.0\"><teiHeader/>\n"
+            "<standOff><linkGrp type=\"alignment\" domains=\"#en #hu\">\n"
+            "<link target=\"#a1 #b1\"/>\n<link target=\"#a1 #b9\"/>\n</linkGrp></standOff>\n"
+            "<TEI xml:id=\"en\"><text><body><p><s xml:id=\"a1\">A.</s></p></body></text></TEI>\n"
+            "<TEI xml:id=\"hu\"><text><body><p><s xml:id=\"b1\">B.</s></p></body></text></TEI>\n"
+            "</teiCorpus>\n");
+  const CommandResult r = Tandem({"validate", dir.File("bad.tei.xml")});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_THAT(r.out, HasSubstr("bad.tei.xml:4:1: error: '#a1' is already in the link at line 3"));
+  EXPECT_THAT(r.out, HasSubstr("bad.tei.xml:4:1: error: '#b9' points to no element"));
+  EXPECT_THAT(r.err, HasSubstr("INVALID (2 errors"));
+  EXPECT_EQ(Tandem({"validate", dir.File("missing.xml")}).exit_code, 1);
+  EXPECT_EQ(Tandem({"validate"}).exit_code, 2);
+}
+
+TEST(Cli, AlignTeiInputsKeepsTheirSentencesAndIds) {
+  TempDir dir;
+  WriteFile(dir.File("a.xml"),
+            "<TEI xmlns=\"http://www.tei-c.org/ns/1.0\"><teiHeader/><text><body>"
+            "<p><s xml:id=\"x1\">One sentence, made of words.</s> <s xml:id=\"x2\">Two "
+            "sentences here.</s></p></body></text></TEI>");
+  WriteFile(dir.File("b.xml"),
+            "<TEI xmlns=\"http://www.tei-c.org/ns/1.0\"><teiHeader/><text><body>"
+            "<p><s xml:id=\"y1\">Egy mondat, szavakból.</s> <s xml:id=\"y2\">Két mondat "
+            "itt.</s></p></body></text></TEI>");
+  const CommandResult r = Tandem({"align", "-q", "-s", "en", "-t", "hu", dir.File("a.xml"),
+                                  dir.File("b.xml"), "-o", dir.File("ab.tei.xml")});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::string xml = ReadFile(dir.File("ab.tei.xml"));
+  EXPECT_THAT(xml, HasSubstr("target=\"#x1 #y1\""));
+  EXPECT_THAT(xml, HasSubstr("target=\"#x2 #y2\""));
+  testing::KeepForSchemaCheck(dir.File("ab.tei.xml"), "tei");
+  EXPECT_EQ(Tandem({"validate", "-q", dir.File("ab.tei.xml")}).exit_code, 0);
+}
+
+TEST(Cli, CharactersXmlCannotHoldAreReplacedWithAWarning) {
+  TempDir dir;
+  WriteFile(dir.File("a.txt"), "First one\x01 here.\n");
+  WriteFile(dir.File("b.txt"), "Az első itt.\n");
+  const CommandResult r = Tandem({"align", "-q", "-s", "en", "-t", "hu", dir.File("a.txt"),
+                                  dir.File("b.txt"), "-o", dir.File("ab.tei.xml")});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.err, HasSubstr("tandem: warning: " + dir.File("a.txt") +
+                               ":1:10: character U+0001 cannot be written in XML; written as "
+                               "U+FFFD"));
+  EXPECT_THAT(ReadFile(dir.File("ab.tei.xml")), HasSubstr("First one\xEF\xBF\xBD here."));
+  testing::KeepForSchemaCheck(dir.File("ab.tei.xml"), "tei");
 }
 
 }  // namespace

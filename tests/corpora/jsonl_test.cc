@@ -13,20 +13,46 @@ TEST(Jsonl, OneBeadPerLineWithTextsAndSpans) {
   std::ostringstream out;
   ASSERT_TRUE(WriteJsonl(testing::SmallBitext(), out).ok());
   const std::string expected =
-      R"({"bead":0,"confidence":0.9876,"source":[{"begin":0,"end":4,"index":0,"text":"One."}],)"
-      R"("target":[{"begin":0,"end":4,"index":0,"text":"Egy."}],"type":"1:1"})"
+      R"({"bead":0,"confidence":0.9876,"source":[{"begin":0,"end":4,"index":0,"paragraph":0,)"
+      R"("text":"One."}],"target":[{"begin":0,"end":4,"index":0,"paragraph":0,"text":"Egy."}],)"
+      R"("type":"1:1"})"
       "\n"
-      R"({"bead":1,"confidence":0.75,"source":[{"begin":5,"end":15,"index":1,"text":"Two three."}],)"
-      R"("target":[{"begin":5,"end":12,"index":1,"text":"Kettő."},)"
-      R"({"begin":13,"end":20,"index":2,"text":"Három."}],"type":"1:2"})"
+      R"({"bead":1,"confidence":0.75,"source":[{"begin":5,"end":15,"index":1,"paragraph":0,)"
+      R"("text":"Two three."}],"target":[{"begin":5,"end":12,"index":1,"paragraph":0,)"
+      R"("text":"Kettő."},{"begin":13,"end":20,"index":2,"paragraph":0,"text":"Három."}],)"
+      R"("type":"1:2"})"
       "\n"
-      R"({"bead":2,"confidence":1.0,"source":[{"begin":17,"end":22,"index":2,"text":"Four."}],)"
-      R"("target":[{"begin":22,"end":28,"index":3,"text":"Négy."}],"type":"1:1"})"
+      R"({"bead":2,"confidence":1.0,"source":[{"begin":17,"end":22,"index":2,"paragraph":1,)"
+      R"("text":"Four."}],"target":[{"begin":22,"end":28,"index":3,"paragraph":1,)"
+      R"("text":"Négy."}],"type":"1:1"})"
       "\n"
       R"({"bead":3,"confidence":0.5,"source":[],)"
-      R"("target":[{"begin":29,"end":33,"index":4,"text":"Öt."}],"type":"0:1"})"
+      R"("target":[{"begin":29,"end":33,"index":4,"paragraph":1,"text":"Öt."}],"type":"0:1"})"
       "\n";
   EXPECT_EQ(out.str(), expected);
+}
+
+TEST(Jsonl, ReadsWhatItWritesWithReviewAndIds) {
+  corpora::Bitext original = testing::ReviewedBitext();
+  original.target.sentences[2].id = "h3";
+  std::ostringstream out;
+  ASSERT_TRUE(WriteJsonl(original, out).ok());
+  StatusOr<Bitext> read = ParseJsonl(out.str(), "x.jsonl", {"en", "hu"});
+  ASSERT_TRUE(read.ok()) << read.status().message();
+  EXPECT_EQ(read->ladder, original.ladder);
+  EXPECT_EQ(read->review, original.review);
+  EXPECT_EQ(read->target.sentences, original.target.sentences);
+  EXPECT_EQ(read->target.paragraphs.size(), 2u);
+  EXPECT_EQ(read->target.SentenceText(4), "Öt.");
+  EXPECT_EQ(read->target.name, "");  // the spans point into a file JSON Lines does not name
+}
+
+TEST(Jsonl, BadLinesNameTheLine) {
+  StatusOr<Bitext> read =
+      ParseJsonl("\n{\"confidence\":0.5,\"source\":[],\"target\":[]}\n[1]\n", "x.jsonl");
+  EXPECT_EQ(read.status().message(),
+            "x.jsonl:3: not a JSON object (the file is not JSON Lines, "
+            "or is damaged)");
 }
 
 }  // namespace

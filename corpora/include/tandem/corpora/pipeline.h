@@ -8,6 +8,8 @@
 //   TANDEM_ASSIGN_OR_RETURN(tandem::corpora::Bitext bitext, tandem::corpora::AlignFiles(request));
 #pragma once
 
+#include <functional>
+#include <optional>
 #include <string>
 
 #include "tandem/align/aligner.h"
@@ -16,6 +18,14 @@
 #include "tandem/corpora/bitext.h"
 
 namespace tandem::corpora {
+
+// Reads an input that is not plain text (a TEI file, say) into a Document that keeps the file's
+// own segmentation and ids. Returns std::nullopt for a plain text file, which the pipeline then
+// decodes and segments itself; an error when the file is of its kind but cannot be read.
+// tandem::tei::AlignInputLoader() is the one `tandem align` uses (corpora cannot depend on tei;
+// this is how tei's readers get into the pipeline).
+using InputLoader = std::function<StatusOr<std::optional<Document>>(const std::string& path,
+                                                                    const std::string& language)>;
 
 struct AlignFilesRequest {
   std::string source_path;  // "-" reads standard input (only one side may)
@@ -32,6 +42,8 @@ struct AlignFilesRequest {
   // Recorded in the bitext's AlignmentInfo; the caller decides the clock (see docs/cli.md on
   // SOURCE_DATE_EPOCH).
   std::string timestamp;
+  // Empty: both inputs are plain text.
+  InputLoader load_input;
 };
 
 StatusOr<Bitext> AlignFiles(const AlignFilesRequest& request);
