@@ -33,6 +33,9 @@ std::string DefaultReviewer() {
 }
 
 int Run(const ReviewArgs& args) {
+  // Before the session starts its saver thread: Ctrl+C must reach the server, which then writes
+  // what is not saved yet.
+  review::BlockStopSignals();
   review::SessionOptions options;
   options.reviewer = args.reviewer.empty() ? DefaultReviewer() : args.reviewer;
   options.clock = [] { return Timestamp(); };

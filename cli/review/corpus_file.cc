@@ -76,9 +76,8 @@ Status CorpusFile::Remember() {
 Status CorpusFile::CheckUnchanged() {
   StatusOr<Identity> now = Stat(path_);
   const std::string what = fmt::format(
-      "{} was changed on disk by another program since tandem review opened or last saved it; "
-      "tandem will not overwrite it. Reload it in the editor to continue from the file as it "
-      "is now (the edit you just made is not saved; every edit before it is in the file)",
+      "{} was changed on disk by another program since tandem last read or wrote it; tandem "
+      "will not overwrite it (reload it in the editor to go on from the file as it is now)",
       path_);
   if (!now.ok()) return ConflictError(fmt::format("{} ({})", what, now.status().message()));
   if (*now == identity_) return Status::Ok();

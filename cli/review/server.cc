@@ -59,7 +59,21 @@ void Refuse(httplib::Response& res, int status, const std::string& message) {
                   "application/json; charset=utf-8");
 }
 
+sigset_t StopSignals() {
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGTERM);
+  sigaddset(&signals, SIGHUP);
+  return signals;
+}
+
 }  // namespace
+
+void BlockStopSignals() {
+  const sigset_t signals = StopSignals();
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+}
 
 Status Serve(ReviewSession& session, const ServerOptions& options) {
   httplib::Server server;
@@ -144,14 +158,10 @@ Status Serve(ReviewSession& session, const ServerOptions& options) {
     Json(res, session.Reload());
   });
 
-  // SIGINT and SIGTERM are blocked in this thread and all it starts (the caller blocked them);
-  // a watcher thread takes them and stops the server, which makes listen_after_bind return.
-  sigset_t signals;
-  sigemptyset(&signals);
-  sigaddset(&signals, SIGINT);
-  sigaddset(&signals, SIGTERM);
-  sigaddset(&signals, SIGHUP);
-  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+  // The stop signals are blocked in every thread; a watcher thread takes them and stops the
+  // server, which makes listen_after_bind return.
+  BlockStopSignals();
+  const sigset_t signals = StopSignals();
   std::thread watcher([&] {
     int received = 0;
     sigwait(&signals, &received);
@@ -165,7 +175,12 @@ Status Serve(ReviewSession& session, const ServerOptions& options) {
   // listen_after_bind returned without a signal (an error): wake the watcher up.
   if (server.is_running() || !served) pthread_kill(watcher.native_handle(), SIGTERM);
   watcher.join();
+  // Whatever is not written yet is written now.
+  const Status flushed = session.Flush();
   if (!served) return IoError("the review server stopped: cannot accept connections");
+  if (!flushed.ok()) {
+    return flushed.WithContext("the last changes could not be saved");
+  }
   return Status::Ok();
 }
 

@@ -22,8 +22,12 @@ struct ServerOptions {
   std::function<void(const std::string&, const std::string&, int)> log;
 };
 
-// Serves `session` until a SIGINT or SIGTERM arrives (the caller blocks those signals in every
-// thread before calling, see RunUntilSignal), then returns.
+// Blocks SIGINT, SIGTERM and SIGHUP in the calling thread and every thread it starts from then
+// on, so that Serve can take them. Call it before starting any thread (the session's saver).
+void BlockStopSignals();
+
+// Serves `session` until SIGINT, SIGTERM or SIGHUP arrives, then writes what is not saved yet
+// and returns. The signals must be blocked (BlockStopSignals) in every thread of the process.
 Status Serve(ReviewSession& session, const ServerOptions& options);
 
 }  // namespace tandem::cli::review

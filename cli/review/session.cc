@@ -1,5 +1,6 @@
 #include "review/session.h"
 
+#include <chrono>
 #include <utility>
 
 #include <fmt/format.h>
@@ -103,7 +104,20 @@ std::string Describe(const corpora::Edit& edit, const corpora::LadderPatch& patc
 }  // namespace
 
 ReviewSession::ReviewSession(CorpusFile file, corpora::Bitext bitext, SessionOptions options)
-    : file_(std::move(file)), bitext_(std::move(bitext)), options_(std::move(options)) {}
+    : path_(file.path()),
+      options_(std::move(options)),
+      bitext_(std::move(bitext)),
+      file_(std::move(file)),
+      saver_([this] { SaverLoop(); }) {}
+
+ReviewSession::~ReviewSession() {
+  {
+    const std::lock_guard lock(mutex_);
+    stopping_ = true;
+  }
+  wake_saver_.notify_all();
+  saver_.join();
+}
 
 StatusOr<std::unique_ptr<ReviewSession>> ReviewSession::Open(const std::string& path,
                                                              SessionOptions options) {
@@ -114,15 +128,77 @@ StatusOr<std::unique_ptr<ReviewSession>> ReviewSession::Open(const std::string& 
       new ReviewSession(std::move(file), std::move(bitext), std::move(options)));
 }
 
+std::size_t ReviewSession::beads() {
+  const std::lock_guard lock(mutex_);
+  return bitext_.ladder.size();
+}
+
+void ReviewSession::SaverLoop() {
+  std::unique_lock lock(mutex_);
+  while (true) {
+    wake_saver_.wait(
+        lock, [this] { return stopping_ || (version_ != saved_version_ && conflict_.empty()); });
+    if (version_ == saved_version_ || !conflict_.empty()) {
+      if (stopping_) break;
+      continue;
+    }
+    // Write a copy, so that edits go on while the file is written.
+    const corpora::Bitext copy = bitext_;
+    const std::uint64_t version = version_;
+    saving_ = true;
+    lock.unlock();
+    Status saved = Status::Ok();
+    {
+      const std::lock_guard file_lock(file_mutex_);
+      saved = file_.Save(copy);
+    }
+    lock.lock();
+    saving_ = false;
+    ++attempts_;
+    if (saved.ok()) {
+      saved_version_ = version;
+      saved_ = options_.clock();
+      save_error_.clear();
+    } else if (saved.code() == StatusCode::kConflict) {
+      conflict_ = saved.message();
+    } else {
+      save_error_ = saved.message();
+    }
+    save_done_.notify_all();
+    if (!saved.ok() && saved.code() != StatusCode::kConflict) {
+      if (stopping_) break;
+      // Try again in a while (a full disk may get space), or at once when asked to.
+      wake_saver_.wait_for(lock, std::chrono::seconds(2),
+                           [this] { return stopping_ || retry_now_; });
+      retry_now_ = false;
+    }
+  }
+  save_done_.notify_all();
+}
+
+Status ReviewSession::Flush() {
+  std::unique_lock lock(mutex_);
+  const std::uint64_t attempts = attempts_;
+  retry_now_ = true;
+  wake_saver_.notify_all();
+  save_done_.wait(lock, [&] {
+    return !conflict_.empty() || (version_ == saved_version_ && !saving_) ||
+           (attempts_ > attempts && !save_error_.empty() && !saving_) || stopping_;
+  });
+  retry_now_ = false;
+  if (!conflict_.empty()) return ConflictError(conflict_);
+  if (version_ != saved_version_) {
+    return IoError(save_error_.empty() ? std::string("not saved") : save_error_);
+  }
+  return Status::Ok();
+}
+
 ApiResponse ReviewSession::CorpusLocked() {
-  const json session{{"version", version_},
-                     {"undo", history_.undo_size()},
-                     {"redo", history_.redo_size()},
-                     {"reviewer", options_.reviewer},
-                     {"file", file_.path()},
-                     {"backup", file_.backup_path()},
-                     {"saved", saved_},
-                     {"conflict", conflict_}};
+  const json session{{"version", version_},           {"saved_version", saved_version_},
+                     {"undo", history_.undo_size()},  {"redo", history_.redo_size()},
+                     {"reviewer", options_.reviewer}, {"file", path_},
+                     {"backup", path_ + ".bak"},      {"saved", saved_},
+                     {"conflict", conflict_},         {"save_error", save_error_}};
   return {200, "{\"session\":" + session.dump(-1, ' ', false, json::error_handler_t::replace) +
                    ",\"data\":" + corpora::ViewDataJson(bitext_) + "}"};
 }
@@ -133,25 +209,34 @@ ApiResponse ReviewSession::Corpus() {
 }
 
 ApiResponse ReviewSession::State() {
-  const std::lock_guard lock(mutex_);
-  if (conflict_.empty()) {
-    if (const Status unchanged = file_.CheckUnchanged(); !unchanged.ok()) {
-      conflict_ = unchanged.message();
+  std::unique_lock lock(mutex_);
+  // Notice another program's change even when nothing is being saved; never wait for the saver
+  // for that.
+  if (conflict_.empty() && !saving_ && version_ == saved_version_) {
+    std::unique_lock file_lock(file_mutex_, std::try_to_lock);
+    if (file_lock.owns_lock()) {
+      if (const Status unchanged = file_.CheckUnchanged(); !unchanged.ok()) {
+        conflict_ = unchanged.message();
+      }
     }
   }
   return {200, json{{"version", version_},
+                    {"saved_version", saved_version_},
                     {"undo", history_.undo_size()},
                     {"redo", history_.redo_size()},
                     {"saved", saved_},
-                    {"conflict", conflict_}}
+                    {"conflict", conflict_},
+                    {"save_error", save_error_}}
                    .dump(-1, ' ', false, json::error_handler_t::replace)};
 }
 
 ApiResponse ReviewSession::Changed(const corpora::LadderPatch& patch, const std::string& message) {
   const json fields{{"version", version_},
+                    {"saved_version", saved_version_},
                     {"undo", history_.undo_size()},
                     {"redo", history_.redo_size()},
                     {"saved", saved_},
+                    {"save_error", save_error_},
                     {"message", message}};
   std::string body = fields.dump(-1, ' ', false, json::error_handler_t::replace);
   body.pop_back();  // the closing brace: the patch goes in as JSON text
@@ -178,10 +263,6 @@ ApiResponse ReviewSession::Change(Step step, std::string_view body) {
                  "reloads it");
   }
   if (!conflict_.empty()) return Error(409, "disk", conflict_);
-  if (const Status unchanged = file_.CheckUnchanged(); !unchanged.ok()) {
-    conflict_ = unchanged.message();
-    return Error(409, "disk", conflict_);
-  }
   const corpora::ReviewStamp stamp{.reviewer = options_.reviewer, .timestamp = options_.clock()};
   StatusOr<corpora::LadderPatch> patch = InvalidArgumentError("no change");
   std::string message;
@@ -217,44 +298,28 @@ ApiResponse ReviewSession::Change(Step step, std::string_view body) {
     }
   }
   if (!patch.ok()) return Error(400, "invalid", patch.status().message());
-  if (const Status saved = file_.Save(bitext_); !saved.ok()) {
-    // The file keeps the previous state; so does the session.
-    Status back = Status::Ok();
-    switch (step) {
-      case Step::kEdit:
-      case Step::kRealign:
-        back = history_.Rollback(bitext_);
-        break;
-      case Step::kUndo:
-        back = history_.Redo(bitext_).status();
-        break;
-      case Step::kRedo:
-        back = history_.Undo(bitext_).status();
-        break;
-    }
-    (void)back;  // undoing a patch that was just applied cannot fail
-    if (saved.code() == StatusCode::kConflict) {
-      conflict_ = saved.message();
-      return Error(409, "disk", conflict_);
-    }
-    return Error(500, "save",
-                 fmt::format("could not save, so the edit was taken back: {}", saved.message()));
-  }
   ++version_;
-  saved_ = stamp.timestamp;
+  wake_saver_.notify_all();
   return Changed(*patch, message);
 }
 
 ApiResponse ReviewSession::Reload() {
-  const std::lock_guard lock(mutex_);
+  std::unique_lock lock(mutex_);
+  // Not while the saver writes: it would write the old bitext over the file read again.
+  save_done_.wait(lock, [this] { return !saving_; });
   corpora::Bitext bitext;
-  StatusOr<CorpusFile> file = CorpusFile::Open(file_.path(), &bitext, options_.warn);
-  if (!file.ok()) return Error(500, "load", file.status().message());
-  file_ = std::move(*file);
+  {
+    const std::lock_guard file_lock(file_mutex_);
+    StatusOr<CorpusFile> file = CorpusFile::Open(path_, &bitext, options_.warn);
+    if (!file.ok()) return Error(500, "load", file.status().message());
+    file_ = std::move(*file);
+  }
   bitext_ = std::move(bitext);
   history_.Clear();
   conflict_.clear();
+  save_error_.clear();
   ++version_;
+  saved_version_ = version_;
   return CorpusLocked();
 }
 

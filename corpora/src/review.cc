@@ -505,13 +505,6 @@ StatusOr<LadderPatch> EditHistory::Redo(Bitext& bitext) {
   return done_.back();
 }
 
-Status EditHistory::Rollback(Bitext& bitext) {
-  if (done_.empty()) return InvalidArgumentError("there is nothing to take back");
-  TANDEM_RETURN_IF_ERROR(ApplyPatch(bitext, Invert(done_.back())));
-  done_.pop_back();
-  return Status::Ok();
-}
-
 void EditHistory::Clear() {
   done_.clear();
   undone_.clear();

@@ -247,13 +247,15 @@
 
     // A new number of rows, or rows whose content changed: every height is estimated again and
     // every row rendered again.
-    reset(count) {
+    // With `later`, nothing is drawn until the next update() or reveal() (the caller scrolls
+    // first).
+    reset(count, later) {
       this.count = count;
       this.heights = new Float64Array(count);
       for (let i = 0; i < count; ++i) this.heights[i] = this.estimate(i);
       this.build();
       this.clear();
-      this.update();
+      if (!later) this.update();
     }
 
     // Renders the rows in sight again (their content changed, not their number).
@@ -354,22 +356,31 @@
       }
     }
 
-    // Draws row `pos` again, if it is in sight (its content changed).
-    rerender(pos) {
-      const old = this.rows.get(pos);
-      if (!old) return;
-      const row = this.renderRow(pos);
-      row.classList.add('vrow');
-      row.style.top = old.style.top;
-      old.replaceWith(row);
-      this.rows.set(pos, row);
-      const h = row.offsetHeight;
-      if (this.onMeasure) this.onMeasure(pos, h);
-      if (h !== this.heights[pos]) {
-        this.add(pos, h - this.heights[pos]);
-        this.heights[pos] = h;
-        this.update();
+    // Draws rows again, those of `positions` that are in sight (their content changed); all are
+    // measured at once, so that the browser lays the list out once.
+    rerender(...positions) {
+      const fresh = [];
+      for (const pos of positions) {
+        const old = this.rows.get(pos);
+        if (!old) continue;
+        const row = this.renderRow(pos);
+        row.classList.add('vrow');
+        row.style.top = old.style.top;
+        old.replaceWith(row);
+        this.rows.set(pos, row);
+        fresh.push(pos);
       }
+      let changed = false;
+      for (const pos of fresh) {
+        const h = this.rows.get(pos).offsetHeight;
+        if (this.onMeasure) this.onMeasure(pos, h);
+        if (h !== this.heights[pos]) {
+          this.add(pos, h - this.heights[pos]);
+          this.heights[pos] = h;
+          changed = true;
+        }
+      }
+      if (changed) this.update();
     }
 
     // Scrolls so that row `pos` is in sight: 'nearest' moves as little as possible, 'center'
@@ -409,15 +420,25 @@
   // confidence. A translation inside a longer document shows as a diagonal; what has no
   // counterpart shows as lines along the axes.
   class PathPlot {
+    // `canvas` shows the points; a second canvas laid over it (made here) shows what moves: the
+    // current bead and the beads in sight. The points are drawn again only when the beads change
+    // (invalidate), so moving through 20,000 beads redraws a few pixels, not 20,000 points.
     constructor(canvas, model, onPick) {
       this.canvas = canvas;
       this.model = model;
       this.onPick = onPick;
       this.current = -1;
       this.range = null;
+      this.stale = true;  // the points must be drawn again
       this.margin = {left: 34, right: 8, top: 8, bottom: 30};
-      canvas.addEventListener('click', (e) => this.pick(e));
-      new ResizeObserver(() => this.draw()).observe(canvas);
+      const box = el('div', 'plot-box');
+      canvas.replaceWith(box);
+      box.appendChild(canvas);
+      this.overlay = el('canvas', 'plot-overlay');
+      this.overlay.setAttribute('aria-hidden', 'true');
+      box.appendChild(this.overlay);
+      this.overlay.addEventListener('click', (e) => this.pick(e));
+      new ResizeObserver(() => { this.stale = true; this.draw(); }).observe(canvas);
     }
 
     geometry() {
@@ -436,42 +457,38 @@
       return [g.x0 + (b.sb + b.sc / 2) / ns * g.pw, g.y0 + (b.tb + b.tc / 2) / nt * g.ph];
     }
 
+    // The beads changed: the points are drawn again at the next draw().
+    invalidate() { this.stale = true; }
+
     draw() {
       const g = this.geometry();
       const dpr = window.devicePixelRatio || 1;
       const cw = Math.round(g.w * dpr);
       const ch = Math.round(g.h * dpr);
-      if (this.canvas.width !== cw || this.canvas.height !== ch) {
-        this.canvas.width = cw;
-        this.canvas.height = ch;
+      for (const canvas of [this.canvas, this.overlay]) {
+        if (canvas.width !== cw || canvas.height !== ch) {
+          canvas.width = cw;
+          canvas.height = ch;
+          this.stale = true;
+        }
       }
-      const c = this.canvas.getContext('2d');
+      if (this.stale) {
+        this.drawPoints(g, dpr, cw, ch);
+        this.stale = false;
+      }
+      const c = this.overlay.getContext('2d');
+      c.setTransform(1, 0, 0, 1, 0, 0);
+      c.clearRect(0, 0, cw, ch);
       c.setTransform(dpr, 0, 0, dpr, 0, 0);
-      c.clearRect(0, 0, g.w, g.h);
-      c.fillStyle = '#fff';
-      c.fillRect(g.x0, g.y0, g.pw, g.ph);
-      c.strokeStyle = '#999';
-      c.lineWidth = 1;
-      c.strokeRect(g.x0 - 0.5, g.y0 - 0.5, g.pw + 1, g.ph + 1);
-      // The beads in sight in the list, as a band across the plot.
       const n = this.model.size;
+      // The beads in sight in the list, as a band across the plot.
       if (this.range && n > 0) {
         const [a, z] = this.range;
         const pa = this.point(Math.min(a, n - 1), g);
         const pz = this.point(Math.min(z, n - 1), g);
-        c.fillStyle = 'rgba(60, 110, 220, 0.12)';
+        c.fillStyle = 'rgba(60, 110, 220, 0.15)';
         c.fillRect(g.x0, Math.min(pa[1], pz[1]) - 3, g.pw, Math.abs(pz[1] - pa[1]) + 6);
         c.fillRect(Math.min(pa[0], pz[0]) - 3, g.y0, Math.abs(pz[0] - pa[0]) + 6, g.ph);
-      }
-      const size = n > 5000 ? 1.5 : n > 1000 ? 2 : 3;
-      for (const which of ['high', 'medium', 'low']) {
-        c.fillStyle = kBandColour[which];
-        for (let k = 0; k < n; ++k) {
-          if (band(this.model.beads[k].c) !== which) continue;
-          const [x, y] = this.point(k, g);
-          const s = this.model.oneSided(k) ? size * 0.7 : size;
-          c.fillRect(x - s / 2, y - s / 2, s, s);
-        }
       }
       if (this.current >= 0 && this.current < n) {
         const [x, y] = this.point(this.current, g);
@@ -481,6 +498,46 @@
         c.arc(x, y, 6, 0, 2 * Math.PI);
         c.stroke();
       }
+    }
+
+    // The points, written as pixels (20,000 fillRect calls take tens of milliseconds without a
+    // GPU; one putImageData takes one), then the frame and the labels.
+    drawPoints(g, dpr, cw, ch) {
+      const c = this.canvas.getContext('2d');
+      const image = c.createImageData(cw, ch);
+      const pixels = new Uint32Array(image.data.buffer);
+      const rgba = (hex) => {  // as a little-endian 32-bit pixel
+        const v = parseInt(hex.slice(1), 16);
+        return (0xff << 24 | (v & 0xff) << 16 | (v >> 8 & 0xff) << 8 | v >> 16) >>> 0;
+      };
+      const white = rgba('#ffffff');
+      const x0 = Math.round(g.x0 * dpr);
+      const y0 = Math.round(g.y0 * dpr);
+      const x1 = Math.round((g.x0 + g.pw) * dpr);
+      const y1 = Math.round((g.y0 + g.ph) * dpr);
+      for (let y = y0; y < y1; ++y) pixels.fill(white, y * cw + x0, y * cw + x1);
+      const n = this.model.size;
+      const size = Math.max(1, Math.round((n > 5000 ? 1.5 : n > 1000 ? 2 : 3) * dpr));
+      const colours = {high: rgba(kBandColour.high), medium: rgba(kBandColour.medium),
+        low: rgba(kBandColour.low)};
+      // Low confidence last, so that it shows on top.
+      for (const which of ['high', 'medium', 'low']) {
+        const colour = colours[which];
+        for (let k = 0; k < n; ++k) {
+          if (band(this.model.beads[k].c) !== which) continue;
+          const [x, y] = this.point(k, g);
+          const s = this.model.oneSided(k) ? Math.max(1, size - 1) : size;
+          const px = Math.min(Math.max(Math.round(x * dpr - s / 2), x0), x1 - s);
+          const py = Math.min(Math.max(Math.round(y * dpr - s / 2), y0), y1 - s);
+          for (let dy = 0; dy < s; ++dy) pixels.fill(colour, (py + dy) * cw + px, (py + dy) * cw + px + s);
+        }
+      }
+      c.setTransform(1, 0, 0, 1, 0, 0);
+      c.putImageData(image, 0, 0);
+      c.setTransform(dpr, 0, 0, dpr, 0, 0);
+      c.strokeStyle = '#999';
+      c.lineWidth = 1;
+      c.strokeRect(g.x0 - 0.5, g.y0 - 0.5, g.pw + 1, g.ph + 1);
       c.fillStyle = '#333';
       c.font = '11px sans-serif';
       c.textAlign = 'center';

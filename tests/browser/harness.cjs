@@ -91,10 +91,12 @@ async function launch() {
   });
 }
 
-// Waits until the editor has answered every key pressed so far and shows version > `after`.
+// Waits until the editor has answered every key pressed so far, shows version > `after`, and the
+// server has written that version to the file.
 async function settled(page, after) {
   await page.waitForFunction((v) => document.body.dataset.busy === '0' &&
-      Number(document.body.dataset.version) > v, after, {timeout: 20000});
+      Number(document.body.dataset.version) > v &&
+      document.body.dataset.saved === document.body.dataset.version, after, {timeout: 20000});
   return Number(await page.evaluate(() => document.body.dataset.version));
 }
 

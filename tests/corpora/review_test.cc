@@ -355,22 +355,6 @@ TEST(Review, UndoAndRedoFollowTheHistory) {
   EXPECT_EQ(history.Redo(bitext).status().code(), StatusCode::kInvalidArgument);
 }
 
-TEST(Review, RollbackTakesBackTheLastStepAndForgetsIt) {
-  Bitext bitext = FromShapes("1:1 1:1 1:1");
-  const Bitext original = bitext;
-  EditHistory history;
-  ASSERT_TRUE(history.Do(bitext, {.kind = EditKind::kConfirm, .bead = 0}, kStamp).ok());
-  const Bitext confirmed = bitext;
-  ASSERT_TRUE(history.Do(bitext, {.kind = EditKind::kMergeWithNext, .bead = 1}, kStamp).ok());
-  ASSERT_TRUE(history.Rollback(bitext).ok());
-  EXPECT_EQ(bitext, confirmed);
-  EXPECT_EQ(history.undo_size(), 1u);
-  EXPECT_EQ(history.redo_size(), 0u);
-  ASSERT_TRUE(history.Undo(bitext).ok());
-  EXPECT_EQ(bitext, original);
-  EXPECT_FALSE(history.Rollback(bitext).ok());
-}
-
 TEST(Review, HistoryForgetsTheOldestStepsBeyondItsLimit) {
   Bitext bitext = FromShapes("1:1 1:1 1:1 1:1");
   EditHistory history(2);

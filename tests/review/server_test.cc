@@ -150,6 +150,17 @@ class ReviewServer {
     return json::parse(Call("GET", "/api/state").body)["version"].get<std::uint64_t>();
   }
 
+  // Waits until the server has written every edit (or reports a conflict); the state.
+  json Saved() const {
+    for (int i = 0; i < 500; ++i) {
+      const json state = json::parse(Call("GET", "/api/state").body);
+      if (state["version"] == state["saved_version"] || state["conflict"] != "") return state;
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    ADD_FAILURE() << "the server did not save in 5 s";
+    return json::object();
+  }
+
  private:
   pid_t pid_ = 0;
   int port_ = 0;
@@ -292,14 +303,16 @@ TEST_F(ReviewServerTest, EditsAreSavedAndConflictsRefused) {
   HttpAnswer answer = server.Call("POST", "/api/edit", R"({"version":1,"kind":"merge","bead":0})");
   ASSERT_EQ(answer.status, 200) << answer.body;
   EXPECT_EQ(json::parse(answer.body)["version"], 2);
+  EXPECT_EQ(server.Saved()["saved_version"], 2);
   EXPECT_EQ(BeadsOnDisk(), 39u);
   // A page that did not see version 2 is refused.
   answer = server.Call("POST", "/api/edit", R"({"version":1,"kind":"confirm","bead":0})");
   EXPECT_EQ(answer.status, 409);
   EXPECT_EQ(json::parse(answer.body)["reason"], "stale");
-  // Another program changes the file: the server will not overwrite it.
+  // Another program changes the file: the server notices and will not overwrite it.
   const std::string theirs = testing::ReadFile(path_) + "\n";
   testing::WriteFile(path_, theirs);
+  EXPECT_NE(server.Saved()["conflict"], "");
   answer = server.Call("POST", "/api/edit", R"({"version":2,"kind":"confirm","bead":0})");
   EXPECT_EQ(answer.status, 409);
   EXPECT_EQ(json::parse(answer.body)["reason"], "disk");
@@ -309,11 +322,15 @@ TEST_F(ReviewServerTest, EditsAreSavedAndConflictsRefused) {
       server.Call("POST", "/api/edit",
                   json{{"version", server.Version()}, {"kind", "confirm"}, {"bead", 1}}.dump());
   EXPECT_EQ(answer.status, 200) << answer.body;
+  // Stopping writes what is not written yet.
   EXPECT_EQ(server.Stop(SIGTERM), 0);
+  StatusOr<corpora::Bitext> saved = tei::ReadTeiFile(path_);
+  ASSERT_TRUE(saved.ok());
+  EXPECT_EQ(corpora::ReviewOf(*saved, 1).status, corpora::ReviewStatus::kConfirmed);
 }
 
 // Killing the server at any moment, even while it saves, leaves a complete corpus: the old
-// version or the new one.
+// version or the new one (the last edit may be lost, never the file).
 TEST_F(ReviewServerTest, AKilledServerNeverLeavesADamagedFile) {
   std::mt19937 rng(7);
   std::size_t previous = 40;
@@ -327,6 +344,7 @@ TEST_F(ReviewServerTest, AKilledServerNeverLeavesADamagedFile) {
       ASSERT_EQ(answer.status, 200) << answer.body;
       version = json::parse(answer.body)["version"].get<std::uint64_t>();
     }
+    server.Saved();
     // One more edit, and the kill while it is being saved (or just before, or just after).
     std::thread edit([&] {
       (void)server.Call("POST", "/api/edit",

@@ -48,7 +48,9 @@ class ReviewSessionTest : public ::testing::Test {
     session_ = std::move(*session);
   }
 
+  // The file once every edit so far is written.
   corpora::Bitext OnDisk() {
+    EXPECT_TRUE(session_->Flush().ok());
     StatusOr<corpora::Bitext> read = tei::ReadTeiFile(path_);
     EXPECT_TRUE(read.ok()) << read.status().message();
     return read.ok() ? *read : corpora::Bitext{};
@@ -137,7 +139,7 @@ TEST_F(ReviewSessionTest, AStaleVersionIsRefused) {
   EXPECT_EQ(r.status, 409);
   EXPECT_EQ(json::parse(r.body)["reason"], "stale");
   EXPECT_EQ(OnDisk(), original_);
-  EXPECT_FALSE(std::filesystem::exists(path_ + ".bak"));
+  EXPECT_FALSE(std::filesystem::exists(path_ + ".bak"));  // nothing was written
 }
 
 TEST_F(ReviewSessionTest, EditsThatCannotBeMadeChangeNothing) {
@@ -165,23 +167,28 @@ TEST_F(ReviewSessionTest, EditsThatCannotBeMadeChangeNothing) {
 }
 
 TEST_F(ReviewSessionTest, AFileChangedOnDiskIsNotOverwritten) {
-  // Another program saves its own version of the corpus.
+  // Another program saves its own version of the corpus while the editor is open.
+  const std::uint64_t version = Version();
   const std::string theirs = testing::ReadFile(path_) + "<!-- theirs -->\n";
   testing::WriteFile(path_, theirs);
-  ApiResponse r = Edit({{"kind", "confirm"}, {"bead", 0}});
-  EXPECT_EQ(r.status, 409);
-  EXPECT_EQ(json::parse(r.body)["reason"], "disk");
-  EXPECT_NE(json::parse(r.body)["error"].get<std::string>().find("changed on disk"),
-            std::string::npos);
+  // The edit is made in memory, but the saver finds the change and writes nothing.
+  ASSERT_EQ(Edit({{"version", version}, {"kind", "confirm"}, {"bead", 0}}).status, 200);
+  const Status flushed = session_->Flush();
+  EXPECT_EQ(flushed.code(), StatusCode::kConflict);
+  EXPECT_NE(flushed.message().find("changed on disk"), std::string::npos) << flushed.message();
   EXPECT_EQ(testing::ReadFile(path_), theirs);
   EXPECT_NE(json::parse(session_->State().body)["conflict"], "");
-  // Until the editor reloads, nothing is saved; after the reload, editing goes on from theirs.
-  EXPECT_EQ(Edit({{"kind", "confirm"}, {"bead", 1}}).status, 409);
+  // Until the editor reloads, edits are refused; after the reload, editing goes on from theirs.
+  ApiResponse r = Edit({{"kind", "confirm"}, {"bead", 1}});
+  EXPECT_EQ(r.status, 409);
+  EXPECT_EQ(json::parse(r.body)["reason"], "disk");
+  EXPECT_EQ(testing::ReadFile(path_), theirs);
   ASSERT_EQ(session_->Reload().status, 200);
   EXPECT_EQ(json::parse(session_->State().body)["conflict"], "");
+  EXPECT_EQ(corpora::ReviewOf(OnDisk(), 0).status, corpora::ReviewStatus::kAutomatic);
   r = Edit({{"kind", "confirm"}, {"bead", 0}});
   ASSERT_EQ(r.status, 200) << r.body;
-  EXPECT_EQ(corpora::ReviewOf(OnDisk(), 0).status, corpora::ReviewStatus::kConfirmed);
+  EXPECT_EQ(corpora::ReviewOf(OnDisk(), 0).status, corpora::ReviewStatus::kConfirmed) << r.body;
 }
 
 TEST_F(ReviewSessionTest, StateNoticesAChangeOnDisk) {
@@ -198,32 +205,38 @@ TEST_F(ReviewSessionTest, ATouchedButUnchangedFileIsNoConflict) {
   EXPECT_EQ(Edit({{"kind", "confirm"}, {"bead", 0}}).status, 200);
 }
 
-TEST_F(ReviewSessionTest, AnEditThatCannotBeSavedIsTakenBack) {
-  // The backup cannot be made (a directory is in its way), so nothing can be saved.
+TEST_F(ReviewSessionTest, EditsThatCannotBeSavedAreKeptAndWrittenLater) {
+  // The backup cannot be made (a directory is in its way), so nothing can be written.
   std::filesystem::create_directories(path_ + ".bak/blocked");
   const std::string before = testing::ReadFile(path_);
-  ApiResponse r = Edit({{"kind", "merge"}, {"bead", 0}});
-  EXPECT_EQ(r.status, 500);
-  EXPECT_EQ(json::parse(r.body)["reason"], "save");
-  EXPECT_NE(json::parse(r.body)["error"].get<std::string>().find("taken back"), std::string::npos);
+  ASSERT_EQ(Edit({{"kind", "merge"}, {"bead", 0}}).status, 200);
+  ASSERT_EQ(Edit({{"kind", "confirm"}, {"bead", 3}}).status, 200);
+  const Status flushed = session_->Flush();
+  EXPECT_EQ(flushed.code(), StatusCode::kIoError);
+  EXPECT_NE(flushed.message().find(".bak"), std::string::npos) << flushed.message();
   EXPECT_EQ(testing::ReadFile(path_), before);
-  const json corpus = json::parse(session_->Corpus().body);
-  EXPECT_EQ(corpus["data"]["beads"].size(), original_.ladder.size());
-  EXPECT_EQ(corpus["session"]["undo"], 0);
-  EXPECT_EQ(corpus["session"]["version"], 1);
-  // An undo or redo that cannot be saved is taken back too.
+  const json state = json::parse(session_->State().body);
+  EXPECT_NE(state["save_error"], "");
+  EXPECT_EQ(state["version"], 3);
+  EXPECT_EQ(state["saved_version"], 1);
+  // Edits go on in memory; once the way is free, everything is written.
+  ASSERT_EQ(Edit({{"kind", "bookmark"}, {"bead", 5}, {"bookmark", true}}).status, 200);
   std::filesystem::remove_all(path_ + ".bak");
-  ASSERT_EQ(Edit({{"kind", "confirm"}, {"bead", 0}}).status, 200);
-  std::filesystem::remove_all(path_ + ".bak");
-  std::filesystem::create_directories(path_ + ".bak/blocked");
-  r = session_->Undo(json{{"version", Version()}}.dump());
-  EXPECT_EQ(r.status, 500);
-  EXPECT_EQ(json::parse(session_->State().body)["undo"], 1);
-  EXPECT_EQ(json::parse(session_->State().body)["redo"], 0);
-  EXPECT_EQ(corpora::ReviewOf(OnDisk(), 0).status, corpora::ReviewStatus::kConfirmed);
-  std::filesystem::remove_all(path_ + ".bak");
-  EXPECT_EQ(session_->Undo(json{{"version", Version()}}.dump()).status, 200);
-  EXPECT_EQ(OnDisk(), original_);
+  ASSERT_TRUE(session_->Flush().ok());
+  const corpora::Bitext saved = OnDisk();
+  EXPECT_EQ(saved.ladder.size(), original_.ladder.size() - 1);
+  EXPECT_EQ(corpora::ReviewOf(saved, 3).status, corpora::ReviewStatus::kConfirmed);
+  EXPECT_TRUE(corpora::ReviewOf(saved, 5).bookmark);
+  EXPECT_EQ(json::parse(session_->State().body)["save_error"], "");
+}
+
+TEST_F(ReviewSessionTest, ClosingWritesWhatIsNotSavedYet) {
+  ASSERT_EQ(Edit({{"kind", "merge"}, {"bead", 2}}).status, 200);
+  ASSERT_EQ(Edit({{"kind", "merge"}, {"bead", 2}}).status, 200);
+  session_.reset();
+  StatusOr<corpora::Bitext> read = tei::ReadTeiFile(path_);
+  ASSERT_TRUE(read.ok());
+  EXPECT_EQ(read->ladder.size(), original_.ladder.size() - 2);
 }
 
 TEST_F(ReviewSessionTest, RealignKeepsWhatWasReviewed) {

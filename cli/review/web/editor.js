@@ -48,6 +48,7 @@
     sides: [0, 1],
     threshold: T.kLow,
     heights: [],   // measured row heights by bead (0: not measured)
+    estimates: [], // estimated row heights by bead (0: not estimated yet)
     width: 0,
   };
   let vlist = null;
@@ -67,15 +68,47 @@
     const reviewed = m.reviewedCount();
     $('progress-bar').style.width = (m.size ? 100 * reviewed / m.size : 0) + '%';
     $('progress-text').textContent = reviewed + ' of ' + m.size + ' beads reviewed';
-    const saved = s.saved ? 'saved ' + s.saved.replace('T', ' ').replace('Z', ' UTC') :
-        'nothing changed yet';
-    const save = $('save-state');
-    save.textContent = saved + ' \u00b7 ' + s.file;
-    save.classList.remove('error');
     $('undo').disabled = s.undo === 0;
     $('redo').disabled = s.redo === 0;
     document.body.dataset.version = s.version;
+    updateSaveState();
     updateCounts();
+  }
+
+  // "saved 10:02:03", "saving...", or what went wrong; and, for tests, the saved version.
+  function updateSaveState() {
+    const s = state.session;
+    const save = $('save-state');
+    document.body.dataset.saved = s.saved_version;
+    save.classList.toggle('error', !!(s.conflict || s.save_error));
+    if (s.conflict) {
+      save.textContent = 'not saved: the file changed on disk';
+      showConflict(s.conflict);
+    } else if (s.save_error) {
+      save.textContent = 'not saved (tandem keeps trying): ' + s.save_error;
+    } else if (s.saved_version < s.version) {
+      save.textContent = 'saving\u2026';
+    } else {
+      save.textContent = (s.saved ? 'saved ' + s.saved.replace('T', ' ').replace('Z', ' UTC') :
+          'nothing changed yet') + ' \u00b7 ' + s.file;
+    }
+    if (s.saved_version < s.version && !s.conflict) watchSaving();
+  }
+
+  // While edits are being written, asks the server how far it got.
+  let watching = false;
+  function watchSaving() {
+    if (watching) return;
+    watching = true;
+    setTimeout(async () => {
+      const r = await api('GET', '/api/state');
+      watching = false;
+      if (!r.ok || !state.session) return;
+      if (r.data.version !== state.session.version) return;  // an answer to come will say
+      Object.assign(state.session, {saved_version: r.data.saved_version, saved: r.data.saved,
+        conflict: r.data.conflict, save_error: r.data.save_error});
+      updateSaveState();
+    }, 150);
   }
 
   function updateCounts() {
@@ -110,8 +143,6 @@
   function showConflict(text) {
     $('conflict-text').textContent = text;
     $('conflict').hidden = false;
-    $('save-state').textContent = 'not saved: the file changed on disk';
-    $('save-state').classList.add('error');
   }
 
   // ------------------------------------------------------------------------------------
@@ -123,6 +154,7 @@
   function estimate(pos) {
     const k = state.view[pos];
     if (state.heights[k]) return state.heights[k];
+    if (state.estimates[k]) return state.estimates[k];
     const m = state.model;
     const width = Math.max(120, ($('list').clientWidth - 74) / 2 - 48);
     const perLine = width / 7.2;
@@ -135,7 +167,8 @@
       }
       most = Math.max(most, lines);
     }
-    return most * 20 + 8 + (m.note(k) ? 22 : 0);
+    state.estimates[k] = most * 20 + 8 + (m.note(k) ? 22 : 0);
+    return state.estimates[k];
   }
 
   function renderRow(pos) {
@@ -176,12 +209,12 @@
     const list = $('list');
     const before = vlist.rows.size ? offsetOnScreen() : null;
     rebuildView();
-    vlist.reset(state.view.length);
+    vlist.reset(state.view.length, /*later=*/true);
     const pos = position(state.current);
     if (before !== null && pos < state.view.length) {
       list.scrollTop = Math.max(0, vlist.prefix(pos) - before);
-      vlist.update();
     }
+    vlist.update();
     reveal('nearest');
     drawPlot();
   }
@@ -225,15 +258,19 @@
       relist();
       return;
     }
-    rerender(old);
-    rerender(k);
+    rerender(old, k);
     reveal(how || 'nearest');
     drawPlot();
   }
 
-  function rerender(k) {
-    const pos = position(k);
-    if (state.view[pos] === k) vlist.rerender(pos);
+  // Draws the rows of these beads again, if they are shown.
+  function rerender(...beads) {
+    const positions = [];
+    for (const k of beads) {
+      const pos = position(k);
+      if (state.view[pos] === k) positions.push(pos);
+    }
+    vlist.rerender(...positions);
   }
 
   function clampCursor() {
@@ -275,6 +312,8 @@
     const added = p.beads.length;
     // Row heights of the beads the patch replaced are measured again.
     state.heights.splice(p.first, p.remove, ...new Array(added).fill(0));
+    state.estimates.splice(p.first, p.remove, ...new Array(added).fill(0));
+    plot.invalidate();
     let k = state.current;
     if (k >= p.first + p.remove) {
       k += added - p.remove;
@@ -292,7 +331,8 @@
     if (r.ok) {
       state.model.applyPatch(r.data.patch);
       Object.assign(state.session, {version: r.data.version, undo: r.data.undo,
-        redo: r.data.redo, saved: r.data.saved});
+        redo: r.data.redo, saved: r.data.saved, saved_version: r.data.saved_version,
+        save_error: r.data.save_error});
       afterPatch(r.data.patch);
       if (keep !== undefined) state.current = keep;
       relist();
@@ -304,7 +344,8 @@
       message(r.data.error, true);
       await load();
     } else if (r.status === 409 && r.data.reason === 'disk') {
-      showConflict(r.data.error);
+      state.session.conflict = r.data.error;
+      updateSaveState();
       message('not saved: ' + r.data.error, true);
     } else {
       message(r.data.error || ('HTTP ' + r.status), true);
@@ -528,6 +569,7 @@
     state.session = corpus.session;
     state.model = new T.Model(corpus.data);
     state.heights = new Array(state.model.size).fill(0);
+    state.estimates = new Array(state.model.size).fill(0);
     clampCursor();
     document.title = 'tandem review: ' + state.model.title;
     $('title').textContent = state.model.title;
@@ -541,10 +583,11 @@
       plot = new T.PathPlot($('plot'), state.model, (k) => enqueue(() => go(k, 'center')));
     }
     plot.model = state.model;
+    plot.invalidate();
     rebuildView();
     vlist.reset(state.view.length);
+    $('conflict').hidden = true;
     updateHeader();
-    if (state.session.conflict) showConflict(state.session.conflict);
     go(state.current, 'center');
     document.body.dataset.busy = '0';
   }
@@ -562,7 +605,7 @@
 
   vlist = new T.VirtualList($('list'), renderRow, estimate);
   vlist.onMeasure = (pos, h) => { state.heights[state.view[pos]] = h; };
-  vlist.onWidth = () => { state.heights.fill(0); };
+  vlist.onWidth = () => { state.heights.fill(0); state.estimates.fill(0); };
   $('list').addEventListener('click', (e) => {
     const row = e.target.closest('.bead');
     if (!row) return;
@@ -575,8 +618,7 @@
       const old = state.current;
       state.current = k;
       clampCursor();
-      rerender(old);
-      rerender(k);
+      rerender(old, k);
       drawPlot();
     });
     $('list').focus();
@@ -595,7 +637,10 @@
     if (!state.session || running || document.hidden) return;
     const r = await api('GET', '/api/state');
     if (!r.ok) return;
-    if (r.data.conflict) showConflict(r.data.conflict);
+    if (r.data.conflict && !state.session.conflict) {
+      state.session.conflict = r.data.conflict;
+      updateSaveState();
+    }
     if (r.data.version !== state.session.version && !running) {
       message('the corpus changed in another tab; showing it as it is now');
       await load();

@@ -151,9 +151,6 @@ class EditHistory {
   StatusOr<LadderPatch> Undo(Bitext& bitext);
   // Makes the last undone step again; returns the patch that was applied.
   StatusOr<LadderPatch> Redo(Bitext& bitext);
-  // Takes back the last step and forgets it, as if it had never been made (for a step that
-  // could not be saved). What was undone before that step cannot be redone any more.
-  Status Rollback(Bitext& bitext);
 
   std::size_t undo_size() const { return done_.size(); }
   std::size_t redo_size() const { return undone_.size(); }
