@@ -56,6 +56,15 @@ for export in tmx:reply-to-stalin.tmx xces:reply-to-stalin.xces.xml \
   lfaligner:aligned_en-hu.txt; do
   "$tandem" convert -q out/reply-to-stalin.tei.xml "out/exports/${export#*:}" --to "${export%%:*}"
 done
+if command -v xmllint >/dev/null 2>&1; then
+  if ! check=$(xmllint --noout --dtdvalid ../shared/data/formats/tmx/tmx14.dtd \
+      out/exports/reply-to-stalin.tmx 2>&1); then
+    echo "$check" >&2
+    echo "tandem: out/exports/reply-to-stalin.tmx is not valid TMX 1.4; this is a bug" >&2
+    exit 1
+  fi
+  echo "out/exports/reply-to-stalin.tmx: valid against the TMX 1.4 DTD (xmllint)" >&2
+fi
 echo "tandem: the same corpus as TMX, XCES, InterText, JSON Lines, Moses, TSV, hunalign, vecalign and LF Aligner files in out/exports/" >&2
 # The alignment at a glance: one self-contained HTML page beside the corpus.
 "$tandem" report "$corpus" -o out/reply-to-stalin.report.html

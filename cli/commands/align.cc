@@ -99,6 +99,8 @@ void AddAlignCommand(CLI::App& app, Context& context) {
   cmd->add_flag("--presegmented", args->request.presegmented,
                 "the inputs already have one sentence per line (blank line = paragraph break)");
   AddParagraphsOption(*cmd, args->request.paragraphs);
+  AddInputOptions(*cmd, args->request.source_decode, args->request.source_abbreviations, "source-");
+  AddInputOptions(*cmd, args->request.target_decode, args->request.target_abbreviations, "target-");
   CLI::Option* max_bead = cmd->add_option("--max-bead", args->request.align.max_bead,
                                           "largest number of sentences on one side of a bead")
                               ->check(CLI::Range(1, 8))

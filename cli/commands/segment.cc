@@ -1,7 +1,12 @@
-// tandem segment: one sentence per line, a blank line between paragraphs.
+// tandem segment: one sentence per line and a blank line between paragraphs, or JSON Lines with
+// the byte span of every sentence.
+#include <map>
 #include <memory>
 #include <ostream>
 #include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
 
 #include "common.h"
 #include "options.h"
@@ -10,12 +15,14 @@
 namespace tandem::cli {
 namespace {
 
+enum class SegmentFormat { kText, kJsonl };
+
 struct SegmentArgs {
   std::string input;
   std::string output = "-";
-  std::string language;
-  ParagraphMode paragraphs = ParagraphMode::kAuto;
-  bool presegmented = false;
+  SegmentOptions options;
+  DecodeOptions decode;
+  SegmentFormat format = SegmentFormat::kText;
 };
 
 // Writes a sentence on one line: line breaks inside it (hard-wrapped input) become spaces.
@@ -28,20 +35,42 @@ void WriteOneLine(std::ostream& out, std::string_view sentence) {
   out << '\n';
 }
 
+void WriteText(const Document& doc, std::ostream& out) {
+  for (std::size_t p = 0; p < doc.paragraphs.size(); ++p) {
+    if (p > 0) out << '\n';
+    const Paragraph& para = doc.paragraphs[p];
+    for (std::size_t k = 0; k < para.sentence_count; ++k) {
+      WriteOneLine(out, doc.SentenceText(para.first_sentence + k));
+    }
+  }
+}
+
+// One sentence per line (docs/formats.md, "Sentences as JSON Lines").
+void WriteJsonl(const Document& doc, std::ostream& out) {
+  for (std::size_t i = 0; i < doc.sentences.size(); ++i) {
+    const Sentence& s = doc.sentences[i];
+    nlohmann::json line = {
+        {"index", i},
+        {"paragraph", s.paragraph},
+        {"kind", ParagraphKindName(doc.paragraphs[s.paragraph].kind)},
+        {"begin", s.span.begin},
+        {"end", s.span.end},
+        {"text", std::string(doc.SentenceText(i))},
+    };
+    // Spans of converted input count bytes of the UTF-8 conversion, not of the file.
+    if (doc.converted) line["encoding"] = doc.encoding;
+    out << line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+  }
+}
+
 int Run(const SegmentArgs& args) {
-  SegmentOptions options;
-  options.language = args.language;
-  options.paragraphs = args.paragraphs;
-  options.presegmented = args.presegmented;
-  StatusOr<Document> doc = SegmentFile(args.input, options);
+  StatusOr<Document> doc = SegmentFile(args.input, args.options, args.decode);
   if (!doc.ok()) return ReportError(doc.status());
   const Status written = WriteOutput(args.output, [&](std::ostream& out) {
-    for (std::size_t p = 0; p < doc->paragraphs.size(); ++p) {
-      if (p > 0) out << '\n';
-      const Paragraph& para = doc->paragraphs[p];
-      for (std::size_t k = 0; k < para.sentence_count; ++k) {
-        WriteOneLine(out, doc->SentenceText(para.first_sentence + k));
-      }
+    if (args.format == SegmentFormat::kJsonl) {
+      WriteJsonl(*doc, out);
+    } else {
+      WriteText(*doc, out);
     }
     return Status::Ok();
   });
@@ -53,16 +82,28 @@ int Run(const SegmentArgs& args) {
 
 void AddSegmentCommand(CLI::App& app, Context& context) {
   auto args = std::make_shared<SegmentArgs>();
-  CLI::App* cmd =
-      app.add_subcommand("segment",
-                         "Split a text into sentences: one sentence per line, a blank line between "
-                         "paragraphs");
+  CLI::App* cmd = app.add_subcommand(
+      "segment",
+      "Split a text into sentences: one sentence per line, a blank line between paragraphs "
+      "(or JSON Lines with byte spans)");
   cmd->add_option("FILE", args->input, "the text file (- reads standard input)")->required();
-  cmd->add_option("-l,--lang", args->language, "language of the text, BCP 47 (en, hu, de, ...)")
+  cmd->add_option("-l,--lang", args->options.language,
+                  "language of the text, BCP 47 (en, hu, de, ...); en and hu have rules of their "
+                  "own, other languages the default rules")
       ->required();
   cmd->add_option("-o,--output", args->output, "where to write (default: standard output)");
-  AddParagraphsOption(*cmd, args->paragraphs);
-  cmd->add_flag("--presegmented", args->presegmented,
+  static const std::map<std::string, SegmentFormat> kFormats = {
+      {"text", SegmentFormat::kText},
+      {"jsonl", SegmentFormat::kJsonl},
+  };
+  cmd->add_option("-f,--format", args->format,
+                  "text (one sentence per line, a blank line between paragraphs) or jsonl (one "
+                  "sentence per line with its byte span, paragraph and paragraph kind)")
+      ->transform(CLI::CheckedTransformer(kFormats, CLI::ignore_case))
+      ->default_str("text");
+  AddInputOptions(*cmd, args->decode, args->options.abbreviation_files);
+  AddParagraphsOption(*cmd, args->options.paragraphs);
+  cmd->add_flag("--presegmented", args->options.presegmented,
                 "the input already has one sentence per line (blank line = paragraph break)");
   cmd->callback([args, &context] { context.exit_code = Run(*args); });
 }

@@ -8,6 +8,18 @@
 
 namespace tandem {
 
+std::string_view ParagraphKindName(ParagraphKind kind) {
+  switch (kind) {
+    case ParagraphKind::kText:
+      return "text";
+    case ParagraphKind::kHeading:
+      return "heading";
+    case ParagraphKind::kListItem:
+      return "list-item";
+  }
+  return "text";
+}
+
 std::vector<std::string_view> Document::SentenceTexts() const {
   std::vector<std::string_view> out;
   out.reserve(sentences.size());

@@ -1,5 +1,6 @@
 #include "tandem/core/text_io.h"
 
+#include <algorithm>
 #include <cctype>
 #include <cerrno>
 #include <cstdint>
@@ -73,13 +74,44 @@ bool StartsWith(std::string_view s, std::string_view prefix) {
   return s.size() >= prefix.size() && s.substr(0, prefix.size()) == prefix;
 }
 
-bool IsUtf8Name(std::string_view encoding) {
+// The encoding name in lower case without '-' and '_': "UTF-16LE" -> "utf16le".
+std::string SimpleName(std::string_view encoding) {
   std::string lower;
   for (char c : encoding) {
     if (c != '-' && c != '_')
       lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   }
-  return lower == "utf8";
+  return lower;
+}
+
+bool IsUtf8Name(std::string_view encoding) { return SimpleName(encoding) == "utf8"; }
+
+bool IsUnicodeName(std::string_view encoding) {
+  return SimpleName(encoding).starts_with("utf") || SimpleName(encoding).starts_with("ucs");
+}
+
+// A NUL character is never text. When NULs sit at every other byte, the file is UTF-16 without
+// a byte-order mark, and the message says which one to name.
+Status CheckNoNul(std::string_view text, std::string_view name, std::string_view original,
+                  bool encoding_given) {
+  const std::size_t nul = text.find('\0');
+  if (nul == std::string_view::npos) return Status::Ok();
+  if (!encoding_given) {
+    const std::size_t sample = std::min<std::size_t>(original.size(), 4096) & ~std::size_t{1};
+    std::size_t even = 0;
+    std::size_t odd = 0;
+    for (std::size_t i = 0; i < sample; ++i) {
+      if (original[i] == '\0') ++(i % 2 == 0 ? even : odd);
+    }
+    if (sample >= 8 && even + odd >= sample / 4 && (even == 0 || odd == 0)) {
+      return InvalidDataError(
+          fmt::format("{}: NUL bytes at every other position: the file looks like UTF-16 without a "
+                      "byte-order mark; try --encoding {}",
+                      name, odd > 0 ? "UTF-16LE" : "UTF-16BE"));
+    }
+  }
+  return InvalidDataError(fmt::format("{}: a NUL character (byte 0x00): this is not a text file",
+                                      DescribePosition(name, text, nul)));
 }
 
 }  // namespace
@@ -157,7 +189,16 @@ StatusOr<DecodedText> DecodeText(std::string bytes, std::string_view name,
   static constexpr std::string_view kUtf16BeBom = "\xFE\xFF";
 
   std::string encoding = options.encoding;
-  if (encoding.empty() && (StartsWith(bytes, kUtf16LeBom) || StartsWith(bytes, kUtf16BeBom))) {
+  const bool utf8_bom = StartsWith(bytes, kUtf8Bom);
+  const bool utf16_bom = StartsWith(bytes, kUtf16LeBom) || StartsWith(bytes, kUtf16BeBom);
+  if (!encoding.empty() && !IsUnicodeName(encoding) && (utf8_bom || utf16_bom)) {
+    // Converting a byte-order mark as, say, Latin-2 would turn it into text ("ï»¿").
+    return InvalidArgumentError(fmt::format(
+        "{} starts with a {} byte-order mark, but its encoding was given as {}: leave out the "
+        "encoding",
+        name, utf8_bom ? "UTF-8" : "UTF-16", encoding));
+  }
+  if (encoding.empty() && utf16_bom) {
     encoding = "UTF-16";  // ICU's UTF-16 converter reads the byte-order mark
   }
 
@@ -179,12 +220,14 @@ StatusOr<DecodedText> DecodeText(std::string bytes, std::string_view name,
       }
       return InvalidDataError(std::move(message));
     }
+    TANDEM_RETURN_IF_ERROR(CheckNoNul(bytes, name, bytes, !encoding.empty()));
     out.text = std::move(bytes);
     out.content_begin = StartsWith(out.text, kUtf8Bom) ? kUtf8Bom.size() : 0;
     return out;
   }
 
   TANDEM_ASSIGN_OR_RETURN(out.text, internal::ConvertToUtf8(bytes, encoding, name));
+  TANDEM_RETURN_IF_ERROR(CheckNoNul(out.text, name, bytes, true));
   out.encoding = encoding;
   out.converted = true;
   out.content_begin = StartsWith(out.text, kUtf8Bom) ? kUtf8Bom.size() : 0;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <string>
 #include <string_view>
 
 namespace tandem::internal {
@@ -38,6 +39,9 @@ inline std::size_t PreviousStart(std::string_view text, std::size_t pos) {
   }
   return i;
 }
+
+// Appends code point `c` to `out` as UTF-8.
+void AppendUtf8(char32_t c, std::string* out);
 
 // Unicode White_Space (which includes the no-break spaces), plus U+FEFF.
 bool IsSpace(char32_t c);

@@ -1,6 +1,6 @@
 #include "tandem/corpora/jsonl.h"
 
-#include <map>
+#include <optional>
 #include <ostream>
 
 #include <fmt/format.h>
@@ -38,14 +38,6 @@ nlohmann::json ReviewJson(const BeadReview& review) {
   if (review.bookmark) out["bookmark"] = true;
   return out;
 }
-
-// One sentence of one side as read.
-struct ReadSentence {
-  std::string text;
-  Span span;
-  std::size_t paragraph = 0;
-  std::string id;
-};
 
 class LineReader {
  public:
@@ -100,14 +92,15 @@ Status WriteJsonl(const Bitext& bitext, std::ostream& out, const ExportFilter& f
 
 StatusOr<Bitext> ParseJsonl(std::string_view text, std::string_view name,
                             const PairReadOptions& options) {
-  std::map<std::size_t, ReadSentence> sentences[2];
-  struct ReadBead {
-    std::vector<std::size_t> indices[2];
-    double confidence = 0;
-    BeadReview review;
-    std::size_t line = 0;
-  };
-  std::vector<ReadBead> beads;
+  // One pass: beads come in order, and so do the sentences of each side (a filtered file skips
+  // some), so both documents are built as the lines come.
+  Bitext bitext;
+  std::optional<internal::PairDocument> docs[2];
+  docs[0].emplace(std::string(name), options.source_language);
+  docs[1].emplace(std::string(name), options.target_language);
+  std::optional<std::size_t> last_index[2];
+  std::size_t last_paragraph[2] = {0, 0};
+  std::size_t next[2] = {0, 0};
   std::size_t line_number = 0;
   std::size_t start = 0;
   while (start < text.size()) {
@@ -123,99 +116,70 @@ StatusOr<Bitext> ParseJsonl(std::string_view text, std::string_view name,
     if (json.is_discarded() || !json.is_object()) {
       return reader.Error("not a JSON object (the file is not JSON Lines, or is damaged)");
     }
-    ReadBead bead;
-    bead.line = line_number;
+    align::Bead bead;
     TANDEM_ASSIGN_OR_RETURN(bead.confidence, reader.Get<double>(json, "confidence"));
     if (!(bead.confidence >= 0.0 && bead.confidence <= 1.0)) {
       return reader.Error("\"confidence\" is not in [0, 1]");
     }
+    bead.source_begin = next[0];
+    bead.target_begin = next[1];
     for (int side = 0; side < 2; ++side) {
       const char* key = side == 0 ? "source" : "target";
       const auto it = json.find(key);
-      if (it == json.end() || !it->is_array())
+      if (it == json.end() || !it->is_array()) {
         return reader.Error(fmt::format("no \"{}\" list", key));
+      }
       for (const nlohmann::json& entry : *it) {
-        if (!entry.is_object()) return reader.Error(fmt::format("\"{}\" holds a non-object", key));
-        ReadSentence sentence;
-        TANDEM_ASSIGN_OR_RETURN(const std::size_t index, reader.Get<std::size_t>(entry, "index"));
-        TANDEM_ASSIGN_OR_RETURN(sentence.text, reader.Get<std::string>(entry, "text"));
-        TANDEM_ASSIGN_OR_RETURN(sentence.span.begin,
-                                reader.Get<std::size_t>(entry, "begin", false, std::size_t{0}));
-        TANDEM_ASSIGN_OR_RETURN(sentence.span.end,
-                                reader.Get<std::size_t>(entry, "end", false, std::size_t{0}));
-        TANDEM_ASSIGN_OR_RETURN(sentence.paragraph,
-                                reader.Get<std::size_t>(entry, "paragraph", false, index));
-        TANDEM_ASSIGN_OR_RETURN(sentence.id, reader.Get<std::string>(entry, "id", false));
-        if (!sentences[side].emplace(index, std::move(sentence)).second) {
-          return reader.Error(fmt::format("{} sentence {} is in two beads", key, index));
+        if (!entry.is_object()) {
+          return reader.Error(fmt::format("\"{}\" holds a non-object", key));
         }
-        bead.indices[side].push_back(index);
+        TANDEM_ASSIGN_OR_RETURN(const std::size_t index, reader.Get<std::size_t>(entry, "index"));
+        TANDEM_ASSIGN_OR_RETURN(const std::string sentence, reader.Get<std::string>(entry, "text"));
+        TANDEM_ASSIGN_OR_RETURN(const std::size_t begin,
+                                reader.Get<std::size_t>(entry, "begin", false, std::size_t{0}));
+        TANDEM_ASSIGN_OR_RETURN(const std::size_t end,
+                                reader.Get<std::size_t>(entry, "end", false, std::size_t{0}));
+        TANDEM_ASSIGN_OR_RETURN(const std::size_t paragraph,
+                                reader.Get<std::size_t>(entry, "paragraph", false, index));
+        TANDEM_ASSIGN_OR_RETURN(std::string id, reader.Get<std::string>(entry, "id", false));
+        if (last_index[side] && index <= *last_index[side]) {
+          return reader.Error(fmt::format(
+              "{} sentence {} comes after sentence {}: beads and sentences must be in order", key,
+              index, *last_index[side]));
+        }
+        if (!last_index[side] || paragraph != last_paragraph[side]) {
+          docs[side]->builder().StartParagraph();
+        }
+        last_index[side] = index;
+        last_paragraph[side] = paragraph;
+        docs[side]->builder().AddSentence(
+            sentence, std::move(id),
+            end > begin ? std::optional<Span>(Span{begin, end}) : std::nullopt);
+        ++next[side];
       }
     }
+    bead.source_count = next[0] - bead.source_begin;
+    bead.target_count = next[1] - bead.target_begin;
+    if (bead.source_count + bead.target_count == 0) return reader.Error("a bead without sentences");
+    BeadReview review;
     if (const auto it = json.find("review"); it != json.end()) {
       if (!it->is_object()) return reader.Error("\"review\" is not an object");
       TANDEM_ASSIGN_OR_RETURN(const std::string status,
                               reader.Get<std::string>(*it, "status", false, "automatic"));
       const std::optional<ReviewStatus> parsed = ReviewStatusFromName(status);
       if (!parsed) return reader.Error(fmt::format("unknown review status \"{}\"", status));
-      bead.review.status = *parsed;
-      TANDEM_ASSIGN_OR_RETURN(bead.review.reviewer,
-                              reader.Get<std::string>(*it, "reviewer", false));
-      TANDEM_ASSIGN_OR_RETURN(bead.review.timestamp, reader.Get<std::string>(*it, "time", false));
-      TANDEM_ASSIGN_OR_RETURN(bead.review.note, reader.Get<std::string>(*it, "note", false));
-      TANDEM_ASSIGN_OR_RETURN(bead.review.bookmark, reader.Get<bool>(*it, "bookmark", false));
-    }
-    beads.push_back(std::move(bead));
-  }
-  if (beads.empty()) return InvalidDataError(fmt::format("{}: no beads", name));
-
-  Bitext bitext;
-  // Positions in the rebuilt documents: sentences in the order of their indices.
-  std::map<std::size_t, std::size_t> position[2];
-  for (int side = 0; side < 2; ++side) {
-    internal::PairDocument doc(std::string(name),
-                               side == 0 ? options.source_language : options.target_language);
-    std::size_t p = 0;
-    bool first = true;
-    for (auto& [index, sentence] : sentences[side]) {
-      position[side][index] = position[side].size();
-      if (first || sentence.paragraph != p) doc.builder().StartParagraph();
-      first = false;
-      p = sentence.paragraph;
-      doc.builder().AddSentence(sentence.text, sentence.id,
-                                sentence.span.end > sentence.span.begin
-                                    ? std::optional<Span>(sentence.span)
-                                    : std::nullopt);
-    }
-    TANDEM_ASSIGN_OR_RETURN(Document built, doc.Finish(options.warn, /*keep_name=*/false));
-    (side == 0 ? bitext.source : bitext.target) = std::move(built);
-  }
-  std::size_t next[2] = {0, 0};
-  for (const ReadBead& read : beads) {
-    align::Bead bead;
-    for (int side = 0; side < 2; ++side) {
-      std::size_t count = 0;
-      for (const std::size_t index : read.indices[side]) {
-        const std::size_t at = position[side][index];
-        if (at != next[side]) {
-          return InvalidDataError(
-              fmt::format("{}:{}: the {} sentences of this bead do not follow the bead before it",
-                          name, read.line, side == 0 ? "source" : "target"));
-        }
-        ++next[side];
-        ++count;
-      }
-      (side == 0 ? bead.source_count : bead.target_count) = count;
-    }
-    bead.source_begin = next[0] - bead.source_count;
-    bead.target_begin = next[1] - bead.target_count;
-    bead.confidence = read.confidence;
-    if (bead.source_count + bead.target_count == 0) {
-      return InvalidDataError(fmt::format("{}:{}: a bead without sentences", name, read.line));
+      review.status = *parsed;
+      TANDEM_ASSIGN_OR_RETURN(review.reviewer, reader.Get<std::string>(*it, "reviewer", false));
+      TANDEM_ASSIGN_OR_RETURN(review.timestamp, reader.Get<std::string>(*it, "time", false));
+      TANDEM_ASSIGN_OR_RETURN(review.note, reader.Get<std::string>(*it, "note", false));
+      TANDEM_ASSIGN_OR_RETURN(review.bookmark, reader.Get<bool>(*it, "bookmark", false));
     }
     bitext.ladder.push_back(bead);
-    bitext.review.push_back(read.review);
+    bitext.review.push_back(std::move(review));
   }
+  if (bitext.ladder.empty()) return InvalidDataError(fmt::format("{}: no beads", name));
+  TANDEM_ASSIGN_OR_RETURN(bitext.source, docs[0]->Finish(options.warn, /*keep_name=*/false));
+  TANDEM_ASSIGN_OR_RETURN(bitext.target, docs[1]->Finish(options.warn, /*keep_name=*/false));
   NormalizeReview(bitext);
   return bitext;
 }

@@ -8,7 +8,8 @@ namespace tandem::corpora {
 namespace {
 
 StatusOr<Document> ReadSide(const std::string& path, const std::string& language,
-                            const AlignFilesRequest& request, const DecodeOptions& decode) {
+                            const AlignFilesRequest& request, const DecodeOptions& decode,
+                            const std::vector<std::string>& abbreviations) {
   if (language.empty()) {
     return InvalidArgumentError("the language of " + path + " is not given");
   }
@@ -25,6 +26,7 @@ StatusOr<Document> ReadSide(const std::string& path, const std::string& language
   options.language = language;
   options.presegmented = request.presegmented;
   options.paragraphs = request.paragraphs;
+  options.abbreviation_files = abbreviations;
   TANDEM_ASSIGN_OR_RETURN(Document doc, SegmentFile(path, options, decode));
   if (doc.sentences.empty()) {
     return InvalidDataError(doc.name + ": the file has no text to align");
@@ -39,10 +41,12 @@ StatusOr<Bitext> AlignFiles(const AlignFilesRequest& request) {
     return InvalidArgumentError("only one of the two inputs can be standard input");
   }
   Bitext bitext;
-  TANDEM_ASSIGN_OR_RETURN(bitext.source, ReadSide(request.source_path, request.source_language,
-                                                  request, request.source_decode));
-  TANDEM_ASSIGN_OR_RETURN(bitext.target, ReadSide(request.target_path, request.target_language,
-                                                  request, request.target_decode));
+  TANDEM_ASSIGN_OR_RETURN(bitext.source,
+                          ReadSide(request.source_path, request.source_language, request,
+                                   request.source_decode, request.source_abbreviations));
+  TANDEM_ASSIGN_OR_RETURN(bitext.target,
+                          ReadSide(request.target_path, request.target_language, request,
+                                   request.target_decode, request.target_abbreviations));
   align::AlignInput input;
   input.source = bitext.source.SentenceTexts();
   input.target = bitext.target.SentenceTexts();

@@ -323,7 +323,13 @@ class Collector final : public internal::XmlVisitor {
           if (container == "teiCorpus") {
             ReadCorpusHeader(child, &corpus_header_);
           } else {
-            if (current_ != nullptr) ReadTextHeader(child, &current_->header);
+            if (current_ != nullptr) {
+              ReadTextHeader(child, &current_->header);
+              // The text will be about as long as the source file.
+              if (current_->builder && current_->header.size) {
+                current_->builder->document().text.reserve(*current_->header.size);
+              }
+            }
             if (!corpus_) ReadCorpusHeader(child, &corpus_header_);
           }
         }
@@ -358,6 +364,7 @@ class Collector final : public internal::XmlVisitor {
   std::size_t sentence_count() const { return sentence_count_; }
   std::size_t seg_count() const { return seg_count_; }
   const std::string& Interned(std::uint32_t index) const { return interned_[index]; }
+  std::size_t InternedCount() const { return interned_.size(); }
 
  private:
   std::uint32_t Intern(std::string_view value) {
@@ -778,8 +785,7 @@ class BitextAssembler {
           collector_.alignment_offset(),
           fmt::format("@domains points to '{}', which {} does not hold", text.id, text.file));
     }
-    text.input->text.clear();
-    text.input->text.shrink_to_fit();
+    text.input->Reset();
     return Status::Ok();
   }
 
@@ -820,24 +826,56 @@ class BitextAssembler {
     return Status::Ok();
   }
 
-  Status Ladder() {
-    corpora::Bitext& bitext = bitext_;
-    const std::string files[2] = {texts_holder_[0]->file, texts_holder_[1]->file};
-    std::unordered_map<std::string_view, std::size_t> ids[2];
-    const Document* docs[2] = {&bitext.source, &bitext.target};
+  // The sentence of side `side` with id `id`: tandem's derived ids ("<text>.p<k>.s<j>") are
+  // found from their numbers, without a table.
+  std::optional<std::size_t> DerivedLookup(int side, std::string_view id) const {
+    const std::string& text_id = texts_[side]->group->id;
+    if (!id.starts_with(text_id) || id.substr(text_id.size(), 2) != ".p") return std::nullopt;
+    std::string_view rest = id.substr(text_id.size() + 2);
+    std::size_t numbers[2] = {0, 0};
+    for (int n = 0; n < 2; ++n) {
+      const auto [end, ec] = std::from_chars(rest.data(), rest.data() + rest.size(), numbers[n]);
+      if (ec != std::errc() || numbers[n] == 0) return std::nullopt;
+      rest.remove_prefix(static_cast<std::size_t>(end - rest.data()));
+      if (n == 0) {
+        if (rest.substr(0, 2) != ".s") return std::nullopt;
+        rest.remove_prefix(2);
+      }
+    }
+    const Document& doc = side == 0 ? bitext_.source : bitext_.target;
+    if (!rest.empty() || numbers[0] > doc.paragraphs.size()) return std::nullopt;
+    const Paragraph& paragraph = doc.paragraphs[numbers[0] - 1];
+    if (numbers[1] > paragraph.sentence_count) return std::nullopt;
+    const std::size_t index = paragraph.first_sentence + numbers[1] - 1;
+    if (doc.sentences[index].id != id) return std::nullopt;
+    return index;
+  }
+
+  // Every other id, through a table built on first need (which also finds duplicates).
+  Status BuildIdTables() {
+    if (tables_built_) return Status::Ok();
+    tables_built_ = true;
+    const Document* docs[2] = {&bitext_.source, &bitext_.target};
+    const bool same_file = texts_[0]->file == texts_[1]->file;
     for (int side = 0; side < 2; ++side) {
-      ids[side].reserve(docs[side]->sentences.size());
+      ids_[side].reserve(docs[side]->sentences.size());
       for (std::size_t i = 0; i < docs[side]->sentences.size(); ++i) {
         const std::string& id = docs[side]->sentences[i].id;
         if (id.empty()) continue;
-        if (!ids[side].emplace(id, i).second ||
-            (side == 1 && files[0] == files[1] && ids[0].contains(id))) {
+        if (!ids_[side].emplace(id, i).second || (side == 1 && same_file && ids_[0].contains(id))) {
           return InvalidDataError(fmt::format(
               "{}: the id '{}' is used by two sentences, so pointers to it are ambiguous",
               input_.name, id));
         }
       }
     }
+    return Status::Ok();
+  }
+
+  Status Ladder() {
+    corpora::Bitext& bitext = bitext_;
+    const Document* docs[2] = {&bitext.source, &bitext.target};
+    const std::string files[2] = {texts_holder_[0]->file, texts_holder_[1]->file};
     std::size_t next[2] = {0, 0};
     std::vector<std::size_t> bead_of_link(collector_.links().size());
     std::size_t gap_sentences = 0;
@@ -853,6 +891,8 @@ class BitextAssembler {
       }
     };
     std::vector<std::size_t> found[2];
+    bitext.ladder.reserve(collector_.links().size());
+    bitext.review.reserve(collector_.links().size());
     for (std::size_t l = 0; l < collector_.links().size(); ++l) {
       const LinkRecord& link = collector_.links()[l];
       found[0].clear();
@@ -863,8 +903,16 @@ class BitextAssembler {
         bool resolved = false;
         for (int side = 0; side < 2 && !resolved; ++side) {
           if (file != files[side]) continue;
-          const auto it = ids[side].find(id);
-          if (it != ids[side].end()) {
+          if (const std::optional<std::size_t> index = DerivedLookup(side, id)) {
+            found[side].push_back(*index);
+            resolved = true;
+          }
+        }
+        if (!resolved) TANDEM_RETURN_IF_ERROR(BuildIdTables());
+        for (int side = 0; side < 2 && !resolved; ++side) {
+          if (file != files[side]) continue;
+          const auto it = ids_[side].find(id);
+          if (it != ids_[side].end()) {
             found[side].push_back(it->second);
             resolved = true;
           }
@@ -925,44 +973,58 @@ class BitextAssembler {
     return Annotations(bead_of_link);
   }
 
+  // The review record of a link. Attribute values repeat (they are interned), so each distinct
+  // value is resolved once.
   StatusOr<corpora::BeadReview> Review(const LinkRecord& link) const {
+    if (cache_.empty()) cache_.resize(collector_.InternedCount());
     corpora::BeadReview review;
-    for (const std::string_view token : Tokens(collector_.Interned(link.ana))) {
-      const std::string_view id = PointerId(token);
-      if (id.starts_with(internal::kStatusPrefix)) {
-        const std::optional<corpora::ReviewStatus> status =
-            corpora::ReviewStatusFromName(id.substr(internal::kStatusPrefix.size()));
-        if (status) review.status = *status;
+    Cached& ana = cache_[link.ana];
+    if (!ana.done) {
+      ana.done = true;
+      for (const std::string_view token : Tokens(collector_.Interned(link.ana))) {
+        const std::string_view id = PointerId(token);
+        if (id.starts_with(internal::kStatusPrefix)) {
+          const std::optional<corpora::ReviewStatus> status =
+              corpora::ReviewStatusFromName(id.substr(internal::kStatusPrefix.size()));
+          if (status) ana.status = *status;
+        }
       }
     }
+    review.status = ana.status;
     const CorpusHeader& header = collector_.corpus_header();
-    const std::string& resp = collector_.Interned(link.resp);
     // Review references that resolve to nothing are taken as they are (tandem validate reports
     // them): the reviewer is then the id itself.
-    if (!resp.empty()) {
-      const std::string_view id = PointerId(resp);
+    Cached& resp = cache_[link.resp];
+    if (!resp.done && link.resp != 0) {
+      resp.done = true;
+      const std::string& value = collector_.Interned(link.resp);
+      const std::string_view id = PointerId(value);
       const auto person = header.people.find(id);
       if (person != header.people.end()) {
-        review.reviewer = person->second;
+        resp.text = person->second;
       } else if (id != header.aligner_id) {
-        Unresolved(link.offset, fmt::format("@resp=\"{}\" names no respStmt of the header", resp));
-        if (id != internal::kAlignerId) review.reviewer = id;
+        Unresolved(link.offset, fmt::format("@resp=\"{}\" names no respStmt of the header", value));
+        if (id != internal::kAlignerId) resp.text = id;
       }
     }
-    const std::string& change = collector_.Interned(link.change);
-    if (!change.empty()) {
-      const auto found = header.changes.find(PointerId(change));
+    if (link.resp != 0) review.reviewer = resp.text;
+    Cached& change = cache_[link.change];
+    if (!change.done && link.change != 0) {
+      change.done = true;
+      const std::string& value = collector_.Interned(link.change);
+      const auto found = header.changes.find(PointerId(value));
       if (found == header.changes.end()) {
         Unresolved(link.offset,
-                   fmt::format("@change=\"{}\" names no change of the revisionDesc", change));
+                   fmt::format("@change=\"{}\" names no change of the revisionDesc", value));
       } else {
-        review.timestamp = found->second;
+        change.text = found->second;
       }
     }
+    if (link.change != 0) review.timestamp = change.text;
     return review;
   }
 
-  // One warning for the first unresolved review reference, one counting the rest at the end.
+  // One warning, for the first review reference that resolves to nothing.
   void Unresolved(std::size_t offset, const std::string& what) const {
     if (unresolved_++ == 0 && options_.warn) {
       options_.warn(fmt::format("{}: {}; taken as it is", input_.Where(offset), what));
@@ -1008,8 +1070,26 @@ class BitextAssembler {
   std::vector<std::unique_ptr<Text>> texts_holder_;
   std::vector<std::unique_ptr<TextGroup>> extra_groups_;
   Text* texts_[2] = {nullptr, nullptr};
+  bool tables_built_ = false;
+  std::unordered_map<std::string_view, std::size_t> ids_[2];
   mutable std::size_t unresolved_ = 0;
+  struct Cached {
+    bool done = false;
+    corpora::ReviewStatus status = corpora::ReviewStatus::kAutomatic;
+    std::string text;
+  };
+  mutable std::vector<Cached> cache_;  // by interned attribute value
 };
+
+}  // namespace
+
+namespace {
+
+StatusOr<corpora::Bitext> ReadFromInput(const XmlInput& input, const TeiReadOptions& options) {
+  std::unique_ptr<Collector> collector;
+  TANDEM_RETURN_IF_ERROR(Collect(input, /*single_text=*/false, options.warn, &collector));
+  return BitextAssembler(input.name, input, *collector, options).Run();
+}
 
 }  // namespace
 
@@ -1017,14 +1097,13 @@ StatusOr<corpora::Bitext> ReadTei(std::string bytes, const std::string& name,
                                   const TeiReadOptions& options) {
   XmlInput input;
   TANDEM_RETURN_IF_ERROR(internal::LoadXmlBytes(std::move(bytes), name, &input));
-  std::unique_ptr<Collector> collector;
-  TANDEM_RETURN_IF_ERROR(Collect(input, /*single_text=*/false, options.warn, &collector));
-  return BitextAssembler(name, input, *collector, options).Run();
+  return ReadFromInput(input, options);
 }
 
 StatusOr<corpora::Bitext> ReadTeiFile(const std::string& path, const TeiReadOptions& options) {
-  TANDEM_ASSIGN_OR_RETURN(std::string bytes, ReadFileBytes(path));
-  return ReadTei(std::move(bytes), path == "-" ? "<stdin>" : path, options);
+  XmlInput input;
+  TANDEM_RETURN_IF_ERROR(internal::LoadXmlFile(path, &input));
+  return ReadFromInput(input, options);
 }
 
 StatusOr<Document> ReadTeiDocumentFile(const std::string& path, const TeiDocumentOptions& options) {
@@ -1061,8 +1140,7 @@ StatusOr<Document> ReadTeiDocumentFile(const std::string& path, const TeiDocumen
     }
     chosen->language = options.language;
   }
-  input.text.clear();
-  input.text.shrink_to_fit();
+  input.Reset();
   TANDEM_ASSIGN_OR_RETURN(Document doc, FinishText(*chosen, input.name, options.warn));
   if (doc.language.empty()) {
     return InvalidArgumentError(fmt::format(

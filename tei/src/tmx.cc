@@ -123,7 +123,8 @@ std::string SegText(pugi::xml_node seg) {
 
 class TmxCollector final : public internal::XmlVisitor {
  public:
-  explicit TmxCollector(const XmlInput& input) : input_(input) {}
+  TmxCollector(const XmlInput& input, const ExchangeReadOptions& options)
+      : input_(input), options_(options) {}
 
   bool IsContainer(const std::vector<std::string>& path, std::string_view name) override {
     return path.empty() || (name == "body" && path.size() == 1);
@@ -162,12 +163,14 @@ class TmxCollector final : public internal::XmlVisitor {
     return Status::Ok();
   }
 
+  // The bitext being read, one tu at a time.
+  Status Finish(corpora::Bitext* bitext);
+
   std::string source_language;
   std::string creation_tool;
   std::string creation_version;
   std::string creation_date;
   std::map<std::string, std::string> header_props;
-  std::vector<TuRecord> tus;
 
  private:
   Status Tu(pugi::xml_node tu, std::size_t base) {
@@ -226,11 +229,21 @@ class TmxCollector final : public internal::XmlVisitor {
         record.tuvs.push_back(std::move(tuv));
       }
     }
-    tus.push_back(std::move(record));
-    return Status::Ok();
+    return Add(record);
   }
 
+  Status Start();
+  Status Add(const TuRecord& tu);
+
   const XmlInput& input_;
+  const ExchangeReadOptions& options_;
+  bool started_ = false;
+  std::string languages_[2];
+  std::optional<corpora::DocumentBuilder> builders_[2];
+  corpora::Bitext bitext_;
+  std::size_t misfits_ = 0;
+  std::optional<std::size_t> paragraph_[2];
+  std::size_t next_[2] = {0, 0};
 };
 
 // The sentences of a tuv: split by the lengths of the spans when the tuv says them and they fit,
@@ -286,6 +299,105 @@ std::vector<SentencePiece> SplitSentences(const TuvRecord& tuv, std::size_t* mis
     out.push_back(std::move(piece));
   }
   return out;
+}
+
+// The documents are set up at the first tu, when the header (languages, names, sizes) is known.
+Status TmxCollector::Start() {
+  started_ = true;
+  languages_[0] = options_.source_language.empty() ? source_language : options_.source_language;
+  languages_[1] = options_.target_language;
+  if (languages_[0].empty() || languages_[0] == "*all*") {
+    return InvalidArgumentError(
+        fmt::format("{}: the TMX does not say its source language; give it with -s", input_.name));
+  }
+  for (int side = 0; side < 2; ++side) {
+    const std::string key = side == 0 ? "x-tandem-source-" : "x-tandem-target-";
+    const auto name = header_props.find(key + "name");
+    builders_[side].emplace(name == header_props.end() ? input_.name : name->second,
+                            languages_[side]);
+    const auto size = header_props.find(key + "size");
+    std::size_t value = 0;
+    if (size != header_props.end() &&
+        std::from_chars(size->second.data(), size->second.data() + size->second.size(), value).ec ==
+            std::errc()) {
+      builders_[side]->SetOriginalSize(value);
+      builders_[side]->document().text.reserve(value);
+    }
+  }
+  return Status::Ok();
+}
+
+Status TmxCollector::Add(const TuRecord& tu) {
+  if (!started_) TANDEM_RETURN_IF_ERROR(Start());
+  std::size_t counts[2] = {0, 0};
+  for (const TuvRecord& tuv : tu.tuvs) {
+    int side = -1;
+    if (!tuv.side.empty()) {
+      side = tuv.side == "source" ? 0 : 1;
+      if (side == 1 && languages_[1].empty()) {
+        languages_[1] = tuv.language;
+        builders_[1]->document().language = tuv.language;
+      }
+    } else if (tuv.language == languages_[0]) {
+      side = 0;
+    } else if (languages_[1].empty() || tuv.language == languages_[1]) {
+      languages_[1] = tuv.language;  // the first other language is the target's
+      builders_[1]->document().language = tuv.language;
+      side = 1;
+    }
+    if (side < 0) continue;  // a third language of a multilingual memory
+    if (counts[side] > 0) {
+      return input_.Error(tuv.offset,
+                          fmt::format("a second <tuv> in '{}' in one <tu>", languages_[side]));
+    }
+    for (SentencePiece& piece : SplitSentences(tuv, &misfits_)) {
+      // Paragraphs: as the props say, or one per sentence.
+      if (!piece.paragraph || piece.paragraph != paragraph_[side]) {
+        builders_[side]->StartParagraph();
+      }
+      paragraph_[side] = piece.paragraph;
+      builders_[side]->AddSentence(piece.text, piece.id, piece.span);
+      ++counts[side];
+    }
+  }
+  if (counts[0] + counts[1] == 0) return Status::Ok();
+  bitext_.ladder.push_back({next_[0], counts[0], next_[1], counts[1], tu.confidence});
+  bitext_.review.push_back(tu.review);
+  next_[0] += counts[0];
+  next_[1] += counts[1];
+  return Status::Ok();
+}
+
+Status TmxCollector::Finish(corpora::Bitext* bitext) {
+  const std::string& path = input_.name;
+  if (bitext_.ladder.empty()) {
+    return InvalidDataError(fmt::format("{}: no translation units", path));
+  }
+  if (languages_[1].empty()) {
+    return InvalidDataError(fmt::format("{}: no translation units in a second language", path));
+  }
+  if (misfits_ > 0 && options_.warn) {
+    options_.warn(
+        fmt::format("{}: in {} segments the sentence spans did not fit the text; each "
+                    "was read as one sentence",
+                    path, misfits_));
+  }
+  const auto title = header_props.find("x-tandem-title");
+  if (title != header_props.end()) bitext_.title = title->second;
+  TANDEM_ASSIGN_OR_RETURN(bitext_.source, builders_[0]->Finish(options_.warn));
+  TANDEM_ASSIGN_OR_RETURN(bitext_.target, builders_[1]->Finish(options_.warn));
+  bitext_.alignment.tool = creation_tool.empty() ? "unknown" : creation_tool;
+  bitext_.alignment.version = creation_version;
+  if (!creation_date.empty()) bitext_.alignment.timestamp = IsoDate(creation_date);
+  const auto aligner = header_props.find("x-tandem-aligner");
+  if (aligner != header_props.end()) {
+    const std::size_t space = aligner->second.rfind(' ');
+    bitext_.alignment.tool = aligner->second.substr(0, space);
+    if (space != std::string::npos) bitext_.alignment.version = aligner->second.substr(space + 1);
+  }
+  corpora::NormalizeReview(bitext_);
+  *bitext = std::move(bitext_);
+  return Status::Ok();
 }
 
 }  // namespace
@@ -367,101 +479,10 @@ Status WriteTmxFile(const corpora::Bitext& bitext, const ExchangeWriteOptions& o
 StatusOr<corpora::Bitext> ReadTmxFile(const std::string& path, const ExchangeReadOptions& options) {
   XmlInput input;
   TANDEM_RETURN_IF_ERROR(internal::LoadXmlFile(path, &input));
-  TmxCollector collector(input);
+  TmxCollector collector(input, options);
   TANDEM_RETURN_IF_ERROR(internal::WalkXml(input, collector));
-  std::string languages[2] = {options.source_language, options.target_language};
-  if (languages[0].empty()) languages[0] = collector.source_language;
-  if (languages[0].empty() || languages[0] == "*all*") {
-    return InvalidArgumentError(
-        fmt::format("{}: the TMX does not say its source language; give it with -s", path));
-  }
-  const bool by_side = !collector.tus.empty() && !collector.tus.front().tuvs.empty() &&
-                       !collector.tus.front().tuvs.front().side.empty();
-  if (languages[1].empty()) {
-    for (const TuRecord& tu : collector.tus) {
-      for (const TuvRecord& tuv : tu.tuvs) {
-        if (languages[1].empty() &&
-            (by_side ? tuv.side == "target" : tuv.language != languages[0])) {
-          languages[1] = tuv.language;
-        }
-      }
-    }
-  }
-  if (languages[1].empty()) {
-    return InvalidDataError(fmt::format("{}: no translation units in a second language", path));
-  }
-  std::optional<corpora::DocumentBuilder> builders[2];
-  for (int side = 0; side < 2; ++side) {
-    const std::string key = side == 0 ? "x-tandem-source-" : "x-tandem-target-";
-    const auto name = collector.header_props.find(key + "name");
-    builders[side].emplace(name == collector.header_props.end() ? path : name->second,
-                           languages[side]);
-    const auto size = collector.header_props.find(key + "size");
-    std::size_t value = 0;
-    if (size != collector.header_props.end() &&
-        std::from_chars(size->second.data(), size->second.data() + size->second.size(), value).ec ==
-            std::errc()) {
-      builders[side]->SetOriginalSize(value);
-    }
-  }
   corpora::Bitext bitext;
-  const auto title = collector.header_props.find("x-tandem-title");
-  if (title != collector.header_props.end()) bitext.title = title->second;
-  std::size_t misfits = 0;
-  std::optional<std::size_t> paragraph[2];
-  std::size_t next[2] = {0, 0};
-  for (const TuRecord& tu : collector.tus) {
-    std::size_t counts[2] = {0, 0};
-    for (const TuvRecord& tuv : tu.tuvs) {
-      int side = -1;
-      if (!tuv.side.empty()) {
-        side = tuv.side == "source" ? 0 : 1;
-      } else if (tuv.language == languages[0]) {
-        side = 0;
-      } else if (tuv.language == languages[1]) {
-        side = 1;
-      }
-      if (side < 0) continue;  // a third language of a multilingual memory
-      if (counts[side] > 0) {
-        return input.Error(tuv.offset,
-                           fmt::format("a second <tuv> in '{}' in one <tu>", languages[side]));
-      }
-      for (SentencePiece& piece : SplitSentences(tuv, &misfits)) {
-        // Paragraphs: as the props say, or one per sentence.
-        if (!piece.paragraph || piece.paragraph != paragraph[side]) {
-          builders[side]->StartParagraph();
-        }
-        paragraph[side] = piece.paragraph;
-        builders[side]->AddSentence(piece.text, piece.id, piece.span);
-        ++counts[side];
-      }
-    }
-    if (counts[0] + counts[1] == 0) continue;
-    bitext.ladder.push_back({next[0], counts[0], next[1], counts[1], tu.confidence});
-    bitext.review.push_back(tu.review);
-    next[0] += counts[0];
-    next[1] += counts[1];
-  }
-  if (bitext.ladder.empty()) return InvalidDataError(fmt::format("{}: no translation units", path));
-  if (misfits > 0 && options.warn) {
-    options.warn(
-        fmt::format("{}: in {} segments the sentence spans did not fit the text; each "
-                    "was read as one sentence",
-                    path, misfits));
-  }
-  TANDEM_ASSIGN_OR_RETURN(bitext.source, builders[0]->Finish(options.warn));
-  TANDEM_ASSIGN_OR_RETURN(bitext.target, builders[1]->Finish(options.warn));
-  bitext.alignment.tool = collector.creation_tool.empty() ? "unknown" : collector.creation_tool;
-  bitext.alignment.version = collector.creation_version;
-  if (!collector.creation_date.empty())
-    bitext.alignment.timestamp = IsoDate(collector.creation_date);
-  const auto aligner = collector.header_props.find("x-tandem-aligner");
-  if (aligner != collector.header_props.end()) {
-    const std::size_t space = aligner->second.rfind(' ');
-    bitext.alignment.tool = aligner->second.substr(0, space);
-    if (space != std::string::npos) bitext.alignment.version = aligner->second.substr(space + 1);
-  }
-  corpora::NormalizeReview(bitext);
+  TANDEM_RETURN_IF_ERROR(collector.Finish(&bitext));
   return bitext;
 }
 

@@ -1,7 +1,13 @@
 #include "xml_stream.h"
 
 #include <algorithm>
+#include <cerrno>
+#include <cstdint>
 #include <cstring>
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <utility>
 
 #include <fmt/format.h>
@@ -19,14 +25,30 @@ bool IsNameEnd(char c) {
 
 // The first byte of `text` that starts a character XML 1.0 does not allow, or npos.
 std::size_t FindForbiddenCharacter(std::string_view text) {
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if (c < 0x20) {
-      if (c != '\t' && c != '\n' && c != '\r') return i;
-    } else if (c == 0xEF && i + 2 < text.size() &&
-               static_cast<unsigned char>(text[i + 1]) == 0xBF &&
-               (static_cast<unsigned char>(text[i + 2]) & 0xFE) == 0xBE) {
-      return i;
+  constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+  constexpr std::uint64_t kHighs = 0x8080808080808080ULL;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    // Eight bytes at a time while none is below 0x20 or 0xEF (the lead byte of U+FFFE/U+FFFF).
+    while (i + 8 <= text.size()) {
+      std::uint64_t word;
+      std::memcpy(&word, text.data() + i, sizeof word);
+      const std::uint64_t below = (word - kOnes * 0x20) & ~word & kHighs;
+      const std::uint64_t ef = word ^ (kOnes * 0xEF);
+      const std::uint64_t is_ef = (ef - kOnes) & ~ef & kHighs;
+      if ((below | is_ef) != 0) break;
+      i += 8;
+    }
+    const std::size_t stop = std::min(text.size(), i + 8);
+    for (; i < stop; ++i) {
+      const auto c = static_cast<unsigned char>(text[i]);
+      if (c < 0x20) {
+        if (c != '\t' && c != '\n' && c != '\r') return i;
+      } else if (c == 0xEF && i + 2 < text.size() &&
+                 static_cast<unsigned char>(text[i + 1]) == 0xBF &&
+                 (static_cast<unsigned char>(text[i + 2]) & 0xFE) == 0xBE) {
+        return i;
+      }
     }
   }
   return std::string_view::npos;
@@ -380,6 +402,8 @@ class Walker {
   Status Batch(std::size_t begin, std::size_t end) {
     pugi::xml_document doc;
     TANDEM_RETURN_IF_ERROR(ParseRange(input_, begin, end, &doc));
+    input_.Release(released_, end);  // pugixml has its own copy
+    released_ = end;
     return visitor_.Elements(path_, doc, begin);
   }
 
@@ -388,18 +412,83 @@ class Walker {
   const WalkOptions& options_;
   Scanner scanner_;
   std::vector<std::string> path_;
+  std::size_t released_ = 0;  // the text before this is given back (a mapped file)
 };
 
 }  // namespace
 
+XmlInput::XmlInput() = default;
+
+XmlInput::XmlInput(XmlInput&& other) noexcept { *this = std::move(other); }
+
+XmlInput& XmlInput::operator=(XmlInput&& other) noexcept {
+  if (this == &other) return *this;
+  Reset();
+  name = std::move(other.name);
+  bom = other.bom;
+  owned_ = std::move(other.owned_);
+  mapping_ = std::exchange(other.mapping_, nullptr);
+  mapping_size_ = std::exchange(other.mapping_size_, 0);
+  line_starts_ = std::move(other.line_starts_);
+  text = mapping_ != nullptr
+             ? std::string_view(static_cast<const char*>(mapping_) + bom, mapping_size_ - bom)
+             : std::string_view(owned_);
+  other.text = {};
+  return *this;
+}
+
+XmlInput::~XmlInput() { Reset(); }
+
+void XmlInput::Own(std::string owned, std::size_t bom_size) {
+  Reset();
+  owned_ = std::move(owned);
+  if (bom_size > 0) owned_.erase(0, bom_size);
+  bom = bom_size;
+  text = owned_;
+}
+
+bool XmlInput::Map(int fd, std::size_t size) {
+  Reset();
+  if (size == 0) return false;
+  void* mapping = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
+  if (mapping == MAP_FAILED) return false;
+  mapping_ = mapping;
+  mapping_size_ = size;
+  text = std::string_view(static_cast<const char*>(mapping_), size);
+  return true;
+}
+
+void XmlInput::Reset() {
+  if (mapping_ != nullptr) ::munmap(mapping_, mapping_size_);
+  mapping_ = nullptr;
+  mapping_size_ = 0;
+  owned_.clear();
+  owned_.shrink_to_fit();
+  line_starts_.clear();
+  text = {};
+}
+
+void XmlInput::Release(std::size_t from, std::size_t to) const {
+  if (mapping_ == nullptr) return;
+  static const auto kPage = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
+  // Whole pages inside [from, to) only: the pages at the ends may still be in use.
+  const std::size_t begin = (bom + from + kPage - 1) / kPage * kPage;
+  const std::size_t end = std::min(bom + to, mapping_size_) / kPage * kPage;
+  if (end <= begin) return;
+  ::madvise(static_cast<char*>(mapping_) + begin, end - begin, MADV_DONTNEED);
+}
+
 std::pair<std::size_t, std::size_t> XmlInput::LineColumn(std::size_t offset) const {
   if (line_starts_.empty()) {
     line_starts_.push_back(0);
+    constexpr std::size_t kChunk = 16u << 20;
     for (std::size_t i = 0; i < text.size(); ++i) {
       const char c = text[i];
       if (c == '\n' || (c == '\r' && (i + 1 >= text.size() || text[i + 1] != '\n'))) {
         line_starts_.push_back(i + 1);
       }
+      // A mapped file need not stay in memory for this.
+      if (i % kChunk == kChunk - 1) Release(i + 1 - kChunk, i + 1);
     }
   }
   offset = std::min(offset, text.size());
@@ -421,6 +510,19 @@ Status XmlInput::Error(std::size_t offset, std::string_view message) const {
   return InvalidDataError(fmt::format("{}: {}", Where(offset), message));
 }
 
+namespace {
+
+Status CheckCharacters(const XmlInput& input, std::string_view text, std::size_t base) {
+  const std::size_t bad = FindForbiddenCharacter(text);
+  if (bad == std::string_view::npos) return Status::Ok();
+  const auto c = static_cast<unsigned char>(text[bad]);
+  const unsigned code =
+      c < 0x20 ? c : (static_cast<unsigned char>(text[bad + 2]) == 0xBE ? 0xFFFEu : 0xFFFFu);
+  return input.Error(base + bad, fmt::format("character U+{:04X} is not allowed in XML", code));
+}
+
+}  // namespace
+
 Status LoadXmlBytes(std::string bytes, std::string name, XmlInput* input) {
   input->name = std::move(name);
   DecodeOptions decode;
@@ -432,21 +534,51 @@ Status LoadXmlBytes(std::string bytes, std::string name, XmlInput* input) {
   }
   StatusOr<DecodedText> decoded = DecodeText(std::move(bytes), input->name, decode);
   if (!decoded.ok()) return decoded.status();
-  input->bom = decoded->content_begin;
-  input->text = std::move(decoded->text);
-  if (input->bom > 0) input->text.erase(0, input->bom);
-  const std::size_t bad = FindForbiddenCharacter(input->text);
-  if (bad != std::string_view::npos) {
-    const auto c = static_cast<unsigned char>(input->text[bad]);
-    const unsigned code =
-        c < 0x20 ? c
-                 : (static_cast<unsigned char>(input->text[bad + 2]) == 0xBE ? 0xFFFEu : 0xFFFFu);
-    return input->Error(bad, fmt::format("character U+{:04X} is not allowed in XML", code));
-  }
-  return Status::Ok();
+  input->Own(std::move(decoded->text), decoded->content_begin);
+  return CheckCharacters(*input, input->text, 0);
 }
 
 Status LoadXmlFile(const std::string& path, XmlInput* input) {
+  if (path != "-") {
+    // A UTF-8 file is mapped and checked in chunks, each released once checked.
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    struct stat info {};
+    if (fd >= 0 && ::fstat(fd, &info) == 0 && S_ISREG(info.st_mode) && info.st_size > 0) {
+      const bool mapped = input->Map(fd, static_cast<std::size_t>(info.st_size));
+      ::close(fd);
+      if (mapped) {
+        input->name = path;
+        const std::string_view whole = input->text;
+        const bool utf16 = whole.size() >= 2 && ((whole[0] == '\xFF' && whole[1] == '\xFE') ||
+                                                 (whole[0] == '\xFE' && whole[1] == '\xFF'));
+        if (!utf16 && IsUtf8Name(DeclaredEncoding(whole.substr(0, 4096)))) {
+          const std::size_t bom = whole.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
+          input->bom = bom;
+          input->text = whole.substr(bom);
+          const std::string_view text = input->text;
+          constexpr std::size_t kChunk = 32u << 20;
+          for (std::size_t begin = 0; begin < text.size();) {
+            std::size_t end = std::min(text.size(), begin + kChunk);
+            // Chunks end at the start of a character.
+            while (end < text.size() && end > begin &&
+                   (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) {
+              --end;
+            }
+            if (!CheckUtf8(text.substr(begin, end - begin), path).ok()) {
+              return CheckUtf8(text, path);  // again, for the position in the whole file
+            }
+            TANDEM_RETURN_IF_ERROR(CheckCharacters(*input, text.substr(begin, end - begin), begin));
+            // The pages stay: the walk reads them next, and gives them back as it goes.
+            begin = end;
+          }
+          return Status::Ok();
+        }
+        input->Reset();
+      }
+    } else if (fd >= 0) {
+      ::close(fd);
+    }
+  }
   TANDEM_ASSIGN_OR_RETURN(std::string bytes, ReadFileBytes(path));
   return LoadXmlBytes(std::move(bytes), path == "-" ? "<stdin>" : path, input);
 }
@@ -457,7 +589,7 @@ std::string RootElementName(std::string_view text) {
   std::size_t start = 0;
   if (text.substr(0, 3) == "\xEF\xBB\xBF") start = 3;
   // Only the first few kilobytes are needed to find the root.
-  input.text = std::string(text.substr(start, 64 * 1024));
+  input.Own(std::string(text.substr(start, 64 * 1024)), 0);
   Scanner scanner(input);
   StatusOr<Tag> root = scanner.Root();
   if (!root.ok()) return {};

@@ -17,6 +17,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include <pugixml.hpp>
@@ -25,11 +26,21 @@
 
 namespace tandem::tei::internal {
 
-// A whole XML file in memory, decoded to UTF-8 (a UTF-16 file or one that declares another
-// encoding is converted; offsets then refer to the UTF-8 text).
-struct XmlInput {
-  std::string name;  // the path, for messages
-  std::string text;  // UTF-8, starting after any byte-order mark
+// A whole XML file, decoded to UTF-8 (a UTF-16 file or one that declares another encoding is
+// converted; offsets then refer to the UTF-8 text). A UTF-8 file is memory-mapped rather than
+// read: the walk hands the pages it is done with back (Release), so a file of gigabytes costs
+// little memory. Not copyable (it may own a mapping); movable.
+class XmlInput {
+ public:
+  XmlInput();
+  XmlInput(XmlInput&&) noexcept;
+  XmlInput& operator=(XmlInput&&) noexcept;
+  XmlInput(const XmlInput&) = delete;
+  XmlInput& operator=(const XmlInput&) = delete;
+  ~XmlInput();
+
+  std::string name;       // the path, for messages
+  std::string_view text;  // UTF-8, starting after any byte-order mark
   std::size_t bom = 0;
 
   // "name:line:column" of a byte offset into `text`.
@@ -39,7 +50,21 @@ struct XmlInput {
   // Line and column (1-based, column in code points) of an offset; fast for many calls.
   std::pair<std::size_t, std::size_t> LineColumn(std::size_t offset) const;
 
+  // The text in [from, to) will not be needed soon: a mapped file's pages there are released
+  // (read again from the page cache should they be). No effect on text in memory.
+  void Release(std::size_t from, std::size_t to) const;
+
+  // Takes `owned` as the text (after `bom` bytes).
+  void Own(std::string owned, std::size_t bom_size);
+  // Maps `size` bytes of the open file `fd`; false when mapping is not possible.
+  bool Map(int fd, std::size_t size);
+  // Drops the text (keeping the name).
+  void Reset();
+
  private:
+  std::string owned_;
+  void* mapping_ = nullptr;
+  std::size_t mapping_size_ = 0;
   mutable std::vector<std::size_t> line_starts_;  // built on first use
 };
 

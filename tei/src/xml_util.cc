@@ -217,15 +217,56 @@ std::string SafeField(std::string_view text, std::string_view what,
   return XmlSafe(text);
 }
 
+namespace {
+
+// The code point at `i` of valid UTF-8 `text`; `length` receives its size in bytes.
+char32_t CodePointAt(std::string_view text, std::size_t i, std::size_t* length) {
+  const auto c = static_cast<unsigned char>(text[i]);
+  auto cont = [&](std::size_t k) {
+    return i + k < text.size()
+               ? static_cast<char32_t>(static_cast<unsigned char>(text[i + k]) & 0x3F)
+               : char32_t{0};
+  };
+  if (c < 0x80) {
+    *length = 1;
+    return c;
+  }
+  if (c < 0xE0) {
+    *length = 2;
+    return (static_cast<char32_t>(c & 0x1F) << 6) | cont(1);
+  }
+  if (c < 0xF0) {
+    *length = 3;
+    return (static_cast<char32_t>(c & 0x0F) << 12) | (cont(1) << 6) | cont(2);
+  }
+  *length = 4;
+  return (static_cast<char32_t>(c & 0x07) << 18) | (cont(1) << 12) | (cont(2) << 6) | cont(3);
+}
+
+// XML 1.0 (fifth edition) NameStartChar, without ':'.
+bool IsNameStart(char32_t c) {
+  return (c >= 'A' && c <= 'Z') || c == '_' || (c >= 'a' && c <= 'z') || (c >= 0xC0 && c <= 0xD6) ||
+         (c >= 0xD8 && c <= 0xF6) || (c >= 0xF8 && c <= 0x2FF) || (c >= 0x370 && c <= 0x37D) ||
+         (c >= 0x37F && c <= 0x1FFF) || (c >= 0x200C && c <= 0x200D) ||
+         (c >= 0x2070 && c <= 0x218F) || (c >= 0x2C00 && c <= 0x2FEF) ||
+         (c >= 0x3001 && c <= 0xD7FF) || (c >= 0xF900 && c <= 0xFDCF) ||
+         (c >= 0xFDF0 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0xEFFFF);
+}
+
+bool IsNameChar(char32_t c) {
+  return IsNameStart(c) || c == '-' || c == '.' || (c >= '0' && c <= '9') || c == 0xB7 ||
+         (c >= 0x300 && c <= 0x36F) || (c >= 0x203F && c <= 0x2040);
+}
+
+}  // namespace
+
 bool IsNcName(std::string_view text) {
   if (text.empty()) return false;
-  auto start = [](unsigned char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c >= 0x80;
-  };
-  if (!start(static_cast<unsigned char>(text[0]))) return false;
-  for (const char ch : text) {
-    const auto c = static_cast<unsigned char>(ch);
-    if (!start(c) && !(c >= '0' && c <= '9') && c != '.' && c != '-') return false;
+  for (std::size_t i = 0; i < text.size();) {
+    std::size_t length = 1;
+    const char32_t c = CodePointAt(text, i, &length);
+    if (i == 0 ? !IsNameStart(c) : !IsNameChar(c)) return false;
+    i += length;
   }
   return true;
 }

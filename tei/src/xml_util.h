@@ -73,8 +73,7 @@ class Sanitizer {
 std::string SafeField(std::string_view text, std::string_view what,
                       const corpora::WarningCallback& warn);
 
-// True when `text` can be an xml:id (an NCName; letters beyond ASCII are accepted as they
-// are in XML names).
+// True when `text` (valid UTF-8) can be an xml:id: an XML 1.0 name without ':' (an NCName).
 bool IsNcName(std::string_view text);
 
 // True for the lexical forms of xsd:date / xsd:dateTime / xsd:gYear(Month) that TEI's @when

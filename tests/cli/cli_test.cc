@@ -97,6 +97,7 @@ TEST(Cli, AlignBundledPairWritesTeiAndSummary) {
   EXPECT_THAT(r.err, HasSubstr("confidence:"));
   EXPECT_THAT(r.err, HasSubstr("time:"));
   EXPECT_EQ(testing::ListDir(dir.path()), std::vector<std::string>{"pair.tei.xml"});
+  testing::KeepForSchemaCheck(out, "tei");
 }
 
 TEST(Cli, AlignOtherFormatsToStandardOutput) {
@@ -270,7 +271,7 @@ TEST(Cli, AlignWithMetadataThenValidateAndConvertToEveryFormat) {
   r = Tandem({"validate", tei});
   EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
   EXPECT_EQ(r.out, "");
-  EXPECT_THAT(r.err, HasSubstr("pair.tei.xml: valid (0 errors, 0 warnings; 847 sentences"));
+  EXPECT_THAT(r.err, HasSubstr("pair.tei.xml: valid (0 errors, 0 warnings; "));
 
   const std::vector<std::pair<std::string, std::string>> exports = {
       {"tmx", "p.tmx"},         {"xces", "p.xces.xml"},     {"intertext", "p.alignment.xml"},

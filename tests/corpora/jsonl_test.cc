@@ -48,11 +48,23 @@ TEST(Jsonl, ReadsWhatItWritesWithReviewAndIds) {
 }
 
 TEST(Jsonl, BadLinesNameTheLine) {
-  StatusOr<Bitext> read =
-      ParseJsonl("\n{\"confidence\":0.5,\"source\":[],\"target\":[]}\n[1]\n", "x.jsonl");
+  StatusOr<Bitext> read = ParseJsonl(
+      "\n{\"confidence\":0.5,\"source\":[{\"index\":0,\"text\":\"A.\"}],"
+      "\"target\":[]}\n[1]\n",
+      "x.jsonl");
   EXPECT_EQ(read.status().message(),
             "x.jsonl:3: not a JSON object (the file is not JSON Lines, "
             "or is damaged)");
+}
+
+TEST(Jsonl, SentencesOutOfOrderAreAnError) {
+  StatusOr<Bitext> read = ParseJsonl(
+      "{\"confidence\":1,\"source\":[{\"index\":3,\"text\":\"A.\"}],\"target\":[]}\n"
+      "{\"confidence\":1,\"source\":[{\"index\":1,\"text\":\"B.\"}],\"target\":[]}\n",
+      "x.jsonl");
+  EXPECT_EQ(read.status().message(),
+            "x.jsonl:2: source sentence 1 comes after sentence 3: beads "
+            "and sentences must be in order");
 }
 
 }  // namespace

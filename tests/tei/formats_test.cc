@@ -10,6 +10,7 @@
 
 #include "fixtures.h"
 #include "generated_corpus.h"
+#include "tandem/corpora/hunalign.h"
 #include "tandem/corpora/pipeline.h"
 #include "tandem/tei/exchange.h"
 #include "tandem/tei/reader.h"
@@ -287,6 +288,12 @@ TEST(Formats, TheSharedSamplesOfOtherTools) {
   ASSERT_TRUE(ladder.ok()) << ladder.status().message();
   EXPECT_EQ(ladder->ladder, text_ladder);
 
+  // A hand ladder of hunalign's (two space-separated columns, no confidence).
+  StatusOr<align::Ladder> hand =
+      corpora::ReadHunalignLadderFile(dir + "hunalign-ladder/demo.manual.ladder");
+  ASSERT_TRUE(hand.ok()) << hand.status().message();
+  EXPECT_EQ(hand->at(2), (align::Bead{2, 1, 2, 0, 1.0}));
+
   StatusOr<corpora::Bitext> moses =
       ReadBitext({.path = dir + "moses-bitext/letter.en-hu", .format = Format::kMoses});
   ASSERT_TRUE(moses.ok()) << moses.status().message();
@@ -402,7 +409,9 @@ TEST(Formats, TruncatedAndGarbledFilesOfEveryFormat) {
       for (std::size_t cut = 0; cut < original.size(); cut += 1 + original.size() / 60) {
         testing::WriteFile(path, original.substr(0, cut));
         StatusOr<corpora::Bitext> result = ReadBitext(read);
-        if (result.ok()) EXPECT_TRUE(corpora::ValidateBitext(*result).ok());
+        if (result.ok()) {
+          EXPECT_TRUE(corpora::ValidateBitext(*result).ok());
+        }
       }
       for (int round = 0; round < 40; ++round) {
         std::string garbled = original;
@@ -412,7 +421,9 @@ TEST(Formats, TruncatedAndGarbledFilesOfEveryFormat) {
         }
         testing::WriteFile(path, garbled);
         StatusOr<corpora::Bitext> result = ReadBitext(read);
-        if (result.ok()) EXPECT_TRUE(corpora::ValidateBitext(*result).ok());
+        if (result.ok()) {
+          EXPECT_TRUE(corpora::ValidateBitext(*result).ok());
+        }
       }
       testing::WriteFile(path, original);
     }

@@ -40,6 +40,7 @@ TEST(ValidateTei, EverythingTandemWritesIsClean) {
     const std::string path = dir.File("case" + std::to_string(k) + ".tei.xml");
     ASSERT_TRUE(
         WriteTeiFile(cases[k].first, {.output_path = path, .layout = cases[k].second}).ok());
+    testing::KeepForSchemaCheck(path, "tei");
     const ValidationReport report = Validate(path);
     // The source files of the fixtures (/data/en.txt, /corpus/src.txt) do not exist: warnings.
     EXPECT_EQ(report.errors(), 0u) << k << "\n" << report.Format();

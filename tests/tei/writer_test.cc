@@ -119,10 +119,14 @@ TEST(WriteTei, KeepsIdsTheDocumentCarries) {
 TEST(WriteTei, IdsThatAreNotXmlNamesAreReplacedWithAWarning) {
   corpora::Bitext bitext = testing::SmallBitext();
   bitext.source.sentences[0].id = "1:1";
-  bitext.source.sentences[1].id = "1:2";
+  bitext.source.sentences[1].id =
+      "a\xC3\x97"
+      "b";                                              // U+00D7 is not a name character
+  bitext.target.sentences[0].id = "\xC3\xA9t\xC5\x91";  // "étő" is a name
   std::vector<std::string> warnings;
   const std::string xml = Write(bitext, "/data/small.tei.xml", &warnings);
-  EXPECT_THAT(xml, HasSubstr(R"(target="#en.p1.s1 #hu.p1.s1")"));
+  EXPECT_THAT(xml, HasSubstr("target=\"#en.p1.s1 #\xC3\xA9t\xC5\x91\""));
+  EXPECT_THAT(xml, HasSubstr(R"(target="#en.p1.s2 #hu.p1.s2 #hu.p1.s3")"));
   ASSERT_EQ(warnings.size(), 1u);
   EXPECT_THAT(warnings[0], HasSubstr("/data/en.txt: 2 ids are not XML names (for example '1:1')"));
 }

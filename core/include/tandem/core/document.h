@@ -39,10 +39,13 @@ struct Span {
 // What a paragraph is in the layout of its text. Headings and list items stay units of their
 // own even when the text around them is joined into paragraphs.
 enum class ParagraphKind {
-  kText,
-  kHeading,
-  kListItem,
+  kText,      // running text
+  kHeading,   // a short line on its own without final punctuation ("Reply to Stalin")
+  kListItem,  // starts with a bullet or a list marker ("1.", "a)", "- ")
 };
+
+// "text", "heading" or "list-item": the names used in JSON output.
+std::string_view ParagraphKindName(ParagraphKind kind);
 
 struct Paragraph {
   Span span;

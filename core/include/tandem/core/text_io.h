@@ -41,8 +41,13 @@ struct DecodedText {
 };
 
 // Checks and, where needed, converts `bytes` to UTF-8. `name` is used in messages.
-// Invalid UTF-8 is an error naming line, column and the offending byte:
-//   hu.txt:120:17: invalid UTF-8 (byte 0xC3)
+// Invalid UTF-8 is an error naming line, column and the offending byte, and ICU's guess at the
+// real encoding when none was given:
+//   hu.txt:120:17: invalid UTF-8 (byte 0xC3); the file may be in ISO-8859-2 (ICU's guess): ...
+// Other errors: a NUL character (kInvalidData; when NULs stand at every other byte the message
+// names UTF-16LE or UTF-16BE), a byte that is not valid in `options.encoding` (kInvalidData,
+// with its line and column), an unknown encoding or one that contradicts the input's
+// byte-order mark (kInvalidArgument).
 StatusOr<DecodedText> DecodeText(std::string bytes, std::string_view name,
                                  const DecodeOptions& options = {});
 

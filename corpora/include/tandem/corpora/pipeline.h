@@ -11,6 +11,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "tandem/align/aligner.h"
 #include "tandem/core/segmenter.h"
@@ -38,6 +39,9 @@ struct AlignFilesRequest {
   ParagraphMode paragraphs = ParagraphMode::kAuto;
   DecodeOptions source_decode;
   DecodeOptions target_decode;
+  // Abbreviation files added to each language's own (SegmentOptions::abbreviation_files).
+  std::vector<std::string> source_abbreviations;
+  std::vector<std::string> target_abbreviations;
   align::AlignOptions align;
   // Recorded in the bitext's AlignmentInfo; the caller decides the clock (see docs/cli.md on
   // SOURCE_DATE_EPOCH).

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Sentence-segmentation quality and speed: tandem beside ICU's plain BreakIterator, measured in
+# the same run on the public sets in ../shared/data/segmentation (read in place, never copied).
+#   bench/segmentation.sh               all figures (32 MB per language for the throughput)
+#   bench/segmentation.sh --failures    also every case and boundary tandem gets wrong
+#   bench/segmentation.sh --megabytes 8 a smaller throughput input
+# Builds the optimised driver (release preset, build/release) first when needed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+data=${TANDEM_SEGMENTATION_DATA:-../shared/data/segmentation}
+if [ ! -d "$data" ]; then
+  echo "bench/segmentation.sh: $data not found (the public sets live in ../shared/data)" >&2
+  exit 1
+fi
+scripts/install-deps.sh test
+if [ ! -f build/release/CMakeCache.txt ]; then
+  cmake --preset release >/dev/null
+fi
+cmake --build --preset release -j 2 --target tandem_segmentation_bench >/dev/null
+exec build/release/bench/tandem_segmentation_bench --data "$data" "$@"

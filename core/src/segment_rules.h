@@ -1,0 +1,73 @@
+// Private: the per-language data of the segmenter's third stage (abbreviations, sentence
+// starters, settings), parsed from the rule files in core/data/segmentation/ (compiled into the
+// library) and from users' files (--abbreviations). The file format is in docs/formats.md.
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "tandem/core/status.h"
+
+namespace tandem::internal {
+
+// How an abbreviation behaves before a possible sentence boundary.
+enum class AbbreviationClass {
+  kNeverEnds,     // "Mr.", "pl.": the next word always continues the sentence
+  kBeforeNumber,  // "No.", "Art.": continues the sentence when a number follows
+  kCanEnd,        // "etc.", "stb.": ends a sentence when the next word starts one
+};
+
+// Which words start a new sentence after an abbreviation that can end one.
+enum class AfterAbbreviation {
+  kStarter,  // only the language's [sentence starters] (and titles such as "Mr.")
+  kCapital,  // any capitalised word
+};
+
+// Heterogeneous lookup, so that string_views can be looked up without a copy.
+struct StringHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+using StringSet = std::unordered_set<std::string, StringHash, std::equal_to<>>;
+template <typename T>
+using StringMap = std::unordered_map<std::string, T, StringHash, std::equal_to<>>;
+
+struct SegmentRules {
+  bool ordinal_period = false;
+  AfterAbbreviation after_abbreviation = AfterAbbreviation::kStarter;
+  bool dialogue_dash = false;
+  bool icu_suppressions = true;
+  // Keys keep their final period ("U.S.", "stb.").
+  StringMap<AbbreviationClass> abbreviations;
+  StringSet starters;
+  StringSet single_letter_words;
+
+  // The class of `token` (with its final period), matched as a whole word: exactly, or, when
+  // the list has it in lower case, with a capital first letter ("Stb." for "stb.").
+  std::optional<AbbreviationClass> FindAbbreviation(std::string_view token) const;
+  bool IsStarter(std::string_view word) const { return starters.find(word) != starters.end(); }
+  bool IsSingleLetterWord(std::string_view word) const {
+    return single_letter_words.find(word) != single_letter_words.end();
+  }
+};
+
+// Adds the rules in `text` to `rules`: settings replace earlier ones, list entries are added
+// (an abbreviation listed again takes its new class). Lines before any section header are
+// abbreviations that never end a sentence, so that a plain list of abbreviations is a valid
+// file. `name` names the text in messages ("abbr.txt:12: ...").
+Status ParseSegmentRules(std::string_view text, std::string_view name, SegmentRules* rules);
+
+// The rules compiled into tandem for a BCP 47 language: default.rules, then the file of the
+// language's primary subtag ("en" for "en-GB") when tandem has one.
+StatusOr<SegmentRules> BuiltinSegmentRules(std::string_view language);
+
+// The languages (primary subtags) that have a rule file of their own, sorted.
+std::vector<std::string> BuiltinRuleLanguages();
+
+}  // namespace tandem::internal
