@@ -430,6 +430,7 @@
       this.current = -1;
       this.range = null;
       this.stale = true;  // the points must be drawn again
+      this.zoomed = false;
       this.margin = {left: 34, right: 8, top: 8, bottom: 30};
       const box = el('div', 'plot-box');
       canvas.replaceWith(box);
@@ -446,19 +447,63 @@
       const m = this.margin;
       return {w: rect.width, h: rect.height, x0: m.left, y0: m.top,
         pw: Math.max(1, rect.width - m.left - m.right),
-        ph: Math.max(1, rect.height - m.top - m.bottom)};
+        ph: Math.max(1, rect.height - m.top - m.bottom), extent: this.extent()};
     }
 
-    // The plot position of bead k: the middle of its rectangle on the grid.
-    point(k, g) {
-      const b = this.model.beads[k];
+    // The sentences shown: all of both texts, or (zoomed) the part where beads have sentences
+    // on both sides, with a margin: a translation inside a much longer document then fills the
+    // plot instead of being a short line along its top.
+    extent() {
+      if (this.extentCache) return this.extentCache;
+      this.extentCache = this.computeExtent();
+      return this.extentCache;
+    }
+
+    computeExtent() {
       const ns = Math.max(1, this.model.sides[0].sentences.length);
       const nt = Math.max(1, this.model.sides[1].sentences.length);
-      return [g.x0 + (b.sb + b.sc / 2) / ns * g.pw, g.y0 + (b.tb + b.tc / 2) / nt * g.ph];
+      if (!this.zoomed) return {s0: 0, s1: ns, t0: 0, t1: nt};
+      let s0 = ns;
+      let s1 = 0;
+      let t0 = nt;
+      let t1 = 0;
+      for (const b of this.model.beads) {
+        if (b.sc === 0 || b.tc === 0) continue;
+        s0 = Math.min(s0, b.sb);
+        s1 = Math.max(s1, b.sb + b.sc);
+        t0 = Math.min(t0, b.tb);
+        t1 = Math.max(t1, b.tb + b.tc);
+      }
+      if (s1 <= s0 || t1 <= t0) return {s0: 0, s1: ns, t0: 0, t1: nt};
+      const ms = Math.max(1, Math.round((s1 - s0) * 0.05));
+      const mt = Math.max(1, Math.round((t1 - t0) * 0.05));
+      return {s0: Math.max(0, s0 - ms), s1: Math.min(ns, s1 + ms), t0: Math.max(0, t0 - mt),
+        t1: Math.min(nt, t1 + mt)};
+    }
+
+    // Shows the whole texts, or only the part that is aligned.
+    zoom(on) {
+      this.zoomed = on;
+      this.stale = true;
+      this.extentCache = null;
+      this.draw();
+    }
+
+    // The plot position of bead k: the middle of its rectangle on the grid (clamped to the
+    // edges when zoomed).
+    point(k, g) {
+      const b = this.model.beads[k];
+      const e = g.extent;
+      const x = Math.min(Math.max((b.sb + b.sc / 2 - e.s0) / (e.s1 - e.s0), 0), 1);
+      const y = Math.min(Math.max((b.tb + b.tc / 2 - e.t0) / (e.t1 - e.t0), 0), 1);
+      return [g.x0 + x * g.pw, g.y0 + y * g.ph];
     }
 
     // The beads changed: the points are drawn again at the next draw().
-    invalidate() { this.stale = true; }
+    invalidate() {
+      this.stale = true;
+      this.extentCache = null;
+    }
 
     draw() {
       const g = this.geometry();
@@ -544,10 +589,11 @@
       c.textBaseline = 'top';
       const src = this.model.sides[0];
       const tgt = this.model.sides[1];
+      const e = g.extent;
       c.fillText(src.language + ' \u2192 (' + src.sentences.length + ' sentences)',
           g.x0 + g.pw / 2, g.y0 + g.ph + 14);
-      c.fillText('1', g.x0, g.y0 + g.ph + 3);
-      c.fillText(String(src.sentences.length), g.x0 + g.pw - 6, g.y0 + g.ph + 3);
+      c.fillText(String(e.s0 + 1), g.x0, g.y0 + g.ph + 3);
+      c.fillText(String(e.s1), g.x0 + g.pw - 6, g.y0 + g.ph + 3);
       c.save();
       c.translate(10, g.y0 + g.ph / 2);
       c.rotate(-Math.PI / 2);
@@ -555,8 +601,8 @@
       c.fillText(tgt.language + ' \u2192 (' + tgt.sentences.length + ')', 0, 0);
       c.restore();
       c.textAlign = 'right';
-      c.fillText('1', g.x0 - 3, g.y0);
-      c.fillText(String(tgt.sentences.length), g.x0 - 3, g.y0 + g.ph - 10);
+      c.fillText(String(e.t0 + 1), g.x0 - 3, g.y0);
+      c.fillText(String(e.t1), g.x0 - 3, g.y0 + g.ph - 10);
     }
 
     pick(e) {

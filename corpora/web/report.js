@@ -54,6 +54,8 @@
   }, estimate);
 
   const plot = new T.PathPlot(document.getElementById('plot'), model, (k) => go(k, 'center'));
+  const zoom = document.getElementById('zoom');
+  zoom.addEventListener('change', () => plot.zoom(zoom.checked));
 
   function position(k) {
     let lo = 0;

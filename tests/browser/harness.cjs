@@ -27,13 +27,13 @@ function tempDir(name) {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'tandem-' + name + '-'));
 }
 
-// The bundled pair, aligned into dir/pair.tei.xml.
+// The bundled pair, aligned into dir/pair.tei.xml as ./run.sh does it (with its metadata).
 function alignSample(dir) {
   const sample = path.join(sourceDir, 'corpora', 'samples', 'reply-to-stalin');
   const out = path.join(dir, 'pair.tei.xml');
   tandem(['align', '-q', '-s', 'en', '-t', 'hu', path.join(sample, 'en.txt'),
-    path.join(sample, 'hu.txt'), '-o', out], {env: Object.assign({}, process.env,
-    {SOURCE_DATE_EPOCH: '1767225600'})});
+    path.join(sample, 'hu.txt'), '--metadata', path.join(sample, 'metadata.json'), '-o', out],
+  {env: Object.assign({}, process.env, {SOURCE_DATE_EPOCH: '1767225600'})});
   return out;
 }
 

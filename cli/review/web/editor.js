@@ -448,6 +448,7 @@
     'f': () => setFilter(kFilterOrder[(kFilterOrder.indexOf(state.filter) + 1) %
         kFilterOrder.length]),
     'R': realign,
+    'z': () => { $('zoom').checked = !$('zoom').checked; plot.zoom($('zoom').checked); },
     '?': () => { $('help').hidden = !$('help').hidden; },
     'Escape': () => { $('help').hidden = true; },
   };
@@ -562,6 +563,7 @@
   });
   $('search-side').addEventListener('change', applyQuery);
   $('reload').addEventListener('click', reloadFromDisk);
+  $('zoom').addEventListener('change', () => { plot.zoom($('zoom').checked); $('list').focus(); });
 
   // ------------------------------------------------------------------------------------
   // Start.
