@@ -18,6 +18,12 @@ packages=(
   libcli11-dev          # command-line parsing
   libcld2-dev           # language identification
   libcpp-httplib-dev    # the local web server of tandem review
+  libstemmer-dev        # Snowball stemmers (alignment evidence)
+  zlib1g-dev            # reading FreeDict's .dict.dz files
+  # Bilingual dictionaries the aligner finds by itself (/usr/share/dictd); there is no eng-isl.
+  dict-freedict-eng-hun dict-freedict-hun-eng
+  dict-freedict-deu-fra dict-freedict-fra-deu
+  dict-freedict-isl-eng
 )
 if [ "$purpose" = test ]; then
   packages+=(

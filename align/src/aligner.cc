@@ -1,54 +1,358 @@
 #include "tandem/align/aligner.h"
 
+#include <algorithm>
+#include <cmath>
+#include <memory>
+#include <optional>
+
 #include <fmt/format.h>
 
-#include "tandem/align/length_scorer.h"
+#include "tandem/align/combined_scorer.h"
+#include "tandem/align/lexical_scorer.h"
 #include "tandem/align/search.h"
-#include "tandem/core/normalize.h"
+#include "tandem/align/shape_scorer.h"
 
 namespace tandem::align {
 namespace {
 
-std::vector<double> CharacterLengths(const std::vector<std::string_view>& sentences) {
-  std::vector<double> lengths;
-  lengths.reserve(sentences.size());
-  for (std::string_view s : sentences) {
-    lengths.push_back(static_cast<double>(NfcCharacterCount(s)));
+// What one pass needs to know besides the evidence.
+struct PassParameters {
+  ShapeTable shapes;
+  LengthModel length;
+  double dictionary_reliability = 0.5;
+  double numbers_reliability = 0.5;
+  double names_reliability = 0.5;
+  std::optional<Region> region;
+  const EvidenceChannel* learned = nullptr;  // second pass only
+};
+
+// The evidence of one pass, each kind its own scorer, and their weighted combination. Owns
+// (shares) the evidence its scorers refer to.
+class PassModel final : public ScoringModel {
+ public:
+  PassModel(std::shared_ptr<const BitextEvidence> evidence,
+            std::shared_ptr<const EvidenceChannel> learned, const PassParameters& p,
+            const AlignOptions& options)
+      : evidence_(std::move(evidence)),
+        learned_channel_(std::move(learned)),
+        shape_(p.shapes),
+        length_(evidence_->source_lengths, evidence_->target_lengths, p.length,
+                LengthRatioScorer::NullDeviation(evidence_->source_lengths,
+                                                 evidence_->target_lengths, p.length)),
+        dictionary_(evidence_->dictionary, {.reliability = p.dictionary_reliability}),
+        numbers_(evidence_->numbers, {.reliability = p.numbers_reliability}),
+        names_(evidence_->names, {.reliability = p.names_reliability}),
+        region_(p.region, p.shapes, options.weights.shape, options.region) {
+    const EvidenceWeights& w = options.weights;
+    parts_ = {{"shape", &shape_, w.shape},
+              {"length", &length_, w.length},
+              {"dictionary", &dictionary_, w.dictionary},
+              {"numbers", &numbers_, w.numbers},
+              {"names", &names_, w.names}};
+    if (learned_channel_) {
+      learned_.emplace(*learned_channel_,
+                       LexicalScorerOptions{.reliability = options.learned_reliability});
+      parts_.push_back({"learned", &*learned_, w.learned});
+    }
+    // The region is a prior on where beads may be, not evidence to be weighed.
+    if (p.region) parts_.push_back({"region", &region_, 1.0});
+    std::vector<WeightedScorer> weighted;
+    for (const Part& part : parts_) weighted.push_back({part.scorer, part.weight});
+    combined_.emplace(std::move(weighted));
   }
-  return lengths;
+
+  const std::vector<Part>& parts() const override { return parts_; }
+  const BeadScorer& combined() const override { return *combined_; }
+  BeadEvidence Explain(const Bead& bead, const std::vector<std::string_view>& source,
+                       const std::vector<std::string_view>& target) const override;
+
+  const LengthRatioScorer& length() const { return length_; }
+  const LexicalScorer& dictionary() const { return dictionary_; }
+  const LexicalScorer& numbers() const { return numbers_; }
+  const LexicalScorer& names() const { return names_; }
+  std::vector<const LexicalScorer*> Lexical() const {
+    std::vector<const LexicalScorer*> scorers = {&dictionary_, &numbers_, &names_};
+    if (learned_) scorers.push_back(&*learned_);
+    return scorers;
+  }
+
+ private:
+  std::shared_ptr<const BitextEvidence> evidence_;
+  std::shared_ptr<const EvidenceChannel> learned_channel_;
+  ShapeScorer shape_;
+  LengthRatioScorer length_;
+  LexicalScorer dictionary_;
+  LexicalScorer numbers_;
+  LexicalScorer names_;
+  RegionScorer region_;
+  std::optional<LexicalScorer> learned_;
+  std::vector<Part> parts_;
+  std::optional<CombinedScorer> combined_;
+};
+
+// The sentence an occurrence of `side` belongs to.
+std::size_t SentenceOf(const KeyedSide& side, std::uint32_t occurrence) {
+  const auto it =
+      std::upper_bound(side.sentence_begin.begin(), side.sentence_begin.end(), occurrence);
+  return static_cast<std::size_t>(it - side.sentence_begin.begin()) - 1;
+}
+
+std::string OccurrenceText(const KeyedSide& side, std::uint32_t occurrence,
+                           const std::vector<std::string_view>& sentences) {
+  const std::size_t sentence = SentenceOf(side, occurrence);
+  if (sentence >= sentences.size()) return side.key_names[side.keys[occurrence]];
+  const OccurrenceSpan& span = side.spans[occurrence];
+  return std::string(sentences[sentence].substr(span.begin, span.size()));
+}
+
+BeadEvidence PassModel::Explain(const Bead& bead, const std::vector<std::string_view>& source,
+                                const std::vector<std::string_view>& target) const {
+  BeadEvidence out;
+  for (std::size_t k = bead.source_begin; k < bead.source_end(); ++k) {
+    out.source_length += evidence_->source_lengths[k];
+  }
+  for (std::size_t k = bead.target_begin; k < bead.target_end(); ++k) {
+    out.target_length += evidence_->target_lengths[k];
+  }
+  out.expected_target_length = out.source_length * length_.model().ratio;
+  for (const Part& part : parts_) {
+    const double cost = part.weight * part.scorer->Cost(bead.source_begin, bead.source_count,
+                                                        bead.target_begin, bead.target_count);
+    out.parts.push_back({part.name, cost});
+    out.cost += cost;
+  }
+  for (const LexicalScorer* scorer : Lexical()) {
+    const EvidenceChannel& channel = scorer->channel();
+    for (const LexicalMatch& match : scorer->Matches(bead.source_begin, bead.source_count,
+                                                     bead.target_begin, bead.target_count)) {
+      BeadEvidence::Match m;
+      m.channel = channel.name;
+      m.origin = match.origin < channel.origins.size() ? channel.origins[match.origin] : "";
+      const std::uint32_t s = match.source_side ? match.occurrence : match.counterpart;
+      const std::uint32_t t = match.source_side ? match.counterpart : match.occurrence;
+      m.source = OccurrenceText(channel.source, s, source);
+      m.target = OccurrenceText(channel.target, t, target);
+      // Each pair once, although it is usually found from both sides.
+      const bool seen = std::any_of(out.matches.begin(), out.matches.end(),
+                                    [&m](const BeadEvidence::Match& other) {
+                                      return other.channel == m.channel &&
+                                             other.source == m.source && other.target == m.target;
+                                    });
+      if (!seen) out.matches.push_back(std::move(m));
+    }
+  }
+  return out;
+}
+
+// The search: coarse-to-fine, which is exhaustive for problems of up to a million cells and
+// linear beyond.
+std::unique_ptr<LadderSearch> MakeSearch(const AlignOptions& options) {
+  return std::make_unique<CoarseToFineSearch>(CoarseToFineSearchOptions{
+      .shapes = AlignmentShapes(options.max_bead), .threads = options.threads});
+}
+
+StatusOr<Ladder> RunPass(const AlignInput& input, const BitextEvidence& evidence,
+                         const BeadScorer& scorer, const SentenceVectors& vectors,
+                         const AlignOptions& options) {
+  SearchProblem problem;
+  problem.scorer = &scorer;
+  problem.source_size = input.source.size();
+  problem.target_size = input.target.size();
+  problem.source_lengths = evidence.source_lengths;
+  problem.target_lengths = evidence.target_lengths;
+  if (vectors.dimension > 0) problem.vectors = &vectors;
+  problem.fixed = input.fixed;
+  const std::unique_ptr<LadderSearch> search = MakeSearch(options);
+  TANDEM_ASSIGN_OR_RETURN(Ladder ladder, search->Search(problem));
+  TANDEM_RETURN_IF_ERROR(ValidateLadder(ladder, input.source.size(), input.target.size()));
+  return ladder;
+}
+
+std::vector<Bead> Confident(const Ladder& ladder, double threshold,
+                            const std::optional<Region>& region) {
+  std::vector<Bead> beads;
+  for (const Bead& bead : ladder) {
+    if (bead.two_sided() && bead.confidence >= threshold && InsideRegion(bead, region)) {
+      beads.push_back(bead);
+    }
+  }
+  return beads;
+}
+
+Ladder Inside(const Ladder& ladder, const std::optional<Region>& region) {
+  Ladder inside;
+  for (const Bead& bead : ladder) {
+    if (InsideRegion(bead, region)) inside.push_back(bead);
+  }
+  return inside;
+}
+
+// The learned lexicon's channel: the word stems of the dictionary channel, linked by a
+// translation model trained on `beads`, without the pairs the dictionary already links.
+std::shared_ptr<const EvidenceChannel> LearnChannel(const BitextEvidence& evidence,
+                                                    KeyedSide source_words, KeyedSide target_words,
+                                                    const std::vector<Bead>& beads,
+                                                    const Model1Options& options,
+                                                    std::size_t& links) {
+  auto learned = std::make_shared<EvidenceChannel>();
+  learned->name = "learned";
+  learned->origins = {"IBM model 1"};
+  learned->links = LearnLinks(source_words, target_words, beads, options);
+  learned->source = std::move(source_words);
+  learned->target = std::move(target_words);
+  links = 0;
+  for (std::size_t s = 0; s < learned->links.size(); ++s) {
+    std::vector<KeyLink>& list = learned->links[s];
+    const std::vector<KeyLink>& known = evidence.dictionary.links[s];
+    list.erase(std::remove_if(list.begin(), list.end(),
+                              [&known](const KeyLink& link) {
+                                return std::binary_search(known.begin(), known.end(), link,
+                                                          [](const KeyLink& x, const KeyLink& y) {
+                                                            return x.target < y.target;
+                                                          });
+                              }),
+               list.end());
+    links += list.size();
+  }
+  return learned;
 }
 
 }  // namespace
 
+double Calibration::Apply(double posterior) const {
+  const double p = std::clamp(posterior, 1e-6, 1 - 1e-6);
+  const double z = scale * std::log(p / (1 - p)) + shift;
+  // Four decimals, as the search gives them.
+  return std::round(1e4 / (1 + std::exp(-z))) / 1e4;
+}
+
+std::vector<BeadShape> AlignmentShapes(std::size_t max_bead) {
+  std::vector<BeadShape> shapes = StandardShapes(max_bead);
+  if (max_bead >= 3) {
+    shapes.push_back({2, 3});
+    shapes.push_back({3, 2});
+    shapes.push_back({3, 3});
+  }
+  return shapes;
+}
+
 std::vector<std::pair<std::string, std::string>> DescribeOptions(const AlignOptions& options) {
   return {
-      {"scorer", "length (Gale-Church)"},
+      {"scorer", options.learn ? "shape, length, dictionary, numbers, names; learned lexicon "
+                                 "and corresponding region (second pass)"
+                               : "shape, length, dictionary, numbers, names"},
       {"search", "coarse-to-fine dynamic programming (exhaustive up to 1M cells)"},
       {"max-bead", std::to_string(options.max_bead)},
   };
 }
 
-StatusOr<Ladder> Align(const AlignInput& input, const AlignOptions& options) {
+StatusOr<AlignReport> AlignWithReport(const AlignInput& input, const AlignOptions& options) {
   if (options.max_bead < 1 || options.max_bead > 8) {
     return InvalidArgumentError(
         fmt::format("max-bead must be between 1 and 8, not {}", options.max_bead));
   }
-  const std::vector<double> source_lengths = CharacterLengths(input.source);
-  const std::vector<double> target_lengths = CharacterLengths(input.target);
-  const LengthScorer scorer(source_lengths, target_lengths,
-                            LengthModel::Estimate(source_lengths, target_lengths));
-  const CoarseToFineSearch search(
-      {.shapes = StandardShapes(options.max_bead), .threads = options.threads});
-  SearchProblem problem;
-  problem.scorer = &scorer;
-  problem.source_size = input.source.size();
-  problem.target_size = input.target.size();
-  problem.source_lengths = source_lengths;
-  problem.target_lengths = target_lengths;
-  problem.fixed = input.fixed;
-  TANDEM_ASSIGN_OR_RETURN(Ladder ladder, search.Search(problem));
-  TANDEM_RETURN_IF_ERROR(ValidateLadder(ladder, input.source.size(), input.target.size()));
-  return ladder;
+  auto progress = [&options](std::string_view message) {
+    if (options.progress) options.progress(message);
+  };
+  AnalysisInput analysis_input;
+  analysis_input.source = &input.source;
+  analysis_input.target = &input.target;
+  analysis_input.source_language = input.source_language;
+  analysis_input.target_language = input.target_language;
+  analysis_input.lexicons = &input.lexicons;
+  TANDEM_ASSIGN_OR_RETURN(BitextEvidence analysed, AnalyzeBitext(analysis_input, options.analysis));
+  // The word stems are only needed by the learned lexicon, which takes them over.
+  KeyedSide source_words = std::move(analysed.source_words);
+  KeyedSide target_words = std::move(analysed.target_words);
+  const auto evidence = std::make_shared<const BitextEvidence>(std::move(analysed));
+  progress(fmt::format("evidence: {} lexicon entries used, {} dictionary links, {} name links",
+                       evidence->stats.lexicon_entries_used, evidence->stats.dictionary_links,
+                       evidence->stats.name_links));
+
+  // First pass: default shapes, a guessed length ratio, prior reliabilities.
+  PassParameters first;
+  first.shapes = ShapeTable::Default();
+  first.length = LengthModel::Guess(evidence->source_lengths, evidence->target_lengths);
+  first.dictionary_reliability = options.dictionary_reliability;
+  first.numbers_reliability = options.numbers_reliability;
+  first.names_reliability = options.names_reliability;
+  auto model = std::make_shared<PassModel>(evidence, nullptr, first, options);
+  Ladder ladder;
+  {
+    const SentenceVectors vectors = BuildSentenceVectors(
+        {&evidence->dictionary, &evidence->numbers, &evidence->names}, options.vectors);
+    TANDEM_ASSIGN_OR_RETURN(ladder, RunPass(input, *evidence, model->combined(), vectors, options));
+  }
+  PassParameters used = first;
+
+  AlignReport report;
+  if (options.learn) {
+    // Second pass: everything re-estimated from the confident beads of the first.
+    PassParameters second;
+    const CombinedScorer lexical(
+        {{&model->dictionary(), 1.0}, {&model->numbers(), 1.0}, {&model->names(), 1.0}});
+    second.region = FindCorrespondingRegion(ladder, lexical, options.region);
+    const std::vector<Bead> confident = Confident(ladder, options.confident, second.region);
+    second.length = LengthModel::FromBeads(evidence->source_lengths, evidence->target_lengths,
+                                           confident, first.length);
+    second.shapes = ShapeTable::Estimate(Inside(ladder, second.region), first.shapes,
+                                         options.shape_prior_strength);
+    const double strength = options.reliability_prior_strength;
+    second.dictionary_reliability = EstimateReliability(model->dictionary().Count(confident),
+                                                        options.dictionary_reliability, strength);
+    second.numbers_reliability = EstimateReliability(model->numbers().Count(confident),
+                                                     options.numbers_reliability, strength);
+    second.names_reliability =
+        EstimateReliability(model->names().Count(confident), options.names_reliability, strength);
+    model.reset();  // the first pass's scorers are done with; their memory goes to the second
+    const std::shared_ptr<const EvidenceChannel> learned =
+        LearnChannel(*evidence, std::move(source_words), std::move(target_words), confident,
+                     options.model1, report.learned_links);
+    if (second.region) {
+      progress(fmt::format("corresponding region: source sentences {}-{}, target {}-{}",
+                           second.region->source_begin, second.region->source_end,
+                           second.region->target_begin, second.region->target_end));
+    }
+    progress(fmt::format(
+        "second pass: {} confident beads; length ratio {:.3f}, variance {:.2f}; reliability "
+        "dictionary {:.2f}, numbers {:.2f}, names {:.2f}; {} learned links",
+        confident.size(), second.length.ratio, second.length.variance,
+        second.dictionary_reliability, second.numbers_reliability, second.names_reliability,
+        report.learned_links));
+    model = std::make_shared<PassModel>(evidence, learned, second, options);
+    const SentenceVectors vectors = BuildSentenceVectors(
+        {&evidence->dictionary, &evidence->numbers, &evidence->names, learned.get()},
+        options.vectors);
+    TANDEM_ASSIGN_OR_RETURN(ladder, RunPass(input, *evidence, model->combined(), vectors, options));
+    used = second;
+  }
+
+  // Calibrated confidences; fixed beads keep what the reviewer gave them.
+  for (Bead& bead : ladder) {
+    const bool fixed = std::find(input.fixed.begin(), input.fixed.end(), bead) != input.fixed.end();
+    if (!fixed) bead.confidence = options.calibration.Apply(bead.confidence);
+  }
+
+  report.length_model = used.length;
+  report.dictionary_reliability = used.dictionary_reliability;
+  report.numbers_reliability = used.numbers_reliability;
+  report.names_reliability = used.names_reliability;
+  report.region = used.region;
+  report.analysis = evidence->stats;
+  if (options.explain) {
+    report.evidence.reserve(ladder.size());
+    for (const Bead& bead : ladder) {
+      report.evidence.push_back(model->Explain(bead, input.source, input.target));
+    }
+  }
+  report.ladder = std::move(ladder);
+  report.model = std::move(model);
+  return report;
+}
+
+StatusOr<Ladder> Align(const AlignInput& input, const AlignOptions& options) {
+  TANDEM_ASSIGN_OR_RETURN(AlignReport report, AlignWithReport(input, options));
+  return std::move(report.ladder);
 }
 
 }  // namespace tandem::align

@@ -1,5 +1,6 @@
 #include "tandem/align/length_scorer.h"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <numbers>
@@ -31,6 +32,108 @@ LengthModel LengthModel::Estimate(std::span<const double> source_lengths,
   const double target_total = std::accumulate(target_lengths.begin(), target_lengths.end(), 0.0);
   if (source_total > 0 && target_total > 0) model.ratio = target_total / source_total;
   return model;
+}
+
+namespace {
+
+double Median(std::vector<double> values) {
+  if (values.empty()) return 0;
+  const auto middle = values.begin() + static_cast<std::ptrdiff_t>(values.size() / 2);
+  std::nth_element(values.begin(), middle, values.end());
+  return *middle;
+}
+
+// The unit of length in which Gale & Church's variance grows: the mean of both lengths in
+// source units, so that deletions and insertions (one length zero) stay well defined.
+double Scale(double source_length, double target_length, double ratio) {
+  return std::max((source_length + target_length / ratio) / 2.0, 1.0);
+}
+
+}  // namespace
+
+LengthModel LengthModel::Guess(std::span<const double> source_lengths,
+                               std::span<const double> target_lengths) {
+  const double n = static_cast<double>(source_lengths.size());
+  const double m = static_cast<double>(target_lengths.size());
+  if (n > 0 && m > 0 && m <= 1.5 * n && n <= 1.5 * m) {
+    return Estimate(source_lengths, target_lengths);
+  }
+  LengthModel model;
+  const double source_median =
+      Median(std::vector<double>(source_lengths.begin(), source_lengths.end()));
+  const double target_median =
+      Median(std::vector<double>(target_lengths.begin(), target_lengths.end()));
+  if (source_median > 0 && target_median > 0) model.ratio = target_median / source_median;
+  return model;
+}
+
+LengthModel LengthModel::FromBeads(std::span<const double> source_lengths,
+                                   std::span<const double> target_lengths, const Ladder& beads,
+                                   const LengthModel& fallback, std::size_t min_beads) {
+  double source_total = 0;
+  double target_total = 0;
+  std::vector<std::pair<double, double>> pairs;
+  for (const Bead& bead : beads) {
+    if (!bead.two_sided()) continue;
+    double s = 0;
+    double t = 0;
+    for (std::size_t k = bead.source_begin; k < bead.source_end(); ++k) s += source_lengths[k];
+    for (std::size_t k = bead.target_begin; k < bead.target_end(); ++k) t += target_lengths[k];
+    if (s <= 0 || t <= 0) continue;
+    source_total += s;
+    target_total += t;
+    pairs.emplace_back(s, t);
+  }
+  if (pairs.size() < min_beads || source_total <= 0) return fallback;
+  LengthModel model;
+  model.ratio = target_total / source_total;
+  std::vector<double> squared;
+  squared.reserve(pairs.size());
+  for (const auto& [s, t] : pairs) {
+    const double d = t - s * model.ratio;
+    squared.push_back(d * d / Scale(s, t, model.ratio));
+  }
+  model.variance = std::max(Median(std::move(squared)) / 0.455, 0.5);
+  return model;
+}
+
+LengthRatioScorer::LengthRatioScorer(std::span<const double> source_lengths,
+                                     std::span<const double> target_lengths, LengthModel model,
+                                     double null_deviation)
+    : source_prefix_(PrefixSums(source_lengths)),
+      target_prefix_(PrefixSums(target_lengths)),
+      model_(model),
+      null_deviation_(std::max(null_deviation, 1.0)) {}
+
+double LengthRatioScorer::Deviation(double source_length, double target_length) const {
+  return (target_length - source_length * model_.ratio) /
+         std::sqrt(Scale(source_length, target_length, model_.ratio) * model_.variance);
+}
+
+double LengthRatioScorer::Cost(std::size_t i, std::size_t a, std::size_t j, std::size_t b) const {
+  if (a == 0 || b == 0) return 0.0;
+  const double delta = Deviation(source_prefix_[i + a] - source_prefix_[i],
+                                 target_prefix_[j + b] - target_prefix_[j]);
+  const double s0 = null_deviation_;
+  return delta * delta / 2 * (1 - 1 / (s0 * s0)) - std::log(s0);
+}
+
+double LengthRatioScorer::NullDeviation(std::span<const double> source_lengths,
+                                        std::span<const double> target_lengths,
+                                        const LengthModel& model) {
+  const std::size_t n = source_lengths.size();
+  const std::size_t m = target_lengths.size();
+  if (n == 0 || m == 0) return 1.0;
+  const LengthRatioScorer scorer(source_lengths, target_lengths, model, 1.0);
+  std::vector<double> squared;
+  squared.reserve(n);
+  for (std::size_t k = 0; k < n; ++k) {
+    // Half the text away from where k's counterpart would be.
+    const std::size_t other = (k * m / n + m / 2) % m;
+    const double delta = scorer.Deviation(source_lengths[k], target_lengths[other]);
+    squared.push_back(delta * delta);
+  }
+  return std::sqrt(Median(std::move(squared)) / 0.455);
 }
 
 double NormalTailCost(double x) {

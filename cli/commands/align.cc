@@ -11,6 +11,7 @@
 #include "common.h"
 #include "exchange_options.h"
 #include "options.h"
+#include "tandem/corpora/explain.h"
 #include "tandem/corpora/pipeline.h"
 #include "tandem/corpora/summary.h"
 #include "tandem/tei/formats.h"
@@ -26,6 +27,7 @@ struct AlignArgs {
   tei::TeiLayout layout = tei::TeiLayout::kSingleFile;
   MetadataArgs metadata;
   corpora::AlignFilesRequest request;
+  std::vector<std::string> dictionaries;
   bool quiet = false;
   std::string keep;  // --keep CORPUS (align_keep.h)
   bool max_bead_given = false;
@@ -60,20 +62,28 @@ int Run(AlignArgs args) {
   const corpora::WarningCallback warn = PrintWarnings();
   // TEI inputs keep their own sentences and ids (tei/formats.h).
   args.request.load_input = tei::AlignInputLoader(warn);
+  if (!args.dictionaries.empty()) args.request.dictionaries.specs = args.dictionaries;
   StatusOr<corpora::BitextMetadata> metadata = ResolveMetadata(args.metadata);
   if (!metadata.ok()) return ReportError(metadata.status());
-  StatusOr<corpora::Bitext> bitext = corpora::AlignFiles(args.request);
-  if (!bitext.ok()) return ReportError(bitext.status());
-  corpora::ApplyMetadata(*metadata, *bitext);
-  if (const Status written = Write(*bitext, args, warn); !written.ok()) {
-    return ReportError(written);
-  }
+  StatusOr<corpora::AlignedFiles> aligned = corpora::AlignFilesWithReport(args.request);
+  if (!aligned.ok()) return ReportError(aligned.status());
+  corpora::Bitext& bitext = aligned->bitext;
+  corpora::ApplyMetadata(*metadata, bitext);
+  if (const Status written = Write(bitext, args, warn); !written.ok()) return ReportError(written);
   if (!args.quiet) {
     const double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    std::cerr << corpora::FormatSummary(*bitext, corpora::Summarize(*bitext))
+    std::string dictionaries;
+    for (const std::string& name : aligned->dictionaries) {
+      dictionaries += (dictionaries.empty() ? "" : ", ") + name;
+    }
+    std::cerr << corpora::FormatSummary(bitext, corpora::Summarize(bitext))
+              << fmt::format("dictionary: {}\n", dictionaries.empty() ? "none" : dictionaries)
               << fmt::format("time:       {:.2f} s\n", seconds);
     if (args.output != "-") std::cerr << "output:     " << args.output << '\n';
+  }
+  if (args.request.align.explain) {
+    std::cerr << corpora::FormatExplanation(bitext, aligned->report);
   }
   return kExitOk;
 }
@@ -108,6 +118,17 @@ void AddAlignCommand(CLI::App& app, Context& context) {
   cmd->add_option("--keep", args->keep,
                   "re-align CORPUS (TEI), keeping every bead a reviewer confirmed or edited; "
                   "writes CORPUS (keeping CORPUS.bak) unless -o says where");
+  cmd->add_option("--dictionary", args->dictionaries,
+                  "auto (the FreeDict dictionaries of the language pair, the default), none, or "
+                  "a dictionary file (source<TAB>target, or hunalign's 'target @ source'); "
+                  "repeat for several")
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
+      // One dictionary per occurrence, so that the option never takes the input files that
+      // follow it (the positionals are optional because of --keep).
+      ->allow_extra_args(false);
+  cmd->add_flag("--explain", args->request.align.explain,
+                "print the evidence behind every bead (lengths, costs, matched words and where "
+                "they come from) to standard error");
   cmd->add_flag("-q,--quiet", args->quiet, "do not print the summary");
   cmd->callback([args, max_bead, &context] {
     args->max_bead_given = max_bead->count() > 0;

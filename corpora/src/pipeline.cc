@@ -37,10 +37,16 @@ StatusOr<Document> ReadSide(const std::string& path, const std::string& language
 }  // namespace
 
 StatusOr<Bitext> AlignFiles(const AlignFilesRequest& request) {
+  TANDEM_ASSIGN_OR_RETURN(AlignedFiles aligned, AlignFilesWithReport(request));
+  return std::move(aligned.bitext);
+}
+
+StatusOr<AlignedFiles> AlignFilesWithReport(const AlignFilesRequest& request) {
   if (request.source_path == "-" && request.target_path == "-") {
     return InvalidArgumentError("only one of the two inputs can be standard input");
   }
-  Bitext bitext;
+  AlignedFiles aligned;
+  Bitext& bitext = aligned.bitext;
   TANDEM_ASSIGN_OR_RETURN(bitext.source,
                           ReadSide(request.source_path, request.source_language, request,
                                    request.source_decode, request.source_abbreviations));
@@ -52,13 +58,27 @@ StatusOr<Bitext> AlignFiles(const AlignFilesRequest& request) {
   input.target = bitext.target.SentenceTexts();
   input.source_language = request.source_language;
   input.target_language = request.target_language;
-  TANDEM_ASSIGN_OR_RETURN(bitext.ladder, align::Align(input, request.align));
+  TANDEM_ASSIGN_OR_RETURN(
+      input.lexicons,
+      LoadDictionaries(request.dictionaries, request.source_language, request.target_language));
+  for (const align::Lexicon& lexicon : input.lexicons) aligned.dictionaries.push_back(lexicon.name);
+  TANDEM_ASSIGN_OR_RETURN(aligned.report, align::AlignWithReport(input, request.align));
+  bitext.ladder = aligned.report.ladder;
+  // The scorers hold all the evidence (hundreds of megabytes for long texts); without
+  // --explain nobody asks them anything more.
+  if (!request.align.explain) aligned.report.model.reset();
 
   bitext.alignment.version = kVersion;
   bitext.alignment.timestamp = request.timestamp;
   bitext.alignment.parameters = align::DescribeOptions(request.align);
   bitext.alignment.parameters.emplace_back("presegmented", request.presegmented ? "yes" : "no");
-  return bitext;
+  std::string dictionaries;
+  for (const std::string& name : aligned.dictionaries) {
+    dictionaries += (dictionaries.empty() ? "" : ", ") + name;
+  }
+  bitext.alignment.parameters.emplace_back("dictionaries",
+                                           dictionaries.empty() ? "none" : dictionaries);
+  return aligned;
 }
 
 }  // namespace tandem::corpora

@@ -8,6 +8,8 @@
 
 #include <fmt/format.h>
 
+#include "tandem/corpora/dictionary.h"
+
 namespace tandem::corpora {
 namespace {
 
@@ -450,6 +452,15 @@ StatusOr<LadderPatch> PlanRealign(const Bitext& bitext, const align::AlignOption
   input.target = bitext.target.SentenceTexts();
   input.source_language = bitext.source.language;
   input.target_language = bitext.target.language;
+  // The evidence of the first alignment: the FreeDict dictionaries of the pair, unless it was
+  // aligned without any (user dictionary files are not recorded by path, so they are not read
+  // again).
+  DictionaryRequest dictionaries;
+  for (const auto& [name, value] : bitext.alignment.parameters) {
+    if (name == "dictionaries" && value == "none") dictionaries.specs = {"none"};
+  }
+  TANDEM_ASSIGN_OR_RETURN(input.lexicons, LoadDictionaries(dictionaries, input.source_language,
+                                                           input.target_language));
   // Records worth keeping if the aligner proposes the same bead again, by position.
   std::map<std::pair<std::size_t, std::size_t>, std::size_t> kept;
   for (std::size_t k = 0; k < bitext.ladder.size(); ++k) {

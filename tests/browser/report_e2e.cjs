@@ -37,6 +37,8 @@ async function main() {
     await link.click();
     await page.waitForSelector('.bead.current[data-bead="' + target + '"]');
     // The plot: a click in the lower right corner goes to the end of the alignment.
+    // (The link above may have scrolled the sidebar, and the plot with it, out of sight.)
+    await page.locator('#plot').scrollIntoViewIfNeeded();
     const box = await page.locator('#plot').boundingBox();
     await page.mouse.click(box.x + box.width - 12, box.y + box.height - 34);
     await page.waitForFunction((n) => {

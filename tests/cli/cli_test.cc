@@ -156,6 +156,46 @@ TEST_F(CliInputErrors, EmptyFile) {
   ExpectFailure(dir_.File("empty.txt"), "empty.txt: the file has no text to align");
 }
 
+TEST(Cli, AlignWithDictionariesAndExplain) {
+  TempDir dir;
+  WriteFile(dir.File("a.txt"), "The answer came.\nA horse ran.\n");
+  WriteFile(dir.File("b.txt"), "A v\xC3\xA1lasz meg\xC3\xA9rkezett.\nEgy l\xC3\xB3 futott.\n");
+  WriteFile(dir.File("my.tsv"), "answer\tv\xC3\xA1lasz\nhorse\tl\xC3\xB3\n");
+  const CommandResult r =
+      Tandem({"align", "--presegmented", "-s", "en", "-t", "hu", "-f", "vecalign", "--dictionary",
+              dir.File("my.tsv"), "--explain", dir.File("a.txt"), dir.File("b.txt")});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.out, StartsWith("[0]:[0]:"));
+  EXPECT_THAT(r.err, HasSubstr("dictionary: my.tsv"));
+  EXPECT_THAT(r.err, HasSubstr("answer = v\xC3\xA1lasz (dictionary: my.tsv)"));
+  EXPECT_THAT(r.err, HasSubstr("bead 1  1:1  confidence"));
+  // Without dictionaries.
+  const CommandResult none =
+      Tandem({"align", "--presegmented", "-s", "en", "-t", "hu", "-f", "vecalign", "--dictionary",
+              "none", dir.File("a.txt"), dir.File("b.txt")});
+  ASSERT_EQ(none.exit_code, 0) << none.err;
+  EXPECT_THAT(none.err, HasSubstr("dictionary: none"));
+}
+
+TEST(Cli, AlignDictionaryErrors) {
+  TempDir dir;
+  WriteFile(dir.File("a.txt"), "One.\n");
+  WriteFile(dir.File("b.txt"), "Egy.\n");
+  WriteFile(dir.File("bad.dic"), "v\xC3\xA1lasz @ answer\nbroken line\n");
+  CommandResult r = Tandem({"align", "-s", "en", "-t", "hu", "--dictionary", dir.File("bad.dic"),
+                            dir.File("a.txt"), dir.File("b.txt")});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_THAT(r.err, HasSubstr("bad.dic:2: expected 'target @ source'"));
+  r = Tandem({"align", "-s", "en", "-t", "hu", "--dictionary", dir.File("missing.tsv"),
+              dir.File("a.txt"), dir.File("b.txt")});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_THAT(r.err, HasSubstr("missing.tsv"));
+  r = Tandem({"align", "-s", "en", "-t", "hu", "--dictionary", "none", "--dictionary", "auto",
+              dir.File("a.txt"), dir.File("b.txt")});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_THAT(r.err, HasSubstr("--dictionary none"));
+}
+
 TEST(Cli, UnwritableOutputFailsCleanly) {
   TempDir dir;
   WriteFile(dir.File("a-file"), "x");

@@ -1,22 +1,50 @@
 // The aligner: two sequences of sentences in, a ladder out. This is the one entry point the
-// rest of tandem calls; it picks the evidence (scorers) and the search from the options.
+// rest of tandem calls; it gathers the evidence, combines the scorers and runs the search.
 //
 //   tandem::align::AlignInput input;
 //   input.source = {"Hello.", "How are you?"};
 //   input.target = {"Szia.", "Hogy vagy?"};
+//   input.source_language = "en";
+//   input.target_language = "hu";
+//   input.lexicons = ...;                      // optional: corpora/dictionary.h reads them
 //   TANDEM_ASSIGN_OR_RETURN(tandem::align::Ladder ladder,
 //                           tandem::align::Align(input, tandem::align::AlignOptions{}));
+//
+// How (docs/architecture.md has the details and the reasons):
+// 1. Evidence (evidence.h): sentence lengths; words stemmed and looked up in the lexicons;
+//    numbers; names and cognates.
+// 2. First pass: shape priors, length (ratio guessed from the texts), dictionary, numbers and
+//    names, each its own scorer (shape_scorer.h, length_scorer.h, lexical_scorer.h), combined
+//    with the weights of AlignOptions (combined_scorer.h); the search finds the best ladder and
+//    each bead's posterior probability.
+// 3. Second pass (AlignOptions::learn): from the first pass's confident beads, the length ratio
+//    and variance, the shape priors and each channel's reliability are re-estimated, and a
+//    lexicon is learned (ibm1.h); the search runs again with all of it.
+// The confidence of a bead is its posterior probability in the last pass, calibrated
+// (Calibration).
 //
 // The aligner knows nothing about files, formats or XML. It reads the sentences only for the
 // duration of the call.
 #pragma once
 
 #include <cstddef>
+#include <functional>
+#include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "tandem/align/bead.h"
+#include "tandem/align/evidence.h"
+#include "tandem/align/ibm1.h"
+#include "tandem/align/length_scorer.h"
+#include "tandem/align/lexicon.h"
+#include "tandem/align/region_scorer.h"
+#include "tandem/align/scorer.h"
+#include "tandem/align/search.h"
+#include "tandem/align/vectors.h"
 #include "tandem/core/status.h"
 
 namespace tandem::align {
@@ -29,18 +57,134 @@ struct AlignInput {
   // Beads that must be kept as they are (confirmed or corrected by a reviewer), in text order;
   // the aligner aligns the sentences between them. See SearchProblem::fixed.
   std::vector<Bead> fixed;
+  // Bilingual lexicons oriented source -> target (lexicon.h); may be empty.
+  std::vector<Lexicon> lexicons;
+};
+
+// Weights of the evidence in the combined cost (combined_scorer.h). Fitted on the Text+Berg dev
+// gold alignment by maximising the conditional likelihood of its ladder (bench/fit_weights.cc,
+// docs/architecture.md); each cost is a log-likelihood (ratio), so 1 would mean "trust the
+// model as it is", and values below 1 discount evidence that overlaps other evidence.
+struct EvidenceWeights {
+  double shape = 0.750;       // -ln P(shape)
+  double length = 0.420;      // length log-likelihood ratio
+  double dictionary = 0.124;  // dictionary matches
+  double numbers = 0.272;     // equal numbers
+  double names = 0.256;       // equal or similar names and cognates
+  double learned = 0.083;     // the learned lexicon (second pass)
+};
+
+// How posterior probabilities become confidences: c = 1 / (1 + exp(-(scale * logit(p) +
+// shift))), Platt's logistic calibration. Fitted on the Text+Berg dev gold alignment
+// (bench/fit_weights.cc): logistic regression of "the bead is a gold link" on the logit of its
+// posterior, then the shift lowered until the beads with confidence 0.9 or more are at least
+// 97% right there, so that reviewers can trust that band. Posteriors overstate certainty where
+// hand alignments split passages in ways no bead shape of the search can express.
+struct Calibration {
+  double scale = 0.512;
+  double shift = 0.635;
+  double Apply(double posterior) const;
 };
 
 struct AlignOptions {
-  // The largest number of sentences on either side of a bead (2 gives Gale & Church's
-  // 1:1, 1:2, 2:1, 2:2 besides 1:0 and 0:1).
-  std::size_t max_bead = 2;
+  // The largest number of sentences on either side of a bead: beads 1:0, 0:1, 1:1, 2:2 and
+  // every 1:k and k:1 up to max_bead. 4 covers 1:4 and 4:1.
+  std::size_t max_bead = 4;
   // Threads for the search; 0 = one per core.
   std::size_t threads = 0;
+  // Run the second pass (re-estimated parameters and a learned lexicon).
+  bool learn = true;
+  EvidenceWeights weights;
+  // First-pass beads with at least this confidence train the second pass.
+  double confident = 0.5;
+  // Reliabilities of the lexical channels (lexical_scorer.h) in the first pass, and the
+  // weight, in occurrences, with which they hold against the second pass's estimate.
+  double dictionary_reliability = 0.5;
+  double numbers_reliability = 0.8;
+  double names_reliability = 0.5;
+  double learned_reliability = 0.5;  // not re-estimated: it was trained on the same beads
+  double reliability_prior_strength = 50;
+  // Pseudo-beads with which the default shape priors hold against the first pass's shapes.
+  double shape_prior_strength = 50;
+  // How the first pass's corresponding region is found and how beads outside it are charged
+  // in the second pass (region_scorer.h).
+  RegionOptions region;
+  AnalysisOptions analysis;
+  Model1Options model1;
+  VectorOptions vectors;
+  Calibration calibration;
+  // Fill AlignReport::evidence with what speaks for each bead.
+  bool explain = false;
+  // Progress messages ("first pass: ..."), when set.
+  std::function<void(std::string_view)> progress;
 };
+
+// What speaks for one bead, for reviewers (--explain).
+struct BeadEvidence {
+  double source_length = 0;  // characters
+  double target_length = 0;
+  double expected_target_length = 0;  // source_length times the length ratio
+  struct Part {
+    std::string name;  // "shape", "length", "dictionary", "numbers", "names", "learned"
+    double cost = 0;   // weighted, as it enters the total
+  };
+  std::vector<Part> parts;
+  double cost = 0;  // the sum of the parts
+  struct Match {
+    std::string channel;  // "dictionary", "numbers", "names", "learned"
+    std::string origin;   // the lexicon's name, "equal number", "similar name", "IBM model 1"
+    std::string source;   // the words as they stand in the source sentence
+    std::string target;   // and in the target sentence
+  };
+  std::vector<Match> matches;
+};
+
+// The evidence of an alignment's last pass, kept for explanations and for tools that study
+// or fit the weights (bench/fit_weights.cc): each kind of evidence its own scorer, and their
+// weighted sum, the scorer the search used.
+class ScoringModel {
+ public:
+  virtual ~ScoringModel() = default;
+
+  struct Part {
+    std::string name;                    // "shape", "length", "dictionary", ...
+    const BeadScorer* scorer = nullptr;  // unweighted
+    double weight = 1.0;
+  };
+  virtual const std::vector<Part>& parts() const = 0;
+  // The weighted sum of the parts.
+  virtual const BeadScorer& combined() const = 0;
+  // What speaks for `bead`; `source` and `target` are the sentences that were aligned.
+  virtual BeadEvidence Explain(const Bead& bead, const std::vector<std::string_view>& source,
+                               const std::vector<std::string_view>& target) const = 0;
+};
+
+// An alignment and how it was made.
+struct AlignReport {
+  Ladder ladder;
+  // One entry per bead of `ladder` when AlignOptions::explain, else empty.
+  std::vector<BeadEvidence> evidence;
+  // What the last pass used.
+  LengthModel length_model;
+  double dictionary_reliability = 0;
+  double numbers_reliability = 0;
+  double names_reliability = 0;
+  std::size_t learned_links = 0;
+  std::optional<Region> region;  // where the texts correspond, found by the first pass
+  AnalysisStats analysis;
+  // The last pass's scorers; they own copies of everything they need (not the sentences).
+  std::shared_ptr<const ScoringModel> model;
+};
+
+// The bead shapes Align() searches with: StandardShapes(max_bead) (search.h), and from
+// max_bead 3 on also 2:3, 3:2 and 3:3, which hand alignments use where two translators split
+// a passage differently (Text+Berg dev: 12 of 422 links).
+std::vector<BeadShape> AlignmentShapes(std::size_t max_bead);
 
 // The parameters an alignment was made with, as name/value pairs for output headers.
 std::vector<std::pair<std::string, std::string>> DescribeOptions(const AlignOptions& options);
+
+StatusOr<AlignReport> AlignWithReport(const AlignInput& input, const AlignOptions& options);
 
 StatusOr<Ladder> Align(const AlignInput& input, const AlignOptions& options);
 

@@ -14,6 +14,7 @@
 #include <span>
 #include <vector>
 
+#include "tandem/align/bead.h"
 #include "tandem/align/scorer.h"
 
 namespace tandem::align {
@@ -37,6 +38,20 @@ struct LengthModel {
   // The ratio of the two texts' total lengths; variance stays at Gale & Church's value.
   static LengthModel Estimate(std::span<const double> source_lengths,
                               std::span<const double> target_lengths);
+
+  // A first guess for texts that may correspond only in part: the ratio of the total lengths
+  // when the texts have about as many sentences (within a factor of 1.5), else the ratio of
+  // their median sentence lengths, which a long stretch without counterpart does not skew.
+  static LengthModel Guess(std::span<const double> source_lengths,
+                           std::span<const double> target_lengths);
+
+  // Ratio and variance from the two-sided beads of `beads`, taken to be right: the ratio of
+  // their total lengths, and a robust variance (the median squared deviation per unit of
+  // length, divided by the median of a chi-square with one degree of freedom, 0.455). With
+  // fewer than `min_beads` two-sided beads, `fallback` is returned.
+  static LengthModel FromBeads(std::span<const double> source_lengths,
+                               std::span<const double> target_lengths, const Ladder& beads,
+                               const LengthModel& fallback, std::size_t min_beads = 10);
 };
 
 class LengthScorer final : public BeadScorer {
@@ -57,6 +72,40 @@ class LengthScorer final : public BeadScorer {
   std::vector<double> target_prefix_;
   LengthModel model_;
   ShapePriors priors_;
+};
+
+// Length evidence alone, as a log-likelihood ratio: how much more likely the two lengths of a
+// two-sided bead are if the runs translate each other (the standardised deviation delta of
+// Gale & Church is standard normal) than if they are unrelated (delta is normal with the
+// spread `null_deviation` that unrelated sentence pairs of the same texts show):
+//
+//   cost = delta^2 / 2 - delta^2 / (2 s0^2) - ln s0        (0 for one-sided beads)
+//
+// Negative when the lengths fit (at best -ln s0), growing with the square of the mismatch.
+// Shape priors are not part of it (shape_scorer.h).
+class LengthRatioScorer final : public BeadScorer {
+ public:
+  LengthRatioScorer(std::span<const double> source_lengths, std::span<const double> target_lengths,
+                    LengthModel model, double null_deviation);
+
+  double Cost(std::size_t i, std::size_t a, std::size_t j, std::size_t b) const override;
+
+  // delta for a source and a target length (in their own units).
+  double Deviation(double source_length, double target_length) const;
+
+  // The spread (robust standard deviation) of delta over sentence pairs that do not
+  // correspond: sentence k of the source against a sentence far from k's place in the target.
+  static double NullDeviation(std::span<const double> source_lengths,
+                              std::span<const double> target_lengths, const LengthModel& model);
+
+  const LengthModel& model() const { return model_; }
+  double null_deviation() const { return null_deviation_; }
+
+ private:
+  std::vector<double> source_prefix_;
+  std::vector<double> target_prefix_;
+  LengthModel model_;
+  double null_deviation_;
 };
 
 // -ln(2 * (1 - Phi(|x|))): the cost of a standard normal deviation of size |x|, accurate also

@@ -17,6 +17,7 @@
 #include "tandem/core/segmenter.h"
 #include "tandem/core/text_io.h"
 #include "tandem/corpora/bitext.h"
+#include "tandem/corpora/dictionary.h"
 
 namespace tandem::corpora {
 
@@ -43,6 +44,8 @@ struct AlignFilesRequest {
   std::vector<std::string> source_abbreviations;
   std::vector<std::string> target_abbreviations;
   align::AlignOptions align;
+  // The dictionaries to use: FreeDict for the language pair by default (dictionary.h).
+  DictionaryRequest dictionaries;
   // Recorded in the bitext's AlignmentInfo; the caller decides the clock (see docs/cli.md on
   // SOURCE_DATE_EPOCH).
   std::string timestamp;
@@ -51,5 +54,16 @@ struct AlignFilesRequest {
 };
 
 StatusOr<Bitext> AlignFiles(const AlignFilesRequest& request);
+
+// A bitext and the aligner's account of it (estimated parameters; with
+// `request.align.explain`, the evidence for every bead and the scorers, report.model, which are
+// otherwise released as soon as the alignment is done).
+struct AlignedFiles {
+  Bitext bitext;
+  align::AlignReport report;
+  std::vector<std::string> dictionaries;  // names of the lexicons used
+};
+
+StatusOr<AlignedFiles> AlignFilesWithReport(const AlignFilesRequest& request);
 
 }  // namespace tandem::corpora

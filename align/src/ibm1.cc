@@ -1,0 +1,198 @@
+#include "tandem/align/ibm1.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <unordered_map>
+
+namespace tandem::align {
+namespace {
+
+// Keys of `side` that occur in at most `max_share` of its sentences.
+std::vector<bool> UsefulKeys(const KeyedSide& side, double max_share) {
+  std::vector<std::uint32_t> sentences(side.key_count(), 0);
+  std::vector<std::uint32_t> last(side.key_count(), UINT32_MAX);
+  for (std::size_t s = 0; s < side.sentence_count(); ++s) {
+    for (std::uint32_t k = side.sentence_begin[s]; k < side.sentence_begin[s + 1]; ++k) {
+      const std::uint32_t key = side.keys[k];
+      if (last[key] != s) {
+        last[key] = static_cast<std::uint32_t>(s);
+        ++sentences[key];
+      }
+    }
+  }
+  const double limit = std::max(2.0, max_share * static_cast<double>(side.sentence_count()));
+  std::vector<bool> useful(side.key_count());
+  for (std::size_t key = 0; key < useful.size(); ++key) useful[key] = sentences[key] <= limit;
+  return useful;
+}
+
+std::vector<std::uint32_t> BeadKeys(const KeyedSide& side, std::size_t begin, std::size_t end,
+                                    const std::vector<bool>& useful) {
+  std::vector<std::uint32_t> keys;
+  for (std::uint32_t k = side.sentence_begin[begin]; k < side.sentence_begin[end]; ++k) {
+    if (useful[side.keys[k]]) keys.push_back(side.keys[k]);
+  }
+  return keys;
+}
+
+constexpr std::uint32_t kNull = UINT32_MAX;
+
+// t(f | e) for the pairs that co-occur, trained by EM. `pairs[b]` holds, for bead b, for each
+// f of F(b) in turn, the pair indices of (e, f) for NULL and every e of E(b).
+std::vector<double> TrainDirection(const std::vector<std::vector<std::uint32_t>>& pairs,
+                                   const std::vector<std::uint32_t>& pair_e,
+                                   const std::vector<std::size_t>& e_sizes, std::size_t keys_e,
+                                   std::size_t iterations) {
+  std::vector<double> t(pair_e.size(), 1.0);
+  std::vector<double> counts(pair_e.size());
+  std::vector<double> totals(keys_e + 1);
+  for (std::size_t iteration = 0; iteration < iterations; ++iteration) {
+    std::fill(counts.begin(), counts.end(), 0.0);
+    std::fill(totals.begin(), totals.end(), 0.0);
+    for (std::size_t b = 0; b < pairs.size(); ++b) {
+      const std::size_t width = e_sizes[b] + 1;
+      for (std::size_t start = 0; start < pairs[b].size(); start += width) {
+        double denominator = 0;
+        for (std::size_t k = start; k < start + width; ++k) denominator += t[pairs[b][k]];
+        if (denominator <= 0) continue;
+        for (std::size_t k = start; k < start + width; ++k) {
+          counts[pairs[b][k]] += t[pairs[b][k]] / denominator;
+        }
+      }
+    }
+    for (std::size_t p = 0; p < counts.size(); ++p) {
+      totals[pair_e[p] == kNull ? keys_e : pair_e[p]] += counts[p];
+    }
+    for (std::size_t p = 0; p < counts.size(); ++p) {
+      const double total = totals[pair_e[p] == kNull ? keys_e : pair_e[p]];
+      t[p] = total > 0 ? counts[p] / total : 0.0;
+    }
+  }
+  return t;
+}
+
+// Dunning's G² for a 2x2 table of beads: k11 with both keys, k12 with the first only, k21 with
+// the second only, k22 with neither. Negative when they occur together less than by chance.
+double Association(double k11, double k12, double k21, double k22) {
+  const double n = k11 + k12 + k21 + k22;
+  auto term = [n](double k, double row, double column) {
+    return k > 0 ? k * std::log(k * n / (row * column)) : 0.0;
+  };
+  const double g2 = 2 * (term(k11, k11 + k12, k11 + k21) + term(k12, k11 + k12, k12 + k22) +
+                         term(k21, k21 + k22, k11 + k21) + term(k22, k21 + k22, k12 + k22));
+  return k11 * n >= (k11 + k12) * (k11 + k21) ? g2 : -g2;
+}
+
+// Pair indices for training t(f | e) on beads given as (E, F) key lists.
+struct Direction {
+  std::vector<std::vector<std::uint32_t>> pairs;
+  std::vector<std::size_t> e_sizes;
+};
+
+}  // namespace
+
+std::vector<std::vector<KeyLink>> LearnLinks(const KeyedSide& source, const KeyedSide& target,
+                                             const std::vector<Bead>& beads,
+                                             const Model1Options& options) {
+  std::vector<std::vector<KeyLink>> links(source.key_count());
+  const std::vector<bool> useful_source = UsefulKeys(source, options.max_sentence_share);
+  const std::vector<bool> useful_target = UsefulKeys(target, options.max_sentence_share);
+
+  std::vector<std::vector<std::uint32_t>> bead_source;
+  std::vector<std::vector<std::uint32_t>> bead_target;
+  for (const Bead& bead : beads) {
+    if (!bead.two_sided()) continue;
+    if (bead_source.size() >= options.max_beads) break;
+    std::vector<std::uint32_t> e =
+        BeadKeys(source, bead.source_begin, bead.source_end(), useful_source);
+    std::vector<std::uint32_t> f =
+        BeadKeys(target, bead.target_begin, bead.target_end(), useful_target);
+    if (e.empty() || f.empty()) continue;
+    bead_source.push_back(std::move(e));
+    bead_target.push_back(std::move(f));
+  }
+
+  // One index per co-occurring (source, target) key pair, shared by both directions; NULL
+  // pairs of each direction get their own indices.
+  std::unordered_map<std::uint64_t, std::uint32_t> index;
+  std::vector<std::uint32_t> pair_source;
+  std::vector<std::uint32_t> pair_target;
+  auto pair_of = [&](std::uint32_t s, std::uint32_t t) {
+    const std::uint64_t id = (static_cast<std::uint64_t>(s) << 32) | t;
+    const auto [it, inserted] =
+        index.try_emplace(id, static_cast<std::uint32_t>(pair_source.size()));
+    if (inserted) {
+      pair_source.push_back(s);
+      pair_target.push_back(t);
+    }
+    return it->second;
+  };
+  Direction forward;   // t(target | source)
+  Direction backward;  // t(source | target)
+  std::vector<std::uint32_t> cooccurrences;
+  for (std::size_t b = 0; b < bead_source.size(); ++b) {
+    const std::vector<std::uint32_t>& e = bead_source[b];
+    const std::vector<std::uint32_t>& f = bead_target[b];
+    std::vector<std::uint32_t> fw;
+    for (std::uint32_t t : f) {
+      fw.push_back(pair_of(kNull, t));
+      for (std::uint32_t s : e) fw.push_back(pair_of(s, t));
+    }
+    std::vector<std::uint32_t> bw;
+    for (std::uint32_t s : e) {
+      bw.push_back(pair_of(s, kNull));
+      for (std::uint32_t t : f) bw.push_back(pair_of(s, t));
+    }
+    forward.pairs.push_back(std::move(fw));
+    forward.e_sizes.push_back(e.size());
+    backward.pairs.push_back(std::move(bw));
+    backward.e_sizes.push_back(f.size());
+    // Beads in which each pair occurs (counted once per bead).
+    std::vector<std::uint32_t> seen;
+    for (std::uint32_t s : e) {
+      for (std::uint32_t t : f) seen.push_back(pair_of(s, t));
+    }
+    std::sort(seen.begin(), seen.end());
+    seen.erase(std::unique(seen.begin(), seen.end()), seen.end());
+    cooccurrences.resize(pair_source.size(), 0);
+    for (std::uint32_t p : seen) ++cooccurrences[p];
+  }
+  cooccurrences.resize(pair_source.size(), 0);
+  // Beads in which each key occurs.
+  std::unordered_map<std::uint32_t, std::uint32_t> source_beads;
+  std::unordered_map<std::uint32_t, std::uint32_t> target_beads;
+  for (std::size_t b = 0; b < bead_source.size(); ++b) {
+    std::vector<std::uint32_t> e = bead_source[b];
+    std::sort(e.begin(), e.end());
+    e.erase(std::unique(e.begin(), e.end()), e.end());
+    for (std::uint32_t s : e) ++source_beads[s];
+    std::vector<std::uint32_t> f = bead_target[b];
+    std::sort(f.begin(), f.end());
+    f.erase(std::unique(f.begin(), f.end()), f.end());
+    for (std::uint32_t t : f) ++target_beads[t];
+  }
+  const auto beads_total = static_cast<double>(bead_source.size());
+  const std::vector<double> forward_t = TrainDirection(forward.pairs, pair_source, forward.e_sizes,
+                                                       source.key_count(), options.iterations);
+  const std::vector<double> backward_t = TrainDirection(
+      backward.pairs, pair_target, backward.e_sizes, target.key_count(), options.iterations);
+  for (std::size_t p = 0; p < pair_source.size(); ++p) {
+    if (pair_source[p] == kNull || pair_target[p] == kNull) continue;
+    if (cooccurrences[p] < options.min_cooccurrences) continue;
+    if (forward_t[p] < options.min_probability || backward_t[p] < options.min_probability) continue;
+    const double both = cooccurrences[p];
+    const double source_only = source_beads[pair_source[p]] - both;
+    const double target_only = target_beads[pair_target[p]] - both;
+    const double neither = beads_total - both - source_only - target_only;
+    if (Association(both, source_only, target_only, neither) < options.min_association) continue;
+    links[pair_source[p]].push_back({pair_target[p], 0});
+  }
+  for (std::vector<KeyLink>& list : links) {
+    std::sort(list.begin(), list.end(),
+              [](const KeyLink& a, const KeyLink& b) { return a.target < b.target; });
+  }
+  return links;
+}
+
+}  // namespace tandem::align

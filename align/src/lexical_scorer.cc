@@ -1,0 +1,239 @@
+#include "tandem/align/lexical_scorer.h"
+
+#include <algorithm>
+#include <cassert>
+#include <cmath>
+#include <cstring>
+
+namespace tandem::align {
+namespace {
+
+// log(1 + y) for y >= 0, from the float's exponent and a polynomial for the mantissa.
+double FastLog1p(double y) {
+  if (y < 1e-3) return y * (1 - y / 2);
+  const auto v = static_cast<float>(1 + y);
+  std::uint32_t bits = 0;
+  std::memcpy(&bits, &v, sizeof bits);
+  const int exponent = static_cast<int>((bits >> 23) & 0xFF) - 127;
+  bits = (bits & 0x007FFFFFu) | 0x3F800000u;  // mantissa m in [1, 2)
+  float m = 0;
+  std::memcpy(&m, &bits, sizeof m);
+  // log(m) for m in [1, 2) with t = (m - 1) / (m + 1): 2 (t + t^3/3 + t^5/5 + t^7/7).
+  const double t = (m - 1.0) / (m + 1.0);
+  const double t2 = t * t;
+  const double log_m = 2 * t * (1 + t2 * (1.0 / 3 + t2 * (1.0 / 5 + t2 * (1.0 / 7))));
+  return exponent * 0.6931471805599453 + log_m;
+}
+
+// Occurrence counts per key of one side.
+std::vector<std::uint32_t> KeyCounts(const KeyedSide& side) {
+  std::vector<std::uint32_t> counts(side.key_count(), 0);
+  for (std::uint32_t key : side.keys) ++counts[key];
+  return counts;
+}
+
+// For each key, the sorted sentences it occurs in.
+std::vector<std::vector<std::uint32_t>> Postings(const KeyedSide& side) {
+  std::vector<std::vector<std::uint32_t>> postings(side.key_count());
+  for (std::size_t s = 0; s < side.sentence_count(); ++s) {
+    for (std::uint32_t k = side.sentence_begin[s]; k < side.sentence_begin[s + 1]; ++k) {
+      std::vector<std::uint32_t>& list = postings[side.keys[k]];
+      if (list.empty() || list.back() != s) list.push_back(static_cast<std::uint32_t>(s));
+    }
+  }
+  return postings;
+}
+
+// True when some sentence in reach[first, last) lies in [begin, end).
+bool Reaches(const std::uint32_t* first, const std::uint32_t* last, std::size_t begin,
+             std::size_t end) {
+  if (last - first <= 8) {  // most words are rare: a short scan beats a binary search
+    for (; first != last; ++first) {
+      if (*first >= begin) return *first < end;
+    }
+    return false;
+  }
+  const std::uint32_t* it = std::lower_bound(first, last, static_cast<std::uint32_t>(begin));
+  return it != last && *it < end;
+}
+
+// The score of a matched occurrence, log((p + (1 - p) c) / c) with c = 1 - (1 - q)^n the
+// chance of a random match, where log1m_share = log(1 - q). The scorer's inner loop: the
+// chance is a short series when it is small, and the logarithm a float approximation
+// (relative error below 1e-4, far below what the costs can tell apart).
+double MatchedScore(double p, double log1m_share, double n) {
+  const double x = n * log1m_share;  // <= 0
+  const double chance = x > -0.02 ? -x * (1 + x * (0.5 + x / 6)) : -std::expm1(x);
+  return FastLog1p(p * (1 - chance) / chance);
+}
+
+}  // namespace
+
+LexicalScorer::LexicalScorer(const EvidenceChannel& channel, LexicalScorerOptions options)
+    : channel_(channel), options_(options) {
+  assert(channel.links.size() == channel.source.key_count());
+  std::vector<std::vector<KeyLink>> reverse(channel.target.key_count());
+  for (std::uint32_t s = 0; s < channel.links.size(); ++s) {
+    for (const KeyLink& link : channel.links[s]) reverse[link.target].push_back({s, link.origin});
+  }
+  Prepare(channel.source, channel.target, channel.links, forward_);
+  Prepare(channel.target, channel.source, std::move(reverse), backward_);
+}
+
+void LexicalScorer::Prepare(const KeyedSide& side, const KeyedSide& other,
+                            std::vector<std::vector<KeyLink>> links, Direction& direction) const {
+  const std::vector<std::uint32_t> counts = KeyCounts(side);
+  const std::vector<std::uint32_t> other_counts = KeyCounts(other);
+  const std::vector<std::vector<std::uint32_t>> other_postings = Postings(other);
+  const double other_total = static_cast<double>(other.keys.size());
+  const auto max_reach = static_cast<std::size_t>(
+      std::max(1.0, options_.max_sentence_share * static_cast<double>(other.sentence_count())));
+  direction.keys.assign(side.key_count(), {});
+  for (std::size_t key = 0; key < side.key_count(); ++key) {
+    KeyStats& stats = direction.keys[key];
+    if (counts[key] == 0 || links[key].empty() || other_total == 0) continue;
+    double linked = 0;
+    std::vector<std::uint32_t> reach;
+    bool too_common = false;
+    for (const KeyLink& link : links[key]) {
+      linked += other_counts[link.target];
+      const std::vector<std::uint32_t>& postings = other_postings[link.target];
+      if (postings.size() > max_reach) {
+        too_common = true;
+        break;
+      }
+      reach.insert(reach.end(), postings.begin(), postings.end());
+    }
+    if (too_common || linked == 0) continue;
+    std::sort(reach.begin(), reach.end());
+    reach.erase(std::unique(reach.begin(), reach.end()), reach.end());
+    if (reach.size() > max_reach) continue;
+    stats.reach_begin = static_cast<std::uint32_t>(direction.reach.size());
+    direction.reach.insert(direction.reach.end(), reach.begin(), reach.end());
+    stats.reach_end = static_cast<std::uint32_t>(direction.reach.size());
+    stats.share = std::min(linked / other_total, 0.999);
+    stats.log1m_share = std::log1p(-stats.share);
+    stats.coverage = std::min(1.0, linked / counts[key]);
+    stats.p = options_.reliability * stats.coverage;
+    stats.log1m_p = std::log1p(-stats.p);
+    stats.active = true;
+  }
+  direction.links = std::move(links);
+  direction.active_begin.assign(1, 0);
+  for (std::size_t sentence = 0; sentence < side.sentence_count(); ++sentence) {
+    for (std::uint32_t k = side.sentence_begin[sentence]; k < side.sentence_begin[sentence + 1];
+         ++k) {
+      const KeyStats& stats = direction.keys[side.keys[k]];
+      if (!stats.active) continue;
+      direction.active.push_back({stats.reach_begin, stats.reach_end, static_cast<float>(stats.p),
+                                  static_cast<float>(stats.log1m_p),
+                                  static_cast<float>(stats.log1m_share)});
+    }
+    direction.active_begin.push_back(static_cast<std::uint32_t>(direction.active.size()));
+  }
+}
+
+bool LexicalScorer::Active(bool source_side, std::uint32_t key) const {
+  const Direction& direction = source_side ? forward_ : backward_;
+  return key < direction.keys.size() && direction.keys[key].active;
+}
+
+double LexicalScorer::SideLlr(const Direction& direction, std::size_t begin, std::size_t end,
+                              std::size_t other_begin, std::size_t other_end,
+                              std::size_t other_occurrences) const {
+  double llr = 0;
+  const auto n = static_cast<double>(other_occurrences);
+  const std::uint32_t* reach = direction.reach.data();
+  for (std::uint32_t k = direction.active_begin[begin]; k < direction.active_begin[end]; ++k) {
+    const ActiveOccurrence& o = direction.active[k];
+    if (Reaches(reach + o.reach_begin, reach + o.reach_end, other_begin, other_end)) {
+      llr += MatchedScore(o.p, o.log1m_share, n);
+    } else {
+      llr += o.log1m_p;
+    }
+  }
+  return llr;
+}
+
+double LexicalScorer::Cost(std::size_t i, std::size_t a, std::size_t j, std::size_t b) const {
+  if (a == 0 || b == 0) return 0.0;
+  const KeyedSide& source = channel_.source;
+  const KeyedSide& target = channel_.target;
+  const std::size_t source_occurrences = source.sentence_begin[i + a] - source.sentence_begin[i];
+  const std::size_t target_occurrences = target.sentence_begin[j + b] - target.sentence_begin[j];
+  const double llr = SideLlr(forward_, i, i + a, j, j + b, target_occurrences) +
+                     SideLlr(backward_, j, j + b, i, i + a, source_occurrences);
+  return -llr;
+}
+
+std::vector<LexicalMatch> LexicalScorer::Matches(std::size_t i, std::size_t a, std::size_t j,
+                                                 std::size_t b) const {
+  std::vector<LexicalMatch> matches;
+  if (a == 0 || b == 0) return matches;
+  auto side_matches = [&matches](const KeyedSide& side, const Direction& direction,
+                                 const KeyedSide& other, std::size_t begin, std::size_t end,
+                                 std::size_t other_begin, std::size_t other_end, bool source_side) {
+    for (std::size_t k = side.sentence_begin[begin]; k < side.sentence_begin[end]; ++k) {
+      const std::uint32_t key = side.keys[k];
+      if (!direction.keys[key].active) continue;
+      const std::vector<KeyLink>& links = direction.links[key];
+      for (std::size_t o = other.sentence_begin[other_begin]; o < other.sentence_begin[other_end];
+           ++o) {
+        const auto it = std::lower_bound(
+            links.begin(), links.end(), other.keys[o],
+            [](const KeyLink& link, std::uint32_t target) { return link.target < target; });
+        if (it != links.end() && it->target == other.keys[o]) {
+          matches.push_back({source_side, static_cast<std::uint32_t>(k),
+                             static_cast<std::uint32_t>(o), it->origin});
+          break;
+        }
+      }
+    }
+  };
+  side_matches(channel_.source, forward_, channel_.target, i, i + a, j, j + b, true);
+  side_matches(channel_.target, backward_, channel_.source, j, j + b, i, i + a, false);
+  return matches;
+}
+
+ReliabilityCounts LexicalScorer::Count(const std::vector<Bead>& beads) const {
+  ReliabilityCounts counts;
+  auto count_side = [&counts](const KeyedSide& side, const Direction& direction, std::size_t begin,
+                              std::size_t end, std::size_t other_begin, std::size_t other_end,
+                              std::size_t other_occurrences) {
+    const auto n = static_cast<double>(other_occurrences);
+    for (std::size_t k = side.sentence_begin[begin]; k < side.sentence_begin[end]; ++k) {
+      const KeyStats& stats = direction.keys[side.keys[k]];
+      if (!stats.active) continue;
+      const double chance = -std::expm1(n * stats.log1m_share);
+      const std::uint32_t* reach = direction.reach.data();
+      const double matched =
+          Reaches(reach + stats.reach_begin, reach + stats.reach_end, other_begin, other_end) ? 1.0
+                                                                                              : 0.0;
+      counts.excess_matches += matched - chance;
+      counts.possible += stats.coverage * (1 - chance);
+      ++counts.occurrences;
+    }
+  };
+  for (const Bead& bead : beads) {
+    if (!bead.two_sided()) continue;
+    const KeyedSide& source = channel_.source;
+    const KeyedSide& target = channel_.target;
+    const std::size_t ns =
+        source.sentence_begin[bead.source_end()] - source.sentence_begin[bead.source_begin];
+    const std::size_t nt =
+        target.sentence_begin[bead.target_end()] - target.sentence_begin[bead.target_begin];
+    count_side(source, forward_, bead.source_begin, bead.source_end(), bead.target_begin,
+               bead.target_end(), nt);
+    count_side(target, backward_, bead.target_begin, bead.target_end(), bead.source_begin,
+               bead.source_end(), ns);
+  }
+  return counts;
+}
+
+double EstimateReliability(const ReliabilityCounts& counts, double prior, double prior_strength) {
+  const double estimate =
+      (counts.excess_matches + prior * prior_strength) / (counts.possible + prior_strength);
+  return std::clamp(estimate, 0.02, 0.98);
+}
+
+}  // namespace tandem::align

@@ -1,0 +1,94 @@
+#include "tandem/align/shape_scorer.h"
+
+#include <cmath>
+#include <limits>
+
+namespace tandem::align {
+namespace {
+
+// Shapes outside the table (3:2, 5:1, ...): rare enough to count as one in ten thousand.
+constexpr double kOther = 1e-4;
+
+}  // namespace
+
+ShapeTable::ShapeTable() {
+  for (auto& row : p_) row.fill(kOther);
+  p_[0][0] = 0;
+}
+
+ShapeTable ShapeTable::Default() {
+  // Text+Berg dev gold, 422 links: 1:1 246, 1:2 50, 0:1 40, 2:1 32, 2:2 16, 1:3 9, 3:1 7,
+  // 2:3 5, 1:4 5, 3:2 4, 1:5 2, 3:3 2, 1:0 1, 2:5 1, 4:1 1, 4:3 1. Symmetric means plus one
+  // pseudo-count each, over the 422 + 16 links.
+  ShapeTable table;
+  const double total = 438;
+  auto set = [&table, total](std::size_t a, std::size_t b, double count) {
+    table.Set(a, b, (count + 1) / total);
+    table.Set(b, a, (count + 1) / total);
+  };
+  set(1, 1, 246);
+  set(1, 2, 41);
+  set(1, 0, 20.5);
+  set(2, 2, 16);
+  set(1, 3, 8);
+  set(2, 3, 4.5);
+  set(1, 4, 3);
+  set(1, 5, 1);
+  set(3, 3, 2);
+  set(2, 5, 0.5);
+  set(3, 4, 0.5);
+  return table;
+}
+
+ShapeTable ShapeTable::Estimate(const Ladder& ladder, const ShapeTable& prior, double strength) {
+  std::array<std::array<double, kMaxSide + 1>, kMaxSide + 1> counts{};
+  double total = 0;
+  for (const Bead& bead : ladder) {
+    if (bead.source_count > kMaxSide || bead.target_count > kMaxSide) continue;
+    counts[bead.source_count][bead.target_count] += 1;
+    total += 1;
+  }
+  double prior_mass = 0;
+  for (std::size_t a = 0; a <= kMaxSide; ++a) {
+    for (std::size_t b = 0; b <= kMaxSide; ++b) {
+      if (prior.p_[a][b] > kOther) prior_mass += prior.p_[a][b];
+    }
+  }
+  ShapeTable table;
+  if (prior_mass <= 0) return prior;
+  for (std::size_t a = 0; a <= kMaxSide; ++a) {
+    for (std::size_t b = 0; b <= kMaxSide; ++b) {
+      if (prior.p_[a][b] <= kOther) continue;
+      const double pseudo = strength * prior.p_[a][b] / prior_mass;
+      table.p_[a][b] = (counts[a][b] + pseudo) / (total + strength);
+    }
+  }
+  return table;
+}
+
+double ShapeTable::Probability(std::size_t a, std::size_t b) const {
+  if (a > kMaxSide || b > kMaxSide) return 0.0;
+  return p_[a][b];
+}
+
+void ShapeTable::Set(std::size_t a, std::size_t b, double probability) {
+  if (a <= kMaxSide && b <= kMaxSide && (a > 0 || b > 0)) p_[a][b] = probability;
+}
+
+ShapeScorer::ShapeScorer(const ShapeTable& table) {
+  for (std::size_t a = 0; a <= ShapeTable::kMaxSide; ++a) {
+    for (std::size_t b = 0; b <= ShapeTable::kMaxSide; ++b) {
+      const double p = table.Probability(a, b);
+      cost_[a][b] = p > 0 ? -std::log(p) : std::numeric_limits<double>::infinity();
+    }
+  }
+}
+
+double ShapeScorer::Cost(std::size_t, std::size_t a, std::size_t, std::size_t b) const {
+  if (a > ShapeTable::kMaxSide || b > ShapeTable::kMaxSide) {
+    return std::numeric_limits<double>::infinity();
+  }
+  return cost_[a][b];
+}
+
+}  // namespace tandem::align

@@ -1,0 +1,105 @@
+#!/usr/bin/env bash
+# Alignment quality on the gold sets: strict and lax F1 per set, and the precision of beads per
+# confidence band. Reads the gold data in place from ../shared (never copied) and the bundled
+# pair's hand gold from tests/data/reply-to-stalin.
+#
+#   bench/quality.sh [TANDEM]        TANDEM defaults to build/release/cli/tandem
+#
+# Sets: Text+Berg de-fr dev and test (7 documents, micro-averaged), ParIce en-is (10
+# documents, micro-averaged), the bundled Reply to Stalin pair presegmented (the gold's own
+# sentences) and end to end from the raw sample files (tandem's sentences mapped to the gold
+# sentences by byte overlap; two-sided beads with a sentence outside the annotated region are
+# counted as "aligned outside the letter"). Every figure is computed by `tandem eval` and
+# checked against ../shared/tools/align_score.py; the script fails when they disagree.
+set -euo pipefail
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+shared=${TANDEM_SHARED:-$root/../shared}
+tandem=${1:-$root/build/release/cli/tandem}
+scorer=$shared/tools/align_score.py
+tools=$root/bench/quality_tools.py
+textberg=$shared/data/align-gold/textberg-de-fr
+parice=$shared/data/align-gold/parice-en-is
+sample=$root/corpora/samples/reply-to-stalin
+gold=$root/tests/data/reply-to-stalin
+
+[ -x "$tandem" ] || { echo "quality.sh: no tandem binary at $tandem (build the release preset)" >&2; exit 1; }
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+# score NAME GOLD... -- HYP...: prints one line of figures, cross-checked with the reference.
+score() {
+  local name=$1; shift
+  local golds=() hyps=()
+  while [ "$1" != "--" ]; do golds+=("$1"); shift; done
+  shift
+  hyps=("$@")
+  local ours theirs
+  ours=$("$tandem" eval --gold "${golds[@]}" --hyp "${hyps[@]}" --json |
+    python3 -c 'import json, sys
+s = json.load(sys.stdin)["scores"]
+print("%.3f %.3f %.3f %.3f" % (s["f1_strict"], s["f1_lax"], s["precision_strict"], s["recall_strict"]))')
+  theirs=$(python3 "$scorer" -g "${golds[@]}" -t "${hyps[@]}" | awk '$1 == "F1" {print $2, $3}')
+  read -r f1s f1l ps rs <<<"$ours"
+  if [ "$f1s $f1l" != "$theirs" ]; then
+    echo "quality.sh: $name: tandem eval says $f1s $f1l, align_score.py says $theirs" >&2
+    exit 1
+  fi
+  printf '%-34s strict F1 %s   lax F1 %s   (strict P %s R %s)\n' "$name" "$f1s" "$f1l" "$ps" "$rs"
+}
+
+align() {  # align SRC_LANG TGT_LANG SRC TGT OUT [flags...]
+  local s=$1 t=$2 a=$3 b=$4 out=$5; shift 5
+  "$tandem" align -q -s "$s" -t "$t" -f vecalign "$@" "$a" "$b" -o "$out"
+}
+
+start=$(date +%s.%N)
+
+# Text+Berg dev.
+align de fr "$textberg/dev.de" "$textberg/dev.fr" "$work/dev.va" --presegmented
+score "Text+Berg de-fr dev" "$textberg/dev.defr" -- "$work/dev.va"
+
+# Text+Berg test, 7 documents micro-averaged.
+test_gold=() test_hyp=()
+for i in 0 1 2 3 4 5 6; do
+  align de fr "$textberg/test$i.de" "$textberg/test$i.fr" "$work/test$i.va" --presegmented
+  test_gold+=("$textberg/test$i.defr"); test_hyp+=("$work/test$i.va")
+done
+score "Text+Berg de-fr test (7 docs)" "${test_gold[@]}" -- "${test_hyp[@]}"
+
+# ParIce en-is: the files are index<TAB>sentence.
+parice_gold=() parice_hyp=()
+for f in "$parice"/gold/*.txt; do
+  name=$(basename "$f" .txt)
+  cut -f2- "$parice/eng/$name.txt" >"$work/$name.en"
+  cut -f2- "$parice/isl/$name.txt" >"$work/$name.is"
+  align en is "$work/$name.en" "$work/$name.is" "$work/$name.va" --presegmented
+  parice_gold+=("$f"); parice_hyp+=("$work/$name.va")
+done
+score "ParIce en-is (10 docs)" "${parice_gold[@]}" -- "${parice_hyp[@]}"
+
+# The bundled pair, presegmented: the gold's own sentences.
+align en hu "$gold/en.presegmented.txt" "$gold/hu.presegmented.txt" "$work/reply.va" --presegmented
+score "Reply to Stalin, presegmented" "$gold/gold.vecalign" -- "$work/reply.va"
+
+# The bundled pair end to end: tandem segments the raw files and finds the letter itself.
+"$tandem" align -q -s en -t hu -f jsonl "$sample/en.txt" "$sample/hu.txt" -o "$work/reply.jsonl"
+outside=$(python3 "$tools" map-spans "$work/reply.jsonl" "$gold/en.sentences.tsv" \
+  "$gold/hu.sentences.tsv" "$work/reply-e2e.va")
+score "Reply to Stalin, end to end" "$gold/gold.vecalign" -- "$work/reply-e2e.va"
+printf '%-34s %s two-sided beads with a sentence outside the letter\n' "" "$outside"
+
+echo
+echo "Precision per confidence band (strict: the bead equals a gold link):"
+echo "  Text+Berg de-fr dev"
+python3 "$tools" bands "$textberg/dev.defr" "$work/dev.va"
+echo "  Text+Berg de-fr test"
+args=(); for i in 0 1 2 3 4 5 6; do args+=("${test_gold[$i]}" "${test_hyp[$i]}"); done
+python3 "$tools" bands "${args[@]}"
+echo "  ParIce en-is"
+args=(); for k in "${!parice_gold[@]}"; do args+=("${parice_gold[$k]}" "${parice_hyp[$k]}"); done
+python3 "$tools" bands "${args[@]}"
+echo "  Reply to Stalin, presegmented"
+python3 "$tools" bands "$gold/gold.vecalign" "$work/reply.va"
+
+printf '\ntime: %.1f s\n' "$(echo "$(date +%s.%N) - $start" | bc)"

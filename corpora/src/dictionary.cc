@@ -1,0 +1,351 @@
+#include "tandem/corpora/dictionary.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <limits>
+#include <unordered_set>
+#include <zlib.h>
+
+#include <fmt/format.h>
+
+#include "tandem/core/language.h"
+#include "tandem/core/text_io.h"
+
+namespace tandem::corpora {
+namespace {
+
+std::string_view Trim(std::string_view text) {
+  const std::size_t begin = text.find_first_not_of(" \t\r");
+  if (begin == std::string_view::npos) return {};
+  const std::size_t end = text.find_last_not_of(" \t\r");
+  return text.substr(begin, end - begin + 1);
+}
+
+std::vector<std::string_view> Lines(std::string_view text) {
+  std::vector<std::string_view> lines;
+  while (!text.empty()) {
+    const std::size_t end = text.find('\n');
+    lines.push_back(text.substr(0, end));
+    if (end == std::string_view::npos) break;
+    text.remove_prefix(end + 1);
+  }
+  return lines;
+}
+
+// Inflates a gzip file (dictzip is gzip with an index in the header's extra field).
+StatusOr<std::string> Inflate(const std::string& compressed, const std::string& path) {
+  z_stream stream{};
+  if (inflateInit2(&stream, 16 + MAX_WBITS) != Z_OK) {
+    return InternalError(fmt::format("{}: cannot initialise zlib", path));
+  }
+  std::string out;
+  out.resize(std::max<std::size_t>(compressed.size() * 4, 1 << 16));
+  // zlib's interface predates const.
+  stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(compressed.data()));
+  stream.avail_in = static_cast<uInt>(std::min<std::size_t>(compressed.size(), UINT32_MAX));
+  int code = Z_OK;
+  while (code == Z_OK) {
+    if (stream.total_out >= out.size()) out.resize(out.size() * 2);
+    stream.next_out = reinterpret_cast<Bytef*>(out.data() + stream.total_out);
+    stream.avail_out =
+        static_cast<uInt>(std::min<std::size_t>(out.size() - stream.total_out, UINT32_MAX));
+    code = inflate(&stream, Z_NO_FLUSH);
+    if (code == Z_BUF_ERROR && stream.avail_out > 0) break;  // truncated input
+    if (code == Z_BUF_ERROR) code = Z_OK;                    // output full: grow and go on
+  }
+  const std::string message = stream.msg != nullptr ? stream.msg : "";
+  out.resize(stream.total_out);
+  inflateEnd(&stream);
+  if (code != Z_STREAM_END) {
+    return InvalidDataError(fmt::format("{}: cannot inflate the dictionary ({})", path,
+                                        message.empty() ? "truncated or not gzip" : message));
+  }
+  return out;
+}
+
+// Removes parenthesised and bracketed notes: "megoldás (feladaté)" -> "megoldás ".
+std::string DropNotes(std::string_view text) {
+  std::string out;
+  int depth = 0;
+  for (const char c : text) {
+    if (c == '(' || c == '[' || c == '{') {
+      ++depth;
+    } else if (c == ')' || c == ']' || c == '}') {
+      if (depth > 0) --depth;
+    } else if (depth == 0) {
+      out += c;
+    }
+  }
+  return out;
+}
+
+// The alternatives of a headword or translation line.
+std::vector<std::string> Alternatives(std::string_view text) {
+  std::vector<std::string> out;
+  const std::string clean = DropNotes(text);
+  std::string_view rest = clean;
+  while (true) {
+    const std::size_t end = rest.find_first_of(",;");
+    const std::string_view part = Trim(rest.substr(0, end));
+    // "zig#zig" and similar markup, and suffix entries ("-mellű") are no words of a text.
+    if (!part.empty() && part.find('#') == std::string_view::npos && part.front() != '-') {
+      out.emplace_back(part);
+    }
+    if (end == std::string_view::npos) break;
+    rest.remove_prefix(end + 1);
+  }
+  return out;
+}
+
+bool IsNumberedLine(std::string_view line, std::string_view& rest) {
+  std::size_t k = 0;
+  while (k < line.size() && line[k] >= '0' && line[k] <= '9') ++k;
+  if (k == 0 || k + 1 >= line.size() || line[k] != '.' || line[k + 1] != ' ') return false;
+  rest = line.substr(k + 2);
+  return true;
+}
+
+// "maison 2." -> "maison": a stray sense number at the end of a line.
+std::string_view DropTrailingSenseNumber(std::string_view line) {
+  line = Trim(line);
+  if (line.empty() || line.back() != '.') return line;
+  std::size_t k = line.size() - 1;
+  while (k > 0 && line[k - 1] >= '0' && line[k - 1] <= '9') --k;
+  if (k == line.size() - 1 || k == 0 || line[k - 1] != ' ') return line;
+  return Trim(line.substr(0, k - 1));
+}
+
+// The headword of an entry's first line: what stands before the IPA (" /") or the part of
+// speech (" <").
+std::string_view Headword(std::string_view line) {
+  std::size_t end = line.size();
+  for (std::string_view marker : {" /", " <"}) {
+    const std::size_t at = line.find(marker);
+    if (at != std::string_view::npos) end = std::min(end, at);
+  }
+  return Trim(line.substr(0, end));
+}
+
+// ô -> ő, û -> ű (and capitals): FreeDict's eng-hun writes Hungarian's double acute letters
+// with circumflexes, which Hungarian does not use.
+void RepairHungarian(std::string& text) {
+  static const std::pair<std::string_view, std::string_view> kRepairs[] = {
+      {"\xC3\xB4", "\xC5\x91"},
+      {"\xC3\xBB", "\xC5\xB1"},  // ô ő, û ű
+      {"\xC3\x94", "\xC5\x90"},
+      {"\xC3\x9B", "\xC5\xB0"},  // Ô Ő, Û Ű
+  };
+  for (const auto& [from, to] : kRepairs) {
+    for (std::size_t at = text.find(from); at != std::string::npos; at = text.find(from, at)) {
+      text.replace(at, from.size(), to);
+      at += to.size();
+    }
+  }
+}
+
+void AddEntry(align::Lexicon& lexicon, std::string_view entry, bool reverse, bool repair_from,
+              bool repair_to) {
+  const std::vector<std::string_view> lines = Lines(entry);
+  if (lines.empty()) return;
+  std::vector<std::string> heads = Alternatives(Headword(lines.front()));
+  std::vector<std::string> translations;
+  for (std::size_t k = 1; k < lines.size(); ++k) {
+    std::string_view line = Trim(lines[k]);
+    std::string_view numbered;
+    if (IsNumberedLine(line, numbered)) {
+      line = numbered;
+    } else if (k != 1) {
+      continue;  // a definition or a bare sense marker
+    }
+    for (std::string& t : Alternatives(DropTrailingSenseNumber(line))) {
+      translations.push_back(std::move(t));
+    }
+  }
+  if (repair_from) {
+    for (std::string& h : heads) RepairHungarian(h);
+  }
+  if (repair_to) {
+    for (std::string& t : translations) RepairHungarian(t);
+  }
+  for (const std::string& head : heads) {
+    for (const std::string& translation : translations) {
+      if (reverse) {
+        lexicon.entries.push_back({translation, head});
+      } else {
+        lexicon.entries.push_back({head, translation});
+      }
+    }
+  }
+}
+
+std::string FileName(const std::string& path) {
+  return std::filesystem::path(path).filename().string();
+}
+
+}  // namespace
+
+bool DecodeDictdNumber(std::string_view digits, std::size_t& value) {
+  static constexpr std::string_view kAlphabet =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  if (digits.empty()) return false;
+  value = 0;
+  for (const char c : digits) {
+    const std::size_t digit = kAlphabet.find(c);
+    if (digit == std::string_view::npos) return false;
+    if (value > (std::numeric_limits<std::size_t>::max() - digit) / 64) return false;
+    value = value * 64 + digit;
+  }
+  return true;
+}
+
+StatusOr<align::Lexicon> ReadFreeDict(const std::string& directory, const std::string& from,
+                                      const std::string& to, bool reverse) {
+  const std::string name = fmt::format("freedict-{}-{}", from, to);
+  const std::string index_path = (std::filesystem::path(directory) / (name + ".index")).string();
+  const std::string dict_path = (std::filesystem::path(directory) / (name + ".dict.dz")).string();
+  TANDEM_ASSIGN_OR_RETURN(const DecodedText index, ReadTextFile(index_path));
+  TANDEM_ASSIGN_OR_RETURN(const std::string compressed, ReadFileBytes(dict_path));
+  TANDEM_ASSIGN_OR_RETURN(const std::string dict, Inflate(compressed, dict_path));
+  TANDEM_RETURN_IF_ERROR(CheckUtf8(dict, dict_path));
+
+  align::Lexicon lexicon;
+  lexicon.name = name;
+  std::unordered_set<std::size_t> seen;  // several index keys may point to one entry
+  const std::vector<std::string_view> lines = Lines(index.text);
+  for (std::size_t number = 0; number < lines.size(); ++number) {
+    const std::string_view line = lines[number];
+    if (Trim(line).empty()) continue;
+    const std::size_t tab1 = line.find('\t');
+    const std::size_t tab2 = tab1 == std::string_view::npos ? tab1 : line.find('\t', tab1 + 1);
+    if (tab2 == std::string_view::npos) {
+      return InvalidDataError(fmt::format("{}:{}: expected 'headword<TAB>offset<TAB>length'",
+                                          FileName(index_path), number + 1));
+    }
+    const std::string_view key = line.substr(0, tab1);
+    std::size_t offset = 0;
+    std::size_t length = 0;
+    if (!DecodeDictdNumber(Trim(line.substr(tab1 + 1, tab2 - tab1 - 1)), offset) ||
+        !DecodeDictdNumber(Trim(line.substr(tab2 + 1)), length)) {
+      return InvalidDataError(
+          fmt::format("{}:{}: offset and length must be dictd base64 numbers (A-Z, a-z, 0-9, "
+                      "+, /)",
+                      FileName(index_path), number + 1));
+    }
+    if (offset > dict.size() || length > dict.size() - offset) {
+      return InvalidDataError(fmt::format(
+          "{}:{}: the entry at {}+{} lies beyond the end of {} ({} bytes inflated)",
+          FileName(index_path), number + 1, offset, length, FileName(dict_path), dict.size()));
+    }
+    if (key.starts_with("00database") || key.starts_with("00-database")) continue;
+    if (!seen.insert(offset).second) continue;
+    AddEntry(lexicon, std::string_view(dict).substr(offset, length), reverse, from == "hun",
+             to == "hun");
+  }
+  return lexicon;
+}
+
+StatusOr<align::Lexicon> ReadUserDictionary(const std::string& path) {
+  TANDEM_ASSIGN_OR_RETURN(const DecodedText file, ReadTextFile(path));
+  enum class Format { kUnknown, kTabs, kHunalign };
+  Format format = Format::kUnknown;
+  align::Lexicon lexicon;
+  lexicon.name = FileName(path);
+  const std::vector<std::string_view> lines =
+      Lines(std::string_view(file.text).substr(file.content_begin));
+  for (std::size_t number = 0; number < lines.size(); ++number) {
+    const std::string_view line = lines[number];
+    const std::string_view trimmed = Trim(line);
+    if (trimmed.empty() || trimmed.front() == '#') continue;
+    if (format == Format::kUnknown) {
+      if (line.find('\t') != std::string_view::npos) {
+        format = Format::kTabs;
+      } else if (line.find(" @ ") != std::string_view::npos) {
+        format = Format::kHunalign;
+      } else {
+        return InvalidDataError(fmt::format(
+            "{}:{}: expected 'source<TAB>target' (tab-separated) or 'target @ source' (hunalign "
+            "dictionary format)",
+            path, number + 1));
+      }
+    }
+    std::string_view source;
+    std::string_view target;
+    if (format == Format::kTabs) {
+      const std::size_t tab = line.find('\t');
+      if (tab == std::string_view::npos) {
+        return InvalidDataError(fmt::format(
+            "{}:{}: expected 'source<TAB>target' like the lines before it", path, number + 1));
+      }
+      source = Trim(line.substr(0, tab));
+      const std::size_t end = line.find('\t', tab + 1);
+      target = Trim(line.substr(tab + 1, end == std::string_view::npos ? end : end - tab - 1));
+    } else {
+      const std::size_t at = line.find(" @ ");
+      if (at == std::string_view::npos) {
+        return InvalidDataError(fmt::format(
+            "{}:{}: expected 'target @ source' (hunalign dictionary format)", path, number + 1));
+      }
+      target = Trim(line.substr(0, at));
+      source = Trim(line.substr(at + 3));
+    }
+    if (source.empty() || target.empty()) {
+      return InvalidDataError(fmt::format(
+          "{}:{}: a dictionary line needs a source and a target word", path, number + 1));
+    }
+    lexicon.entries.push_back({std::string(source), std::string(target)});
+  }
+  return lexicon;
+}
+
+StatusOr<std::vector<align::Lexicon>> FindFreeDictionaries(const std::string& directory,
+                                                           const std::string& source_language,
+                                                           const std::string& target_language) {
+  std::vector<align::Lexicon> lexicons;
+  const std::string source = Iso639_3(source_language);
+  const std::string target = Iso639_3(target_language);
+  if (source.empty() || target.empty() || source == target) return lexicons;
+  auto exists = [&directory](const std::string& from, const std::string& to) {
+    const std::filesystem::path base =
+        std::filesystem::path(directory) / fmt::format("freedict-{}-{}", from, to);
+    std::error_code error;
+    return std::filesystem::exists(base.string() + ".index", error) &&
+           std::filesystem::exists(base.string() + ".dict.dz", error);
+  };
+  if (exists(source, target)) {
+    TANDEM_ASSIGN_OR_RETURN(align::Lexicon lexicon, ReadFreeDict(directory, source, target, false));
+    lexicons.push_back(std::move(lexicon));
+  }
+  if (exists(target, source)) {
+    TANDEM_ASSIGN_OR_RETURN(align::Lexicon lexicon, ReadFreeDict(directory, target, source, true));
+    lexicons.push_back(std::move(lexicon));
+  }
+  return lexicons;
+}
+
+StatusOr<std::vector<align::Lexicon>> LoadDictionaries(const DictionaryRequest& request,
+                                                       const std::string& source_language,
+                                                       const std::string& target_language) {
+  std::vector<align::Lexicon> lexicons;
+  const bool none =
+      std::find(request.specs.begin(), request.specs.end(), "none") != request.specs.end();
+  if (none) {
+    if (request.specs.size() > 1) {
+      return InvalidArgumentError("--dictionary none cannot be combined with other dictionaries");
+    }
+    return lexicons;
+  }
+  for (const std::string& spec : request.specs) {
+    if (spec == "auto") {
+      TANDEM_ASSIGN_OR_RETURN(
+          std::vector<align::Lexicon> found,
+          FindFreeDictionaries(request.freedict_directory, source_language, target_language));
+      for (align::Lexicon& lexicon : found) lexicons.push_back(std::move(lexicon));
+    } else {
+      TANDEM_ASSIGN_OR_RETURN(align::Lexicon lexicon, ReadUserDictionary(spec));
+      lexicons.push_back(std::move(lexicon));
+    }
+  }
+  return lexicons;
+}
+
+}  // namespace tandem::corpora
