@@ -24,6 +24,8 @@ int main(int argc, char** argv) {
     tandem::cli::AddDiscoverCommand(app, context);
     tandem::cli::AddBatchCommand(app, context);
     tandem::cli::AddStatsCommand(app, context);
+    tandem::cli::AddReportCommand(app, context);
+    tandem::cli::AddReviewCommand(app, context);
 
     try {
       app.parse(argc, argv);
