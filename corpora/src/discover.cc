@@ -228,6 +228,8 @@ StatusOr<Loaded> LoadDocument(const std::string& path, const DiscoverOptions& op
   }
   std::stable_sort(doc.info.paragraph_languages.begin(), doc.info.paragraph_languages.end(),
                    [](const ParagraphLanguage& a, const ParagraphLanguage& b) {
+                     // Languages by frequency, then the paragraphs too short to tell.
+                     if (a.language.empty() != b.language.empty()) return b.language.empty();
                      return a.paragraphs > b.paragraphs;
                    });
   Signature(doc, *tools);

@@ -78,7 +78,15 @@ TEST(Discover, SeedsHaveOnePairWithItsRegion) {
   const nlohmann::json found = nlohmann::json::parse(ReadFile(dir.File("pairs.json")));
   std::map<std::string, std::string> languages;
   for (const auto& d : found["documents"]) {
-    languages[Name(d["path"].get<std::string>()).substr(0, 3)] = d["language"];
+    const std::string name = Name(d["path"].get<std::string>()).substr(0, 3);
+    languages[name] = d["language"];
+    EXPECT_FALSE(d["declared"].get<bool>());
+    EXPECT_GE(d["percent"].get<int>(), 90) << name;
+    // Paragraph by paragraph, the document's own language comes first (001's web page has a
+    // line of English boilerplate among its Dutch paragraphs).
+    ASSERT_FALSE(d["paragraph_languages"].empty()) << name;
+    const auto& main = d["paragraph_languages"][0];
+    EXPECT_EQ(main["language"], d["language"]) << name;
   }
   EXPECT_EQ(languages,
             (std::map<std::string, std::string>{

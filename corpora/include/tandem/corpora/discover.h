@@ -101,7 +101,8 @@ struct DiscoveredDocument {
   std::size_t paragraphs = 0;
   std::size_t sentences = 0;
   std::size_t words = 0;
-  // The paragraphs' own languages, most frequent first (a mixed document has several).
+  // The paragraphs' own languages, most frequent first (a mixed document has several), and
+  // last the number of paragraphs too short to tell (language "").
   std::vector<ParagraphLanguage> paragraph_languages;
   std::string duplicate_of;  // path of an earlier document with the same text, or ""
 };
