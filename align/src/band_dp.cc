@@ -192,14 +192,59 @@ StatusOr<Ladder> SolveBand(const Band& band, const std::vector<BeadShape>& shape
     return InternalError("no path through the search band with the given bead shapes");
   }
   const double total = alpha[end];
+  // A sentence without counterpart may stand anywhere among the other side's unaligned
+  // sentences: every such order is a different path of the same cost, so the posterior of the
+  // one bead the best path chose is small although the sentence is surely unaligned. The
+  // confidence of a one-sided bead is therefore the probability that its sentence is unaligned
+  // (the posterior of all 1:0, or 0:1, steps over it, wherever they stand on the other side).
+  std::vector<double> source_unaligned;
+  std::vector<double> target_unaligned;
+  std::size_t skip_source = shapes.size();
+  std::size_t skip_target = shapes.size();
+  for (std::size_t s = 0; s < shapes.size(); ++s) {
+    if (shapes[s].source_count == 1 && shapes[s].target_count == 0) skip_source = s;
+    if (shapes[s].source_count == 0 && shapes[s].target_count == 1) skip_target = s;
+  }
+  bool masses_ready = false;
+  auto unaligned_mass = [&] {
+    source_unaligned.assign(n, 0.0);
+    target_unaligned.assign(m, 0.0);
+    for (std::size_t i = 0; i <= n; ++i) {
+      for (std::size_t j = band.lo(i); j <= band.hi(i); ++j) {
+        const double after = beta[band.Index(i, j)];
+        if (after == kInfinity) continue;
+        if (skip_source < shapes.size() && i > 0 && band.Contains(i - 1, j)) {
+          const double before = alpha[band.Index(i - 1, j)];
+          if (before != kInfinity) {
+            source_unaligned[i - 1] +=
+                std::exp(-(before + costs.Cost(i, j, skip_source) + after - total));
+          }
+        }
+        if (skip_target < shapes.size() && j > 0 && band.Contains(i, j - 1)) {
+          const double before = alpha[band.Index(i, j - 1)];
+          if (before != kInfinity) {
+            target_unaligned[j - 1] +=
+                std::exp(-(before + costs.Cost(i, j, skip_target) + after - total));
+          }
+        }
+      }
+    }
+  };
   Ladder ladder;
   for (std::size_t i = n, j = m; i > 0 || j > 0;) {
     const std::size_t s = back[band.Index(i, j)];
     const std::size_t a = shapes[s].source_count;
     const std::size_t b = shapes[s].target_count;
     const double c = costs.Cost(i, j, s);
-    const double posterior =
+    double posterior =
         std::exp(-(alpha[band.Index(i - a, j - b)] + c + beta[band.Index(i, j)] - total));
+    if (a + b == 1 && (s == skip_source || s == skip_target)) {
+      if (!masses_ready) {
+        unaligned_mass();
+        masses_ready = true;
+      }
+      posterior = a == 1 ? source_unaligned[i - 1] : target_unaligned[j - 1];
+    }
     // Four decimals: finer differences carry no information, and short values keep the output
     // files readable and exactly re-readable.
     const double confidence = std::round(std::clamp(posterior, 0.0, 1.0) * 1e4) / 1e4;
