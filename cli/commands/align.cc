@@ -44,6 +44,7 @@ int Run(AlignArgs args) {
   const corpora::WarningCallback warn = PrintWarnings();
   // TEI inputs keep their own sentences and ids (tei/formats.h).
   args.request.load_input = tei::AlignInputLoader(warn);
+  args.request.warn = warn;
   if (!args.dictionaries.empty()) args.request.dictionaries.specs = args.dictionaries;
   StatusOr<corpora::BitextMetadata> metadata = ResolveMetadata(args.metadata);
   if (!metadata.ok()) return ReportError(metadata.status());
@@ -107,6 +108,11 @@ void AddAlignCommand(CLI::App& app, Context& context) {
                   "repeat for several")
       ->expected(1)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  cmd->add_option("--threads", args->request.align.threads,
+                  "threads for the search (0, the default: one per core); the output does not "
+                  "depend on it")
+      ->check(CLI::Range(0, 1024))
+      ->default_val(args->request.align.threads);
   cmd->add_flag("--explain", args->request.align.explain,
                 "print the evidence behind every bead (lengths, costs, matched words and where "
                 "they come from) to standard error");

@@ -51,6 +51,9 @@ struct AlignFilesRequest {
   std::string timestamp;
   // Empty: both inputs are plain text.
   InputLoader load_input;
+  // Warnings that do not stop the alignment: a text whose language (identified with CLD2,
+  // reliably and for most of its letters) is not the one given for it.
+  WarningCallback warn;
 };
 
 StatusOr<Bitext> AlignFiles(const AlignFilesRequest& request);
