@@ -27,6 +27,7 @@ struct AlignArgs {
   MetadataArgs metadata;
   corpora::AlignFilesRequest request;
   std::vector<std::string> dictionaries;
+  std::string memory_limit = "auto";
   bool quiet = false;
 };
 
@@ -46,6 +47,13 @@ int Run(AlignArgs args) {
   args.request.load_input = tei::AlignInputLoader(warn);
   args.request.warn = warn;
   if (!args.dictionaries.empty()) args.request.dictionaries.specs = args.dictionaries;
+  if (args.memory_limit == "auto") {
+    args.request.memory_limit = MachineMemory();
+  } else if (!ParseSize(args.memory_limit, args.request.memory_limit)) {
+    return ReportError(InvalidArgumentError(
+        fmt::format("--memory-limit {}: not a size (examples: 8G, 512M, 0 for no limit)",
+                    args.memory_limit)));
+  }
   StatusOr<corpora::BitextMetadata> metadata = ResolveMetadata(args.metadata);
   if (!metadata.ok()) return ReportError(metadata.status());
   StatusOr<corpora::AlignedFiles> aligned = corpora::AlignFilesWithReport(args.request);
@@ -113,6 +121,10 @@ void AddAlignCommand(CLI::App& app, Context& context) {
                   "depend on it")
       ->check(CLI::Range(0, 1024))
       ->default_val(args->request.align.threads);
+  cmd->add_option("--memory-limit", args->memory_limit,
+                  "refuse inputs whose alignment would need more memory than this (8G, 512M; 0: "
+                  "no limit; default auto: the machine's memory)")
+      ->default_val(args->memory_limit);
   cmd->add_flag("--explain", args->request.align.explain,
                 "print the evidence behind every bead (lengths, costs, matched words and where "
                 "they come from) to standard error");

@@ -111,7 +111,7 @@ TEST_F(Robustness, BinaryFilesAreNamedForWhatTheyAre) {
   const std::string zip = Source("letter.docx", std::string("PK\x03\x04\x14\0\x06\0", 8));
   ExpectRefused(Align(dir_.File("good.txt"), zip),
                 zip + ": not a text file: the file is a ZIP archive (.docx, .odt and .epub");
-  const CommandResult segment = Tandem({"segment", png});
+  const CommandResult segment = Tandem({"segment", "-l", "en", png});
   EXPECT_EQ(segment.exit_code, 1);
   EXPECT_THAT(segment.err, HasSubstr("the file is a PNG image"));
 }
@@ -130,12 +130,12 @@ TEST_F(Robustness, FiftyMegabyteLine) {
   while (line.size() + 20 <= (50u << 20)) line += "Word word word ends.";
   line.back() = '.';
   const std::string path = Source("long-line.txt", line);
-  const CommandResult r = Tandem({"segment", "-f", "json", path, "-o", dir_.File("long.json")});
+  const CommandResult r = Tandem({"segment", "-l", "en", "-f", "jsonl", path, "-o", dir_.File("long.jsonl")});
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_GT(testing::ReadFile(dir_.File("long.json")).size(), line.size());
+  EXPECT_GT(testing::ReadFile(dir_.File("long.jsonl")).size(), line.size());
   // A line of 50 MB without a sentence end or a space: one sentence, one word.
   const std::string word = Source("one-word.txt", std::string(50u << 20, 'x'));
-  const CommandResult one = Tandem({"segment", word});
+  const CommandResult one = Tandem({"segment", "-l", "en", word});
   ASSERT_EQ(one.exit_code, 0) << one.err;
   EXPECT_EQ(one.out.size(), (50u << 20) + 1);
 }
@@ -245,9 +245,9 @@ TEST_F(Robustness, FullDiskLeavesThePreviousOutput) {
   ExpectRefused(r, dir_.File("out.tei.xml"));
   // Standard output on a full device.
   const CommandResult full =
-      TandemShell("", {"segment", SamplePath("en.txt")}, "> /dev/full");
+      TandemShell("", {"segment", "-l", "en", SamplePath("en.txt")}, "> /dev/full");
   EXPECT_EQ(full.exit_code, 1) << full.err;
-  EXPECT_THAT(full.err, HasSubstr("standard output"));
+  EXPECT_THAT(full.err, HasSubstr("<stdout>: write error"));
 }
 
 TEST_F(Robustness, ReadOnlyLocationIsRefused) {
@@ -273,6 +273,18 @@ TEST_F(Robustness, SpecialFilesAreNotReadForever) {
   // /dev/zero never ends: refused as not a regular file (a pipe or standard input is fine).
   const CommandResult r = Align("/dev/zero", dir_.File("good.txt"));
   ExpectRefused(r, "/dev/zero: not a regular file");
+}
+
+TEST_F(Robustness, InputsNeedingMoreMemoryThanTheLimitAreRefused) {
+  const CommandResult r = Align(SamplePath("en.txt"), SamplePath("hu.txt"), {"--memory-limit", "10M"});
+  ExpectRefused(r, SamplePath("en.txt") + " and " + SamplePath("hu.txt") + ": aligning ");
+  EXPECT_THAT(r.err, HasSubstr("more than the limit of 10 MB: split both texts"));
+  const CommandResult usage =
+      Align(SamplePath("en.txt"), SamplePath("hu.txt"), {"--memory-limit", "lots"});
+  EXPECT_EQ(usage.exit_code, 2);
+  EXPECT_THAT(usage.err, HasSubstr("--memory-limit lots: not a size"));
+  // The default (the machine's memory) lets ordinary texts through.
+  EXPECT_EQ(Align(SamplePath("en.txt"), SamplePath("hu.txt")).exit_code, 0);
 }
 
 // The same inputs and options give byte-identical outputs, whatever the number of threads, when
