@@ -11,7 +11,21 @@ cd "$(dirname "$0")/.."
 
 seconds=${1:-10}
 shift || true
-scripts/build.sh fuzz
+# The fuzz targets and the libraries only (scripts/build.sh would build the CLI too).
+mkdir -p build/fuzz
+if [ ! -f build/fuzz/CMakeCache.txt ]; then
+  cmake --preset fuzz >build/fuzz/build.log 2>&1 || {
+    tail -40 build/fuzz/build.log >&2
+    exit 1
+  }
+fi
+echo "tandem: building the fuzz targets ..." >&2
+cmake --build build/fuzz --target tandem_fuzzers -j "$(nproc 2>/dev/null || echo 2)" \
+  >>build/fuzz/build.log 2>&1 || {
+  grep -E "error" build/fuzz/build.log | head -40 >&2
+  echo "tandem: the fuzz build failed; the log is in build/fuzz/build.log" >&2
+  exit 1
+}
 bin=build/fuzz/tests/fuzz
 work=build/fuzz/work
 all_targets=(fuzz_decode_text fuzz_segmenter fuzz_presegmented fuzz_dictionary fuzz_jsonl

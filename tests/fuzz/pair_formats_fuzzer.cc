@@ -18,7 +18,7 @@ namespace {
 namespace corpora = tandem::corpora;
 using tandem::fuzz::WriteScratchFile;
 
-void Check(const tandem::StatusOr<corpora::Bitext>& bitext) {
+[[maybe_unused]] void Check(const tandem::StatusOr<corpora::Bitext>& bitext) {
   if (bitext.ok()) {
     tandem::fuzz::CheckInvariant(corpora::ValidateBitext(*bitext), "the bitext read");
   }
