@@ -83,7 +83,7 @@ Level Coarsen(const Level& fine) {
 
 // The cost of a step between runs of blocks at one level. Only the path matters at these
 // levels (its confidences are discarded), so the costs are scores, not probabilities:
-//  - with vectors, skipping a block on one side costs nothing, and pairing runs gains the
+//  - with vectors, skipping a block on one side costs little, and pairing runs gains the
 //    evidence that they translate each other minus a threshold (the cosine of their summed
 //    vectors as a z-score against randomly paired blocks): unrelated material is skipped
 //    rather than paired, related material paired;
@@ -96,6 +96,10 @@ class CoarseCost {
   // taken to correspond throughout: skipping a block costs as much as a length mismatch of
   // about three deviations, and the path follows the lengths.
   static constexpr double kLengthOnlySkip = 4.0;
+  // With vectors, skipping a block costs a little, so that of two paths pairing equally similar
+  // material the one that skips less wins: a text with repeated passages (or documents) is
+  // otherwise paired with another copy as readily as with its own counterpart.
+  static constexpr double kVectorSkip = 1.0;
   static constexpr double kRatioDrift = 0.1;      // relative drift of the length ratio
   static constexpr double kUnevenPenalty = 1.0;   // 2:1 and 1:2 against 1:1
   static constexpr double kLengthVariance = 6.8;  // Gale & Church
@@ -141,7 +145,7 @@ class CoarseCost {
   }
 
   double operator()(std::size_t i, std::size_t a, std::size_t j, std::size_t b) const {
-    if (a == 0 || b == 0) return level_.dimension > 0 ? 0.0 : kLengthOnlySkip;
+    if (a == 0 || b == 0) return level_.dimension > 0 ? kVectorSkip : kLengthOnlySkip;
     double source_length = 0;
     double target_length = 0;
     for (std::size_t k = 0; k < a; ++k) source_length += level_.source_length[i + k];

@@ -69,8 +69,7 @@ TEST(LexicalScorer, TheScoreFollowsTheModel) {
   EXPECT_NEAR(scorer.Cost(0, 1, 0, 1), -(source_llr + target_llr), 1e-4);  // fast logarithm
   // Against target sentence 1: the source occurrence is unmatched (log(1 - p)); key 1 has no
   // counterpart in the source, so it takes no part.
-  // log(1 - p) is kept as a float: float precision (whether a compiler keeps the product in
-  // double is its business).
+  // Occurrence scores are kept as floats (lexical_scorer.h): 1e-6 is their precision.
   EXPECT_NEAR(scorer.Cost(0, 1, 1, 1), -std::log(1 - reliability), 1e-6);
 }
 
@@ -95,7 +94,7 @@ TEST(LexicalScorer, RareCounterpartsLimitTheReliability) {
   // missing match costs little (p = reliability / 4).
   const EvidenceChannel channel = Identity({{0}, {0}, {0}, {0}}, {{0}, {1}, {1}, {1}}, 2);
   const LexicalScorer scorer(channel, {.reliability = 0.8, .max_sentence_share = 1.0});
-  EXPECT_NEAR(scorer.Cost(1, 1, 1, 1), -std::log(1 - 0.8 / 4), 1e-6);  // float precision
+  EXPECT_NEAR(scorer.Cost(1, 1, 1, 1), -std::log(1 - 0.8 / 4), 1e-6);
 }
 
 TEST(LexicalScorer, ReliabilityFromBeads) {
