@@ -50,9 +50,8 @@ int Run(AlignArgs args) {
   if (args.memory_limit == "auto") {
     args.request.memory_limit = MachineMemory();
   } else if (!ParseSize(args.memory_limit, args.request.memory_limit)) {
-    return ReportError(InvalidArgumentError(
-        fmt::format("--memory-limit {}: not a size (examples: 8G, 512M, 0 for no limit)",
-                    args.memory_limit)));
+    return ReportError(InvalidArgumentError(fmt::format(
+        "--memory-limit {}: not a size (examples: 8G, 512M, 0 for no limit)", args.memory_limit)));
   }
   StatusOr<corpora::BitextMetadata> metadata = ResolveMetadata(args.metadata);
   if (!metadata.ok()) return ReportError(metadata.status());

@@ -1,7 +1,5 @@
 #include "common.h"
 
-#include <unistd.h>
-
 #include <cctype>
 #include <chrono>
 #include <cstdlib>
@@ -9,6 +7,7 @@
 #include <exception>
 #include <fstream>
 #include <iostream>
+#include <unistd.h>
 
 #include <fmt/format.h>
 
@@ -43,9 +42,9 @@ std::string Timestamp() {
 std::uint64_t MachineMemory() {
   const long pages = ::sysconf(_SC_PHYS_PAGES);
   const long page_size = ::sysconf(_SC_PAGE_SIZE);
-  std::uint64_t memory = pages > 0 && page_size > 0
-                             ? static_cast<std::uint64_t>(pages) * static_cast<std::uint64_t>(page_size)
-                             : 0;
+  std::uint64_t memory = pages > 0 && page_size > 0 ? static_cast<std::uint64_t>(pages) *
+                                                          static_cast<std::uint64_t>(page_size)
+                                                    : 0;
   for (const char* path :
        {"/sys/fs/cgroup/memory.max", "/sys/fs/cgroup/memory/memory.limit_in_bytes"}) {
     std::ifstream in(path);

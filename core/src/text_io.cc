@@ -27,9 +27,10 @@ namespace {
 std::string ErrnoText(int error) { return std::generic_category().message(error); }
 
 std::string TooLarge(std::string_view path) {
-  return fmt::format("{}: larger than {} GiB, the most tandem reads from one file; split the text "
-                     "(at chapter or paragraph boundaries) and align the parts",
-                     path, kMaxInputFileBytes >> 30);
+  return fmt::format(
+      "{}: larger than {} GiB, the most tandem reads from one file; split the text "
+      "(at chapter or paragraph boundaries) and align the parts",
+      path, kMaxInputFileBytes >> 30);
 }
 
 // Length of the valid UTF-8 sequence starting at `p` (at most `n` bytes available), or 0 when
@@ -134,8 +135,12 @@ Status CheckNotBinary(std::string_view bytes, std::string_view name) {
       {"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1",
        "an OLE2 compound file (an old Word .doc? save the text as plain text first)"},
       {"\x1F\x8B", "gzip-compressed (uncompress it first)"},
-      {"\xFD" "7zXZ", "xz-compressed (uncompress it first)"},
-      {"\x7F" "ELF", "an executable (ELF)"},
+      {"\xFD"
+       "7zXZ",
+       "xz-compressed (uncompress it first)"},
+      {"\x7F"
+       "ELF",
+       "an executable (ELF)"},
   };
   for (const Signature& signature : kSignatures) {
     if (StartsWith(bytes, signature.magic)) {
@@ -180,8 +185,9 @@ StatusOr<std::string> ReadFileBytes(const std::string& path) {
   // A device (/dev/zero, /dev/urandom, a disk) never ends or is not text; pipes and standard
   // input are read (up to the limit below).
   if (S_ISCHR(info.st_mode) || S_ISBLK(info.st_mode)) {
-    return IoError(path + ": not a regular file (a device); give a file, a pipe or - (standard "
-                          "input)");
+    return IoError(path +
+                   ": not a regular file (a device); give a file, a pipe or - (standard "
+                   "input)");
   }
   if (S_ISREG(info.st_mode) && static_cast<std::uint64_t>(info.st_size) > kMaxInputFileBytes) {
     return ResourceExhaustedError(TooLarge(path));

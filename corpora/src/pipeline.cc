@@ -54,16 +54,17 @@ void CheckLanguage(const Document& doc, const std::string& language, std::string
                    const WarningCallback& warn) {
   if (!warn) return;
   std::size_t end = std::min<std::size_t>(doc.text.size(), 64u << 10);
-  while (end < doc.text.size() && end > 0 && (static_cast<unsigned char>(doc.text[end]) & 0xC0) == 0x80) {
+  while (end < doc.text.size() && end > 0 &&
+         (static_cast<unsigned char>(doc.text[end]) & 0xC0) == 0x80) {
     --end;
   }
   const LanguageGuess guess = IdentifyLanguage(std::string_view(doc.text).substr(0, end));
   if (guess.language.empty() || !guess.reliable || guess.percent < 80) return;
   if (PrimarySubtag(guess.language) == PrimarySubtag(language)) return;
-  warn(fmt::format("{}: the text looks like {} ({}, {}% of its letters), not {} as {} says; "
-                   "check the option and the order of the files",
-                   doc.name, LanguageName(guess.language), guess.language, guess.percent, language,
-                   option));
+  warn(fmt::format(
+      "{}: the text looks like {} ({}, {}% of its letters), not {} as {} says; "
+      "check the option and the order of the files",
+      doc.name, LanguageName(guess.language), guess.language, guess.percent, language, option));
 }
 
 std::string Gigabytes(std::uint64_t bytes) {

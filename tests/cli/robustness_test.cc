@@ -2,15 +2,13 @@
 // input people will feed it. Each case checks the message (it names the input and, where there
 // is one, the position), the exit code (docs/cli.md), and that no output was corrupted or left
 // half-written.
-#include <sys/stat.h>
-
-#include <unistd.h>
-
 #include <cstdlib>
 #include <filesystem>
 #include <sstream>
 #include <string>
+#include <sys/stat.h>
 #include <tuple>
+#include <unistd.h>
 #include <vector>
 
 #include <gmock/gmock.h>
@@ -57,8 +55,9 @@ class Robustness : public ::testing::Test {
                       std::vector<std::string> extra = {}) {
     // No dictionaries: loading FreeDict's takes most of the time of these small alignments
     // (and much more under the sanitizers), and none of these cases is about them.
-    std::vector<std::string> args = {"align", "-q",   "-s",   "en", "-t", "hu", "--dictionary",
-                                     "none",  source, target, "-o", dir_.File("out.tei.xml")};
+    std::vector<std::string> args = {"align", "-q",   "-s",           "en",
+                                     "-t",    "hu",   "--dictionary", "none",
+                                     source,  target, "-o",           dir_.File("out.tei.xml")};
     args.insert(args.end(), extra.begin(), extra.end());
     return Tandem(args);
   }
@@ -90,8 +89,9 @@ TEST_F(Robustness, Utf16WithoutByteOrderMarkIsNamed) {
   }
   const std::string path = Source("utf16.txt", utf16);
   ExpectRefused(Align(path, dir_.File("good.txt")),
-                path + ": NUL bytes at every other position: the file looks like UTF-16 without "
-                       "a byte-order mark; try --encoding UTF-16LE");
+                path +
+                    ": NUL bytes at every other position: the file looks like UTF-16 without "
+                    "a byte-order mark; try --encoding UTF-16LE");
   // Following the advice works.
   std::string text;
   for (const char c : std::string("Hello world. This is a test.\n")) text += std::string{c, '\0'};
@@ -155,9 +155,8 @@ TEST_F(Robustness, SameFileOnBothSidesAlignsOneToOne) {
 TEST_F(Robustness, WildlyDifferentLengthsStillCoverBothTexts) {
   // One sentence against the whole Hungarian letter (about 400 sentences).
   const std::string one = Source("one.txt", "Dear Comrade Stalin!\n");
-  const CommandResult r =
-      Tandem({"align", "-q", "-s", "en", "-t", "hu", "--dictionary", "none", one,
-              SamplePath("hu.txt"), "-o", dir_.File("lengths.tei.xml")});
+  const CommandResult r = Tandem({"align", "-q", "-s", "en", "-t", "hu", "--dictionary", "none",
+                                  one, SamplePath("hu.txt"), "-o", dir_.File("lengths.tei.xml")});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const CommandResult valid = Tandem({"validate", "-q", dir_.File("lengths.tei.xml")});
   EXPECT_EQ(valid.exit_code, 0) << valid.out << valid.err;
@@ -224,8 +223,8 @@ TEST_F(Robustness, BrokenXmlInEveryXmlFormat) {
     SCOPED_TRACE(c.name);
     const std::string in = Source(c.name, c.content);
     const std::string out = dir_.File("converted.jsonl");
-    const CommandResult r =
-        Tandem({"convert", "-q", in, out, "--from", c.from, "--to", "jsonl", "-s", "en", "-t", "hu"});
+    const CommandResult r = Tandem(
+        {"convert", "-q", in, out, "--from", c.from, "--to", "jsonl", "-s", "en", "-t", "hu"});
     EXPECT_EQ(r.exit_code, 1) << r.err;
     EXPECT_THAT(r.err, HasSubstr(c.message));
     EXPECT_FALSE(std::filesystem::exists(out));
@@ -234,8 +233,8 @@ TEST_F(Robustness, BrokenXmlInEveryXmlFormat) {
   // Deeply nested markup (200,000 levels of <hi> inside a sentence) is valid XML: it is read
   // without recursion (pugixml parses iteratively, and tandem walks the tree with a loop), so
   // it cannot exhaust the stack; the sentence's text is the nested text.
-  for (const auto& [name, content, from] :
-       {std::tuple{"nested.tei.xml", nested_tei, "tei"}, std::tuple{"nested.tmx", nested_tmx, "tmx"}}) {
+  for (const auto& [name, content, from] : {std::tuple{"nested.tei.xml", nested_tei, "tei"},
+                                            std::tuple{"nested.tmx", nested_tmx, "tmx"}}) {
     SCOPED_TRACE(name);
     const std::string out = dir_.File(std::string(name) + ".jsonl");
     const CommandResult r = Tandem({"convert", "-q", Source(name, content), out, "--from", from,
@@ -247,10 +246,10 @@ TEST_F(Robustness, BrokenXmlInEveryXmlFormat) {
 
 TEST_F(Robustness, FullDiskLeavesThePreviousOutput) {
   // A file size limit makes writes fail as on a full disk (EFBIG instead of ENOSPC).
-  const CommandResult r = TandemShell(
-      "ulimit -f 8; trap '' XFSZ;",
-      {"align", "-q", "-s", "en", "-t", "hu", "--dictionary", "none", SamplePath("en.txt"),
-       SamplePath("hu.txt"), "-o", dir_.File("out.tei.xml")});
+  const CommandResult r =
+      TandemShell("ulimit -f 8; trap '' XFSZ;",
+                  {"align", "-q", "-s", "en", "-t", "hu", "--dictionary", "none",
+                   SamplePath("en.txt"), SamplePath("hu.txt"), "-o", dir_.File("out.tei.xml")});
   ExpectRefused(r, dir_.File("out.tei.xml"));
   // Standard output on a full device.
   const CommandResult full =
@@ -286,7 +285,8 @@ TEST_F(Robustness, SpecialFilesAreNotReadForever) {
 }
 
 TEST_F(Robustness, InputsNeedingMoreMemoryThanTheLimitAreRefused) {
-  const CommandResult r = Align(SamplePath("en.txt"), SamplePath("hu.txt"), {"--memory-limit", "10M"});
+  const CommandResult r =
+      Align(SamplePath("en.txt"), SamplePath("hu.txt"), {"--memory-limit", "10M"});
   ExpectRefused(r, SamplePath("en.txt") + " and " + SamplePath("hu.txt") + ": aligning ");
   EXPECT_THAT(r.err, HasSubstr("more than the limit of 10 MB: split both texts"));
   const CommandResult usage =
@@ -305,9 +305,8 @@ TEST(Determinism, SameTeiWhateverTheThreads) {
   std::vector<std::string> outputs;
   for (const char* threads : {"1", "2"}) {
     const std::string out = dir.File(std::string("threads-") + threads + ".tei.xml");
-    const CommandResult r =
-        Tandem({"align", "-q", "-s", "en", "-t", "hu", SamplePath("en.txt"), SamplePath("hu.txt"),
-                "--threads", threads, "-o", out});
+    const CommandResult r = Tandem({"align", "-q", "-s", "en", "-t", "hu", SamplePath("en.txt"),
+                                    SamplePath("hu.txt"), "--threads", threads, "-o", out});
     ASSERT_EQ(r.exit_code, 0) << r.err;
     outputs.push_back(ReadFile(out));
   }

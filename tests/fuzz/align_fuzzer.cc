@@ -75,10 +75,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   tandem::StatusOr<tandem::align::AlignReport> result =
       tandem::align::AlignWithReport(align_input, options);
   if (!result.ok()) return 0;
-  tandem::fuzz::CheckInvariant(tandem::align::ValidateLadder(result->ladder,
-                                                             align_input.source.size(),
-                                                             align_input.target.size()),
-                               "the aligner's ladder");
+  tandem::fuzz::CheckInvariant(
+      tandem::align::ValidateLadder(result->ladder, align_input.source.size(),
+                                    align_input.target.size()),
+      "the aligner's ladder");
   std::size_t next = 0;
   for (const tandem::align::Bead& fixed : align_input.fixed) {
     bool found = false;

@@ -9,8 +9,10 @@
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   if (size == 0) return 0;
   static constexpr const char* kEncodings[] = {
-      "", "", "", "", "UTF-8", "UTF-16", "UTF-16LE", "UTF-16BE", "ISO-8859-2", "windows-1250",
-      "Shift_JIS", "GB18030", "KOI8-R", "UTF-32", "no-such-encoding", "ISO-2022-JP"};
+      "",           "",         "",         "",           "UTF-8",
+      "UTF-16",     "UTF-16LE", "UTF-16BE", "ISO-8859-2", "windows-1250",
+      "Shift_JIS",  "GB18030",  "KOI8-R",   "UTF-32",     "no-such-encoding",
+      "ISO-2022-JP"};
   tandem::DecodeOptions options;
   options.encoding = kEncodings[data[0] % std::size(kEncodings)];
   const std::string_view bytes = tandem::fuzz::Bytes(data + 1, size - 1);

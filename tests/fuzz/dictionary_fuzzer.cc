@@ -4,10 +4,9 @@
 // - odd: a FreeDict (dictd) dictionary: the input is INDEX, kFileSeparator, ENTRIES; the entries
 //   are gzip-compressed here, as dictzip stores them, unless the second byte is odd (then the
 //   bytes are written as they are, which exercises the inflating itself).
-#include <zlib.h>
-
 #include <cstdint>
 #include <string>
+#include <zlib.h>
 
 #include "fuzz_util.h"
 #include "tandem/core/text_io.h"
@@ -56,8 +55,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   tandem::fuzz::WriteScratchFile("freedict-eng-hun.dict.dz",
                                  data[1] % 2 == 0 ? Gzip(files[1]) : std::string(files[1]));
   for (const bool reverse : {false, true}) {
-    tandem::StatusOr<tandem::align::Lexicon> lexicon = tandem::corpora::ReadFreeDict(
-        tandem::fuzz::ScratchDirectory(), "eng", "hun", reverse);
+    tandem::StatusOr<tandem::align::Lexicon> lexicon =
+        tandem::corpora::ReadFreeDict(tandem::fuzz::ScratchDirectory(), "eng", "hun", reverse);
     if (lexicon.ok()) CheckLexicon(*lexicon);
   }
   return 0;

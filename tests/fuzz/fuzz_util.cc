@@ -1,8 +1,7 @@
 #include "fuzz_util.h"
 
-#include <unistd.h>
-
 #include <fstream>
+#include <unistd.h>
 
 namespace tandem::fuzz {
 
@@ -22,8 +21,8 @@ std::vector<std::string_view> SplitFiles(std::string_view input, std::size_t par
 const std::string& ScratchDirectory() {
   static const std::string directory = [] {
     const char* tmp = std::getenv("TMPDIR");
-    std::string pattern = std::string(tmp != nullptr && *tmp != '\0' ? tmp : "/tmp") +
-                          "/tandem-fuzz-XXXXXX";
+    std::string pattern =
+        std::string(tmp != nullptr && *tmp != '\0' ? tmp : "/tmp") + "/tandem-fuzz-XXXXXX";
     if (::mkdtemp(pattern.data()) == nullptr) {
       std::perror("tandem fuzz: mkdtemp");
       std::abort();

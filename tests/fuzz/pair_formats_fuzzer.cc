@@ -32,7 +32,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   Check(corpora::ReadJsonlFile(WriteScratchFile("fuzz.jsonl", tandem::fuzz::Bytes(data, size)),
                                options));
 #elif TANDEM_FUZZ_FORMAT == 1
-  tandem::StatusOr<std::vector<tandem::align::Link>> links =
+  tandem::StatusOr<std::vector<tandem::align::Link> > links =
       corpora::ReadVecalignFile(WriteScratchFile("fuzz.vecalign", tandem::fuzz::Bytes(data, size)));
   (void)links;
 #else
