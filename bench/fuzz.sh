@@ -123,6 +123,13 @@ head -40 tests/data/reply-to-stalin/en.presegmented.txt >"$work/source.txt"
 head -40 tests/data/reply-to-stalin/hu.presegmented.txt >"$work/target.txt"
 seed fuzz_align letter 20 "$work/source.txt" "$work/target.txt"
 
+# Inputs that once found a bug (each also a GoogleTest regression test) are seeds for ever.
+for dir in tests/fuzz/regressions/*/; do
+  [ -d "$dir" ] || continue
+  mkdir -p "$work/seeds/$(basename "$dir")"
+  cp "$dir"* "$work/seeds/$(basename "$dir")/"
+done
+
 status=0
 printf '%-18s %8s %10s %8s %8s  %s\n' target seconds runs "runs/s" coverage result
 for target in "${targets[@]}"; do

@@ -56,7 +56,7 @@ class Robustness : public ::testing::Test {
     // No dictionaries: loading FreeDict's takes most of the time of these small alignments
     // (and much more under the sanitizers), and none of these cases is about them.
     std::vector<std::string> args = {"align", "-q",   "-s",           "en",
-                                     "-t",    "hu",   "--dictionary", "none",
+                                     "-t",    "hu",   "--dictionary=none",
                                      source,  target, "-o",           dir_.File("out.tei.xml")};
     args.insert(args.end(), extra.begin(), extra.end());
     return Tandem(args);
@@ -155,7 +155,7 @@ TEST_F(Robustness, SameFileOnBothSidesAlignsOneToOne) {
 TEST_F(Robustness, WildlyDifferentLengthsStillCoverBothTexts) {
   // One sentence against the whole Hungarian letter (about 400 sentences).
   const std::string one = Source("one.txt", "Dear Comrade Stalin!\n");
-  const CommandResult r = Tandem({"align", "-q", "-s", "en", "-t", "hu", "--dictionary", "none",
+  const CommandResult r = Tandem({"align", "-q", "-s", "en", "-t", "hu", "--dictionary=none",
                                   one, SamplePath("hu.txt"), "-o", dir_.File("lengths.tei.xml")});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const CommandResult valid = Tandem({"validate", "-q", dir_.File("lengths.tei.xml")});
@@ -171,7 +171,7 @@ TEST_F(Robustness, LanguageThatDoesNotMatchTheOptionIsWarnedAbout) {
   EXPECT_THAT(r.err, HasSubstr("not de as --source-lang says"));
   // A matching language gives no warning.
   const CommandResult ok =
-      Tandem({"align", "-q", "-s", "en", "-t", "hu", "--dictionary", "none", SamplePath("en.txt"),
+      Tandem({"align", "-q", "-s", "en", "-t", "hu", "--dictionary=none", SamplePath("en.txt"),
               SamplePath("hu.txt"), "-o", dir_.File("match.tei.xml")});
   EXPECT_EQ(ok.exit_code, 0) << ok.err;
   EXPECT_THAT(ok.err, Not(HasSubstr("looks like")));
@@ -248,7 +248,7 @@ TEST_F(Robustness, FullDiskLeavesThePreviousOutput) {
   // A file size limit makes writes fail as on a full disk (EFBIG instead of ENOSPC).
   const CommandResult r =
       TandemShell("ulimit -f 8; trap '' XFSZ;",
-                  {"align", "-q", "-s", "en", "-t", "hu", "--dictionary", "none",
+                  {"align", "-q", "-s", "en", "-t", "hu", "--dictionary=none",
                    SamplePath("en.txt"), SamplePath("hu.txt"), "-o", dir_.File("out.tei.xml")});
   ExpectRefused(r, dir_.File("out.tei.xml"));
   // Standard output on a full device.
@@ -261,7 +261,7 @@ TEST_F(Robustness, FullDiskLeavesThePreviousOutput) {
 TEST_F(Robustness, ReadOnlyLocationIsRefused) {
   // /proc refuses new files even to root.
   const CommandResult r =
-      Tandem({"align", "-q", "-s", "en", "-t", "hu", "--dictionary", "none", SamplePath("en.txt"),
+      Tandem({"align", "-q", "-s", "en", "-t", "hu", "--dictionary=none", SamplePath("en.txt"),
               SamplePath("hu.txt"), "-o", "/proc/tandem-out.tei.xml"});
   EXPECT_EQ(r.exit_code, 1) << r.err;
   EXPECT_THAT(r.err, HasSubstr("/proc/tandem-out.tei.xml"));
@@ -328,7 +328,7 @@ TEST(Determinism, SameTeiWhateverTheThreads) {
   std::string first;
   for (const char* threads : {"1", "2"}) {
     const CommandResult r =
-        Tandem({"align", "-q", "--presegmented", "-s", "en", "-t", "hu", "--dictionary", "none",
+        Tandem({"align", "-q", "--presegmented", "-s", "en", "-t", "hu", "--dictionary=none",
                 dir.File("en.txt"), dir.File("hu.txt"), "--threads", threads, "-f", "jsonl"});
     ASSERT_EQ(r.exit_code, 0) << r.err;
     if (first.empty()) {
