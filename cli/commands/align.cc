@@ -114,6 +114,9 @@ void AddAlignCommand(CLI::App& app, Context& context) {
                   "a dictionary file (source<TAB>target, or hunalign's 'target @ source'); "
                   "repeat for several")
       ->expected(1)
+      // One file per flag: otherwise CLI11 lets a vector option take the positional arguments
+      // after it too (`--dictionary my.tsv en.txt hu.txt` then said "SOURCE is required").
+      ->allow_extra_args(false)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   cmd->add_option("--threads", args->request.align.threads,
                   "threads for the search (0, the default: one per core); the output does not "

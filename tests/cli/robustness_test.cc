@@ -55,9 +55,17 @@ class Robustness : public ::testing::Test {
                       std::vector<std::string> extra = {}) {
     // No dictionaries: loading FreeDict's takes most of the time of these small alignments
     // (and much more under the sanitizers), and none of these cases is about them.
-    std::vector<std::string> args = {"align", "-q",   "-s",           "en",
-                                     "-t",    "hu",   "--dictionary=none",
-                                     source,  target, "-o",           dir_.File("out.tei.xml")};
+    std::vector<std::string> args = {"align",
+                                     "-q",
+                                     "-s",
+                                     "en",
+                                     "-t",
+                                     "hu",
+                                     "--dictionary=none",
+                                     source,
+                                     target,
+                                     "-o",
+                                     dir_.File("out.tei.xml")};
     args.insert(args.end(), extra.begin(), extra.end());
     return Tandem(args);
   }
@@ -155,8 +163,8 @@ TEST_F(Robustness, SameFileOnBothSidesAlignsOneToOne) {
 TEST_F(Robustness, WildlyDifferentLengthsStillCoverBothTexts) {
   // One sentence against the whole Hungarian letter (about 400 sentences).
   const std::string one = Source("one.txt", "Dear Comrade Stalin!\n");
-  const CommandResult r = Tandem({"align", "-q", "-s", "en", "-t", "hu", "--dictionary=none",
-                                  one, SamplePath("hu.txt"), "-o", dir_.File("lengths.tei.xml")});
+  const CommandResult r = Tandem({"align", "-q", "-s", "en", "-t", "hu", "--dictionary=none", one,
+                                  SamplePath("hu.txt"), "-o", dir_.File("lengths.tei.xml")});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const CommandResult valid = Tandem({"validate", "-q", dir_.File("lengths.tei.xml")});
   EXPECT_EQ(valid.exit_code, 0) << valid.out << valid.err;
@@ -248,8 +256,8 @@ TEST_F(Robustness, FullDiskLeavesThePreviousOutput) {
   // A file size limit makes writes fail as on a full disk (EFBIG instead of ENOSPC).
   const CommandResult r =
       TandemShell("ulimit -f 8; trap '' XFSZ;",
-                  {"align", "-q", "-s", "en", "-t", "hu", "--dictionary=none",
-                   SamplePath("en.txt"), SamplePath("hu.txt"), "-o", dir_.File("out.tei.xml")});
+                  {"align", "-q", "-s", "en", "-t", "hu", "--dictionary=none", SamplePath("en.txt"),
+                   SamplePath("hu.txt"), "-o", dir_.File("out.tei.xml")});
   ExpectRefused(r, dir_.File("out.tei.xml"));
   // Standard output on a full device.
   const CommandResult full =
@@ -284,6 +292,15 @@ TEST_F(Robustness, SpecialFilesAreNotReadForever) {
   ExpectRefused(r, "/dev/zero: not a regular file");
 }
 
+TEST_F(Robustness, ARepeatableOptionBeforeTheFilesDoesNotTakeThem) {
+  // `--dictionary X` may be repeated, but each flag takes one value: the files after it stay
+  // the positional arguments.
+  const CommandResult r =
+      Tandem({"align", "-q", "-s", "en", "-t", "hu", "--dictionary", "none", dir_.File("good.txt"),
+              dir_.File("good.txt"), "-o", dir_.File("out.tei.xml")});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+}
+
 TEST_F(Robustness, InputsNeedingMoreMemoryThanTheLimitAreRefused) {
   const CommandResult r =
       Align(SamplePath("en.txt"), SamplePath("hu.txt"), {"--memory-limit", "10M"});
@@ -302,11 +319,17 @@ TEST_F(Robustness, InputsNeedingMoreMemoryThanTheLimitAreRefused) {
 TEST(Determinism, SameTeiWhateverTheThreads) {
   TempDir dir;
   ASSERT_EQ(::setenv("SOURCE_DATE_EPOCH", "915148800", 1), 0);
+  // A small user dictionary, so that the lexical evidence takes part (FreeDict's would do as
+  // well, but loading it takes a minute under the sanitizers).
+  WriteFile(dir.File("words.tsv"),
+            "party\tp\xC3\xA1rt\nletter\tlev\xC3\xA9l\ncomrade\telvt\xC3\xA1rs\n"
+            "opposition\tellenz\xC3\xA9k\nrevolution\tforradalom\n");
   std::vector<std::string> outputs;
   for (const char* threads : {"1", "2"}) {
     const std::string out = dir.File(std::string("threads-") + threads + ".tei.xml");
-    const CommandResult r = Tandem({"align", "-q", "-s", "en", "-t", "hu", SamplePath("en.txt"),
-                                    SamplePath("hu.txt"), "--threads", threads, "-o", out});
+    const CommandResult r =
+        Tandem({"align", "-q", "-s", "en", "-t", "hu", "--dictionary", dir.File("words.tsv"),
+                SamplePath("en.txt"), SamplePath("hu.txt"), "--threads", threads, "-o", out});
     ASSERT_EQ(r.exit_code, 0) << r.err;
     outputs.push_back(ReadFile(out));
   }
