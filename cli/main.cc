@@ -21,6 +21,8 @@ int main(int argc, char** argv) {
     tandem::cli::AddEvalCommand(app, context);
     tandem::cli::AddConvertCommand(app, context);
     tandem::cli::AddValidateCommand(app, context);
+    tandem::cli::AddReportCommand(app, context);
+    tandem::cli::AddReviewCommand(app, context);
 
     try {
       app.parse(argc, argv);

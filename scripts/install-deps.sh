@@ -17,6 +17,7 @@ packages=(
   nlohmann-json3-dev    # JSON and JSON Lines
   libcli11-dev          # command-line parsing
   libcld2-dev           # language identification
+  libcpp-httplib-dev    # the local web server of tandem review
   libstemmer-dev        # Snowball stemmers (alignment evidence)
   zlib1g-dev            # reading FreeDict's .dict.dz files
   # Bilingual dictionaries the aligner finds by itself (/usr/share/dictd); there is no eng-isl.
@@ -32,7 +33,13 @@ if [ "$purpose" = test ]; then
     libxml2-utils              # xmllint: TMX output against the TMX 1.4 DTD
     python3                    # the reference scorer in ../shared/tools
     clang-14 libclang-rt-14-dev  # the asan and fuzz presets (libFuzzer is only "recommended")
+    chromium                   # the browser of the review editor's end-to-end test
   )
+  # The browser test runs playwright-core (npm) under Node.js: Debian's nodejs when there is
+  # none on the PATH already (a newer one from elsewhere is fine).
+  if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+    packages+=(nodejs npm)
+  fi
 fi
 
 missing=()

@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "align_keep.h"
 #include "common.h"
 #include "exchange_options.h"
 #include "options.h"
@@ -29,6 +30,8 @@ struct AlignArgs {
   std::vector<std::string> dictionaries;
   std::string memory_limit = "auto";
   bool quiet = false;
+  std::string keep;  // --keep CORPUS (align_keep.h)
+  bool max_bead_given = false;
 };
 
 Status Write(const corpora::Bitext& bitext, const AlignArgs& args,
@@ -38,6 +41,21 @@ Status Write(const corpora::Bitext& bitext, const AlignArgs& args,
 }
 
 int Run(AlignArgs args) {
+  if (!args.keep.empty()) {
+    return RunAlignKeep({.corpus = args.keep,
+                         .output = args.output == "-" ? "" : args.output,
+                         .format = args.format,
+                         .max_bead = args.max_bead_given
+                                         ? std::optional<std::size_t>(args.request.align.max_bead)
+                                         : std::nullopt,
+                         .quiet = args.quiet});
+  }
+  if (args.source.empty() || args.target.empty() || args.request.source_language.empty() ||
+      args.request.target_language.empty()) {
+    std::cerr << "tandem: error: align needs SOURCE and TARGET with --source-lang and "
+                 "--target-lang (or --keep CORPUS)\nRun with --help for more information.\n";
+    return kExitUsage;
+  }
   const auto start = std::chrono::steady_clock::now();
   args.request.source_path = args.source;
   args.request.target_path = args.target;
@@ -85,16 +103,12 @@ void AddAlignCommand(CLI::App& app, Context& context) {
   CLI::App* cmd = app.add_subcommand(
       "align", "Segment two texts (a text and its translation) and align their sentences");
   cmd->add_option("SOURCE", args->source,
-                  "the source text (- reads standard input), or a TEI file with <s> elements")
-      ->required();
-  cmd->add_option("TARGET", args->target, "the target text, a translation of the source")
-      ->required();
+                  "the source text (- reads standard input), or a TEI file with <s> elements");
+  cmd->add_option("TARGET", args->target, "the target text, a translation of the source");
   cmd->add_option("-s,--source-lang", args->request.source_language,
-                  "language of the source text, BCP 47 (en, hu, de, ...)")
-      ->required();
+                  "language of the source text, BCP 47 (en, hu, de, ...)");
   cmd->add_option("-t,--target-lang", args->request.target_language,
-                  "language of the target text, BCP 47")
-      ->required();
+                  "language of the target text, BCP 47");
   cmd->add_option("-o,--output", args->output, "where to write (default: standard output)");
   AddFormatOption(*cmd, "-f,--format", args->format,
                   "output format: tei (TEI P5 parallel corpus) or any other tandem writes");
@@ -105,19 +119,21 @@ void AddAlignCommand(CLI::App& app, Context& context) {
   AddParagraphsOption(*cmd, args->request.paragraphs);
   AddInputOptions(*cmd, args->request.source_decode, args->request.source_abbreviations, "source-");
   AddInputOptions(*cmd, args->request.target_decode, args->request.target_abbreviations, "target-");
-  cmd->add_option("--max-bead", args->request.align.max_bead,
-                  "largest number of sentences on one side of a bead")
-      ->check(CLI::Range(1, 8))
-      ->default_val(args->request.align.max_bead);
+  CLI::Option* max_bead = cmd->add_option("--max-bead", args->request.align.max_bead,
+                                          "largest number of sentences on one side of a bead")
+                              ->check(CLI::Range(1, 8))
+                              ->default_val(args->request.align.max_bead);
+  cmd->add_option("--keep", args->keep,
+                  "re-align CORPUS (TEI), keeping every bead a reviewer confirmed or edited; "
+                  "writes CORPUS (keeping CORPUS.bak) unless -o says where");
   cmd->add_option("--dictionary", args->dictionaries,
                   "auto (the FreeDict dictionaries of the language pair, the default), none, or "
                   "a dictionary file (source<TAB>target, or hunalign's 'target @ source'); "
                   "repeat for several")
-      ->expected(1)
-      // One file per flag: otherwise CLI11 lets a vector option take the positional arguments
-      // after it too (`--dictionary my.tsv en.txt hu.txt` then said "SOURCE is required").
-      ->allow_extra_args(false)
-      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
+      // One dictionary per occurrence, so that the option never takes the input files that
+      // follow it (the positionals are optional because of --keep).
+      ->allow_extra_args(false);
   cmd->add_option("--threads", args->request.align.threads,
                   "threads for the search (0, the default: one per core); the output does not "
                   "depend on it")
@@ -131,7 +147,10 @@ void AddAlignCommand(CLI::App& app, Context& context) {
                 "print the evidence behind every bead (lengths, costs, matched words and where "
                 "they come from) to standard error");
   cmd->add_flag("-q,--quiet", args->quiet, "do not print the summary");
-  cmd->callback([args, &context] { context.exit_code = Run(*args); });
+  cmd->callback([args, max_bead, &context] {
+    args->max_bead_given = max_bead->count() > 0;
+    context.exit_code = Run(*args);
+  });
 }
 
 }  // namespace tandem::cli

@@ -49,5 +49,7 @@ void AddAlignCommand(CLI::App& app, Context& context);
 void AddEvalCommand(CLI::App& app, Context& context);
 void AddConvertCommand(CLI::App& app, Context& context);
 void AddValidateCommand(CLI::App& app, Context& context);
+void AddReportCommand(CLI::App& app, Context& context);
+void AddReviewCommand(CLI::App& app, Context& context);
 
 }  // namespace tandem::cli

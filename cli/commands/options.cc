@@ -33,7 +33,10 @@ void AddInputOptions(CLI::App& cmd, DecodeOptions& decode, std::vector<std::stri
   cmd.add_option("--" + prefix + "abbreviations", abbreviations,
                  "a file of abbreviations to add to the language's own for " + whose +
                      ": one per line with its final period (see docs/formats.md); may be repeated")
-      ->check(CLI::ExistingFile);
+      ->check(CLI::ExistingFile)
+      // One file per occurrence, so that the option never takes the input files that follow
+      // it (tandem align's positionals are optional because of --keep).
+      ->allow_extra_args(false);
 }
 
 }  // namespace tandem::cli

@@ -106,7 +106,7 @@ struct CoarseToFineSearchOptions {
   std::size_t coarse_cells = 250'000;
   // At every finer level, the band reaches this many blocks (of that level) to either side of
   // the path projected from the level above.
-  std::size_t window = 10;
+  std::size_t window = 4;
   // Threads for computing costs and for the forward and backward passes; 0 = one per core.
   std::size_t threads = 0;
 };

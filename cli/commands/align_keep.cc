@@ -1,0 +1,71 @@
+// tandem align --keep CORPUS: re-align a reviewed corpus, keeping every bead a reviewer confirmed
+// or edited (corpora::PlanRealign), so that running the aligner again never throws manual work
+// away.
+#include "align_keep.h"
+
+#include <chrono>
+#include <iostream>
+
+#include <fmt/format.h>
+
+#include "common.h"
+#include "exchange_options.h"
+#include "review/corpus_file.h"
+#include "tandem/core/version.h"
+#include "tandem/corpora/review.h"
+#include "tandem/corpora/summary.h"
+#include "tandem/tei/formats.h"
+
+namespace tandem::cli {
+
+int RunAlignKeep(const AlignKeepArgs& args) {
+  const auto start = std::chrono::steady_clock::now();
+  const corpora::WarningCallback warn = PrintWarnings();
+  corpora::Bitext bitext;
+  StatusOr<review::CorpusFile> file = review::CorpusFile::Open(args.corpus, &bitext, warn);
+  if (!file.ok()) return ReportError(file.status());
+
+  align::AlignOptions options = corpora::AlignOptionsOf(bitext);
+  if (args.max_bead) options.max_bead = *args.max_bead;
+  std::size_t kept = 0;
+  for (std::size_t k = 0; k < bitext.ladder.size(); ++k) {
+    if (corpora::ReviewOf(bitext, k).status != corpora::ReviewStatus::kAutomatic) ++kept;
+  }
+  StatusOr<corpora::LadderPatch> patch = corpora::PlanRealign(bitext, options);
+  if (!patch.ok()) return ReportError(patch.status());
+  if (const Status applied = corpora::ApplyPatch(bitext, *patch); !applied.ok()) {
+    return ReportError(applied);
+  }
+  // A new run of the aligner made the automatic beads: the header says when and how.
+  bitext.alignment.version = kVersion;
+  bitext.alignment.timestamp = Timestamp();
+  for (auto& [name, value] : bitext.alignment.parameters) {
+    if (name == "max-bead") value = std::to_string(options.max_bead);
+  }
+
+  // In place, the corpus is saved as the review editor saves it: only if nobody changed it
+  // meanwhile, keeping the previous version as CORPUS.bak, atomically.
+  const Status written =
+      args.output.empty() || args.output == args.corpus
+          ? file->Save(bitext)
+          : tei::WriteBitext(bitext, {.path = args.output, .format = args.format, .warn = warn});
+  if (!written.ok()) return ReportError(written);
+  if (!args.quiet) {
+    const double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    std::cerr << fmt::format(
+                     "kept:       {} reviewed bead{} as they were; re-aligned the rest ({} bead{} "
+                     "changed)\n",
+                     kept, kept == 1 ? "" : "s", patch->after_beads.size(),
+                     patch->after_beads.size() == 1 ? "" : "s")
+              << corpora::FormatSummary(bitext, corpora::Summarize(bitext))
+              << fmt::format("time:       {:.2f} s\n", seconds)
+              << "output:     " << (args.output.empty() ? args.corpus : args.output)
+              << (args.output.empty() ? " (the previous version is " + file->backup_path() + ")"
+                                      : std::string())
+              << '\n';
+  }
+  return kExitOk;
+}
+
+}  // namespace tandem::cli

@@ -1,0 +1,118 @@
+#include "review/corpus_file.h"
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <fmt/format.h>
+
+#include "tandem/core/text_io.h"
+#include "tandem/tei/reader.h"
+
+namespace tandem::cli::review {
+namespace {
+
+// FNV-1a, 64 bits: to tell whether a file's bytes changed, not against an adversary (the
+// server's own token and the file system's permissions are the protection there).
+std::uint64_t Hash(const std::string& bytes) {
+  std::uint64_t h = 14695981039346656037ULL;
+  for (const char c : bytes) {
+    h ^= static_cast<unsigned char>(c);
+    h *= 1099511628211ULL;
+  }
+  return h;
+}
+
+// A tandem corpus in one file is a teiCorpus; the alignment file of the split layout is a TEI
+// with a standOff whose pointers name the two text files.
+tei::TeiLayout LayoutOf(const std::string& bytes) {
+  const std::size_t root = bytes.find("<teiCorpus");
+  const std::size_t tei = bytes.find("<TEI");
+  if (root != std::string::npos && (tei == std::string::npos || root < tei)) {
+    return tei::TeiLayout::kSingleFile;
+  }
+  return tei::TeiLayout::kSplit;
+}
+
+}  // namespace
+
+StatusOr<CorpusFile::Identity> CorpusFile::Stat(const std::string& path) {
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0) {
+    const int error = errno;
+    if (error == ENOENT) return NotFoundError(fmt::format("{}: the file is gone", path));
+    return IoError(fmt::format("{}: {}", path, std::strerror(error)));
+  }
+  return Identity{.device = static_cast<std::uint64_t>(st.st_dev),
+                  .inode = static_cast<std::uint64_t>(st.st_ino),
+                  .size = static_cast<std::uint64_t>(st.st_size),
+                  .mtime_ns = static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 +
+                              st.st_mtim.tv_nsec};
+}
+
+StatusOr<CorpusFile> CorpusFile::Open(const std::string& path, corpora::Bitext* bitext,
+                                      const corpora::WarningCallback& warn) {
+  CorpusFile file;
+  file.path_ = path;
+  TANDEM_ASSIGN_OR_RETURN(std::string bytes, ReadFileBytes(path));
+  TANDEM_ASSIGN_OR_RETURN(file.identity_, Stat(path));
+  file.hash_ = Hash(bytes);
+  file.layout_ = LayoutOf(bytes);
+  tei::TeiReadOptions options;
+  options.warn = warn;
+  TANDEM_ASSIGN_OR_RETURN(*bitext, tei::ReadTei(std::move(bytes), path, options));
+  return file;
+}
+
+Status CorpusFile::Remember() {
+  TANDEM_ASSIGN_OR_RETURN(const std::string bytes, ReadFileBytes(path_));
+  TANDEM_ASSIGN_OR_RETURN(identity_, Stat(path_));
+  hash_ = Hash(bytes);
+  return Status::Ok();
+}
+
+Status CorpusFile::CheckUnchanged() {
+  StatusOr<Identity> now = Stat(path_);
+  const std::string what = fmt::format(
+      "{} was changed on disk by another program since tandem last read or wrote it; tandem "
+      "will not overwrite it (reload it in the editor to go on from the file as it is now)",
+      path_);
+  if (!now.ok()) return ConflictError(fmt::format("{} ({})", what, now.status().message()));
+  if (*now == identity_) return Status::Ok();
+  // Touched, or rewritten with the same content: not a change that matters.
+  StatusOr<std::string> bytes = ReadFileBytes(path_);
+  if (bytes.ok() && Hash(*bytes) == hash_) {
+    identity_ = *now;
+    return Status::Ok();
+  }
+  return ConflictError(what);
+}
+
+Status CorpusFile::KeepBackup() {
+  const std::string backup = backup_path();
+  const std::string temp = backup + ".tmp";
+  std::remove(temp.c_str());
+  if (::link(path_.c_str(), temp.c_str()) == 0) {
+    if (std::rename(temp.c_str(), backup.c_str()) == 0) return Status::Ok();
+    const int error = errno;
+    std::remove(temp.c_str());
+    return IoError(fmt::format("{}: cannot keep the backup: {}", backup, std::strerror(error)));
+  }
+  // File systems without hard links: copy (atomically as well).
+  TANDEM_ASSIGN_OR_RETURN(const std::string bytes, ReadFileBytes(path_));
+  return WriteFileAtomically(backup, bytes);
+}
+
+Status CorpusFile::Save(const corpora::Bitext& bitext) {
+  TANDEM_RETURN_IF_ERROR(CheckUnchanged());
+  TANDEM_RETURN_IF_ERROR(KeepBackup());
+  tei::TeiWriteOptions options;
+  options.output_path = path_;
+  options.layout = layout_;
+  TANDEM_RETURN_IF_ERROR(tei::WriteTeiFile(bitext, options));
+  return Remember();
+}
+
+}  // namespace tandem::cli::review

@@ -1,0 +1,187 @@
+#include "review/server.h"
+
+#include <httplib.h>
+#include <signal.h>
+#include <thread>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "editor_assets.h"
+#include "review/security.h"
+
+namespace tandem::cli::review {
+namespace {
+
+void ReplaceAll(std::string& text, std::string_view marker, std::string_view value) {
+  std::string out;
+  std::size_t at = 0;
+  for (std::size_t found = text.find(marker); found != std::string::npos;
+       found = text.find(marker, at)) {
+    out.append(text, at, found - at);
+    out.append(value);
+    at = found + marker.size();
+  }
+  out.append(text, at);
+  text = std::move(out);
+}
+
+// The editor: one page with its style and script inline, allowed to run by a nonce.
+std::string EditorPage(const std::string& nonce) {
+  std::string page(assets::EditorHtml());
+  std::string style(assets::BitextViewCss());
+  style += assets::EditorCss();
+  std::string script(assets::BitextViewJs());
+  script += assets::EditorJs();
+  ReplaceAll(page, "{{NONCE}}", nonce);
+  ReplaceAll(page, "{{STYLE}}", style);
+  ReplaceAll(page, "{{SCRIPT}}", script);
+  return page;
+}
+
+void SetCommonHeaders(httplib::Response& res) {
+  res.set_header("Cache-Control", "no-store");
+  res.set_header("X-Content-Type-Options", "nosniff");
+  res.set_header("Referrer-Policy", "no-referrer");
+  res.set_header("X-Frame-Options", "DENY");
+  res.set_header("Cross-Origin-Resource-Policy", "same-origin");
+}
+
+void Json(httplib::Response& res, const ApiResponse& api) {
+  res.status = api.status;
+  res.set_content(api.body, "application/json; charset=utf-8");
+}
+
+void Refuse(httplib::Response& res, int status, const std::string& message) {
+  res.status = status;
+  res.set_content(nlohmann::json{{"error", message}, {"reason", "refused"}}.dump(
+                      -1, ' ', false, nlohmann::json::error_handler_t::replace),
+                  "application/json; charset=utf-8");
+}
+
+sigset_t StopSignals() {
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGTERM);
+  sigaddset(&signals, SIGHUP);
+  return signals;
+}
+
+}  // namespace
+
+void BlockStopSignals() {
+  const sigset_t signals = StopSignals();
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+}
+
+Status Serve(ReviewSession& session, const ServerOptions& options) {
+  httplib::Server server;
+  server.set_payload_max_length(options.max_request_bytes);
+  server.set_read_timeout(10, 0);
+  server.set_write_timeout(30, 0);
+  server.set_keep_alive_timeout(5);
+
+  int port = options.port;
+  if (port == 0) {
+    port = server.bind_to_any_port("127.0.0.1");
+    if (port < 0) return IoError("cannot listen on 127.0.0.1: no free port");
+  } else if (!server.bind_to_port("127.0.0.1", port)) {
+    return IoError(
+        fmt::format("cannot listen on 127.0.0.1:{} (in use? try another --port, or "
+                    "none for a free one)",
+                    port));
+  }
+  // The page's own script and style carry a fresh nonce; nothing else may run.
+  const std::string nonce = NewToken().substr(0, 32);
+  const std::string page = EditorPage(nonce);
+  const std::string csp = fmt::format(
+      "default-src 'none'; script-src 'nonce-{0}'; style-src 'nonce-{0}'; connect-src 'self'; "
+      "img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+      nonce);
+
+  server.set_pre_routing_handler([&](const httplib::Request& req, httplib::Response& res) {
+    SetCommonHeaders(res);
+    RequestFacts facts{.method = req.method,
+                       .path = req.path,
+                       .host = req.get_header_value("Host"),
+                       .origin = req.get_header_value("Origin"),
+                       .fetch_site = req.get_header_value("Sec-Fetch-Site"),
+                       .header_token = req.get_header_value("X-Tandem-Token"),
+                       .query_token = req.get_param_value("token")};
+    if (const std::optional<Refusal> refusal = CheckRequest(facts, options.token, port)) {
+      Refuse(res, refusal->status, refusal->message);
+      return httplib::Server::HandlerResponse::Handled;
+    }
+    if (req.method == "POST" &&
+        req.get_header_value("Content-Type").rfind("application/json", 0) != 0) {
+      Refuse(res, 415, "requests must be JSON (Content-Type: application/json)");
+      return httplib::Server::HandlerResponse::Handled;
+    }
+    return httplib::Server::HandlerResponse::Unhandled;
+  });
+  server.set_logger([&](const httplib::Request& req, const httplib::Response& res) {
+    if (options.log) options.log(req.method, req.path, res.status);
+  });
+  server.set_error_handler([](const httplib::Request&, httplib::Response& res) {
+    if (res.body.empty()) {
+      Refuse(res, res.status,
+             res.status == 413 ? "the request is too large" : fmt::format("HTTP {}", res.status));
+    }
+  });
+  server.set_exception_handler(
+      [](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
+        Refuse(res, 500, "internal error in tandem review; please report it");
+      });
+
+  server.Get("/", [&](const httplib::Request&, httplib::Response& res) {
+    res.set_header("Content-Security-Policy", csp);
+    res.set_content(page, "text/html; charset=utf-8");
+  });
+  server.Get("/api/corpus",
+             [&](const httplib::Request&, httplib::Response& res) { Json(res, session.Corpus()); });
+  server.Get("/api/state",
+             [&](const httplib::Request&, httplib::Response& res) { Json(res, session.State()); });
+  server.Post("/api/edit", [&](const httplib::Request& req, httplib::Response& res) {
+    Json(res, session.Edit(req.body));
+  });
+  server.Post("/api/undo", [&](const httplib::Request& req, httplib::Response& res) {
+    Json(res, session.Undo(req.body));
+  });
+  server.Post("/api/redo", [&](const httplib::Request& req, httplib::Response& res) {
+    Json(res, session.Redo(req.body));
+  });
+  server.Post("/api/realign", [&](const httplib::Request& req, httplib::Response& res) {
+    Json(res, session.Realign(req.body));
+  });
+  server.Post("/api/reload", [&](const httplib::Request&, httplib::Response& res) {
+    Json(res, session.Reload());
+  });
+
+  // The stop signals are blocked in every thread; a watcher thread takes them and stops the
+  // server, which makes listen_after_bind return.
+  BlockStopSignals();
+  const sigset_t signals = StopSignals();
+  std::thread watcher([&] {
+    int received = 0;
+    sigwait(&signals, &received);
+    server.stop();
+  });
+
+  if (options.on_listening) {
+    options.on_listening(fmt::format("http://127.0.0.1:{}/?token={}", port, options.token));
+  }
+  const bool served = server.listen_after_bind();
+  // listen_after_bind returned without a signal (an error): wake the watcher up.
+  if (server.is_running() || !served) pthread_kill(watcher.native_handle(), SIGTERM);
+  watcher.join();
+  // Whatever is not written yet is written now.
+  const Status flushed = session.Flush();
+  if (!served) return IoError("the review server stopped: cannot accept connections");
+  if (!flushed.ok()) {
+    return flushed.WithContext("the last changes could not be saved");
+  }
+  return Status::Ok();
+}
+
+}  // namespace tandem::cli::review

@@ -1,0 +1,76 @@
+// An alignment at a glance: one self-contained HTML file (`tandem report`) with the path plot,
+// statistics (beads by type, status and confidence band; stretches of unaligned sentences) and
+// the two texts side by side, bead by bead, read-only. The page needs no network and no other
+// file: its style, script and data are inside it.
+//
+//   tandem::corpora::HtmlReportOptions options;
+//   options.generator = "tandem 0.1.0";
+//   TANDEM_RETURN_IF_ERROR(tandem::corpora::WriteHtmlReport(bitext, options, out));
+//
+// The statistics are also available on their own (ComputeReportStatistics), for tests and for
+// other summaries. The page's script and style are the files in corpora/web/, compiled into the
+// library; the review editor of `tandem review` shows beads and the plot with the same code.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+#include "tandem/core/status.h"
+#include "tandem/corpora/bitext.h"
+
+namespace tandem::corpora {
+
+// Confidence bands: low below kLowConfidence, medium up to kHighConfidence, high from there.
+inline constexpr double kLowConfidence = 0.5;
+inline constexpr double kHighConfidence = 0.9;
+
+enum class ConfidenceBand { kLow, kMedium, kHigh };
+ConfidenceBand BandOf(double confidence);
+
+// A run of consecutive beads with sentences on one side only: text that has no counterpart in
+// the other text (a translator's omission or addition, or the rest of a longer document).
+struct UnalignedStretch {
+  std::size_t first_bead = 0;  // 0-based
+  std::size_t beads = 0;
+  // The sentences of each side in the stretch: [first, first + count), 0-based.
+  std::size_t source_first = 0;
+  std::size_t source_count = 0;
+  std::size_t target_first = 0;
+  std::size_t target_count = 0;
+
+  std::size_t sentences() const { return source_count + target_count; }
+};
+
+struct ReportStatistics {
+  std::size_t beads = 0;
+  // Bead type ("1:1", "2:1", ...) and count, most frequent first (ties: by name).
+  std::vector<std::pair<std::string, std::size_t>> by_type;
+  std::array<std::size_t, 3> by_status{};  // automatic, confirmed, edited
+  std::array<std::size_t, 3> by_band{};    // low, medium, high
+  std::size_t source_sentences = 0;
+  std::size_t target_sentences = 0;
+  std::size_t source_aligned = 0;  // sentences in beads with both sides
+  std::size_t target_aligned = 0;
+  double mean_confidence = 0.0;
+  std::vector<UnalignedStretch> unaligned;  // in text order
+};
+
+ReportStatistics ComputeReportStatistics(const Bitext& bitext);
+
+struct HtmlReportOptions {
+  // Shown in the page: what wrote it ("tandem 0.1.0") and when (ISO 8601), and the corpus file
+  // it shows. Empty fields are left out.
+  std::string generator;
+  std::string timestamp;
+  std::string corpus_path;
+  // The unaligned stretches listed in the page: the longest ones, at most this many (all are
+  // counted).
+  std::size_t max_stretches = 50;
+};
+
+Status WriteHtmlReport(const Bitext& bitext, const HtmlReportOptions& options, std::ostream& out);
+
+}  // namespace tandem::corpora

@@ -1,0 +1,258 @@
+#include "tandem/corpora/html_report.h"
+
+#include <algorithm>
+#include <map>
+#include <ostream>
+#include <string_view>
+
+#include <fmt/format.h>
+
+#include "report_assets.h"
+#include "tandem/corpora/view_data.h"
+
+namespace tandem::corpora {
+namespace {
+
+std::string Escape(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (const char c : text) {
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      default:
+        out += c;
+    }
+  }
+  return out;
+}
+
+std::string Percent(std::size_t part, std::size_t whole) {
+  if (whole == 0) return "";
+  return fmt::format("{:.1f}%", 100.0 * static_cast<double>(part) / static_cast<double>(whole));
+}
+
+// A bar of width proportional to part / whole (at most 90 pixels).
+std::string Bar(std::size_t part, std::size_t whole, std::string_view cls = "") {
+  if (whole == 0 || part == 0) return "";
+  const double width = 90.0 * static_cast<double>(part) / static_cast<double>(whole);
+  return fmt::format(R"(<span class="bar {}" style="width:{:.1f}px"></span>)", cls,
+                     std::max(width, 1.0));
+}
+
+// "12" or "12–40" (1-based, for people).
+std::string Range(std::size_t first, std::size_t count) {
+  if (count == 1) return std::to_string(first + 1);
+  return fmt::format("{}\u2013{}", first + 1, first + count);
+}
+
+std::string HeaderHtml(const Bitext& bitext, const ReportStatistics& stats,
+                       const HtmlReportOptions& options) {
+  std::string html;
+  auto side = [&](std::string_view label, const Document& doc, std::size_t sentences) {
+    html += fmt::format("{}: <b>{}</b> ({}, {} sentences, {} paragraphs)<br>", label,
+                        Escape(doc.name), Escape(doc.language), sentences, doc.paragraphs.size());
+  };
+  html += R"(<p class="meta">)";
+  side("source", bitext.source, stats.source_sentences);
+  side("target", bitext.target, stats.target_sentences);
+  html += "</p>\n";
+  const AlignmentInfo& info = bitext.alignment;
+  std::string aligned = "aligned by " + Escape(info.tool);
+  if (!info.version.empty()) aligned += " " + Escape(info.version);
+  if (!info.timestamp.empty()) aligned += " on " + Escape(info.timestamp);
+  for (const auto& [name, value] : info.parameters) {
+    if (name == "max-bead") aligned += "; max-bead " + Escape(value);
+  }
+  html += R"(<p class="meta">)" + aligned + "</p>\n";
+  std::string made;
+  if (!options.generator.empty()) made += "report by " + Escape(options.generator);
+  if (!options.timestamp.empty())
+    made += (made.empty() ? "report of " : ", ") + Escape(options.timestamp);
+  if (!options.corpus_path.empty()) {
+    made += (made.empty() ? "" : "; ") + std::string("corpus ") + Escape(options.corpus_path);
+  }
+  if (!made.empty()) html += R"(<p class="meta">)" + made + "</p>\n";
+  return html;
+}
+
+std::string StatisticsHtml(const ReportStatistics& stats, const HtmlReportOptions& options) {
+  std::string html = R"(<section class="stats">)";
+  html += "\n<h2>Beads by type</h2>\n<table>\n";
+  html += R"(<tr><th>type</th><th class="n">beads</th><th class="n">share</th><th></th></tr>)";
+  for (const auto& [type, count] : stats.by_type) {
+    html +=
+        fmt::format(R"(<tr><td>{}</td><td class="n">{}</td><td class="n">{}</td><td>{}</td></tr>)",
+                    type, count, Percent(count, stats.beads), Bar(count, stats.beads));
+  }
+  html +=
+      fmt::format(R"(<tr><th>all</th><th class="n">{}</th><th></th><th></th></tr>)", stats.beads);
+  html += "\n</table>\n<h2>Review</h2>\n<table>\n";
+  constexpr std::array<std::string_view, 3> kStatus = {"automatic", "confirmed", "edited"};
+  for (std::size_t s = 0; s < 3; ++s) {
+    html +=
+        fmt::format(R"(<tr><td>{}</td><td class="n">{}</td><td class="n">{}</td><td>{}</td></tr>)",
+                    kStatus[s], stats.by_status[s], Percent(stats.by_status[s], stats.beads),
+                    Bar(stats.by_status[s], stats.beads));
+  }
+  html += "\n</table>\n<h2>Confidence</h2>\n<table>\n";
+  constexpr std::array<std::string_view, 3> kBand = {"low", "medium", "high"};
+  const std::array<std::string, 3> kBandRange = {
+      fmt::format("below {}", kLowConfidence),
+      fmt::format("{} to {}", kLowConfidence, kHighConfidence),
+      fmt::format("{} and above", kHighConfidence)};
+  for (std::size_t b = 0; b < 3; ++b) {
+    html += fmt::format(
+        R"(<tr><td>{} ({})</td><td class="n">{}</td><td class="n">{}</td><td>{}</td></tr>)",
+        kBand[b], kBandRange[b], stats.by_band[b], Percent(stats.by_band[b], stats.beads),
+        Bar(stats.by_band[b], stats.beads, kBand[b]));
+  }
+  html += fmt::format(R"(<tr><th>mean</th><th class="n">{:.3f}</th><th></th><th></th></tr>)",
+                      stats.mean_confidence);
+  html += "\n</table>\n<h2>Sentences</h2>\n<table>\n";
+  html +=
+      R"(<tr><th></th><th class="n">sentences</th><th class="n">aligned</th><th class="n">share</th></tr>)";
+  html += fmt::format(
+      R"(<tr><td>source</td><td class="n">{}</td><td class="n">{}</td><td class="n">{}</td></tr>)",
+      stats.source_sentences, stats.source_aligned,
+      Percent(stats.source_aligned, stats.source_sentences));
+  html += fmt::format(
+      R"(<tr><td>target</td><td class="n">{}</td><td class="n">{}</td><td class="n">{}</td></tr>)",
+      stats.target_sentences, stats.target_aligned,
+      Percent(stats.target_aligned, stats.target_sentences));
+  html += "\n</table>\n<h2>Unaligned stretches</h2>\n";
+  std::size_t total = 0;
+  for (const UnalignedStretch& s : stats.unaligned) total += s.sentences();
+  if (stats.unaligned.empty()) {
+    html += R"(<p class="meta">Every sentence has a counterpart.</p>)";
+  } else {
+    html += fmt::format(
+        R"(<p class="meta">{} stretch{} of sentences without counterpart, {} sentences in all{}.</p>)",
+        stats.unaligned.size(), stats.unaligned.size() == 1 ? "" : "es", total,
+        stats.unaligned.size() > options.max_stretches
+            ? fmt::format("; the {} longest", options.max_stretches)
+            : "");
+    // The longest stretches, shown in text order.
+    std::vector<std::size_t> order(stats.unaligned.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    if (order.size() > options.max_stretches) {
+      std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        return stats.unaligned[a].sentences() > stats.unaligned[b].sentences();
+      });
+      order.resize(options.max_stretches);
+      std::sort(order.begin(), order.end());
+    }
+    html += R"(<table><tr><th>beads</th><th>source sentences</th><th>target sentences</th></tr>)";
+    for (const std::size_t i : order) {
+      const UnalignedStretch& s = stats.unaligned[i];
+      html += fmt::format(
+          R"(<tr><td><a href="#bead-{}" data-bead="{}">{}</a></td><td>{}</td><td>{}</td></tr>)",
+          s.first_bead + 1, s.first_bead, Range(s.first_bead, s.beads),
+          s.source_count
+              ? fmt::format("{} ({})", Range(s.source_first, s.source_count), s.source_count)
+              : "",
+          s.target_count
+              ? fmt::format("{} ({})", Range(s.target_first, s.target_count), s.target_count)
+              : "");
+    }
+    html += "</table>\n";
+  }
+  html += "</section>\n";
+  return html;
+}
+
+void ReplaceAll(std::string& text, std::string_view marker, std::string_view value) {
+  // One pass, so that values that contain a marker are not expanded again.
+  std::string out;
+  std::size_t at = 0;
+  for (std::size_t found = text.find(marker); found != std::string::npos;
+       found = text.find(marker, at)) {
+    out.append(text, at, found - at);
+    out.append(value);
+    at = found + marker.size();
+  }
+  out.append(text, at);
+  text = std::move(out);
+}
+
+}  // namespace
+
+ConfidenceBand BandOf(double confidence) {
+  if (confidence < kLowConfidence) return ConfidenceBand::kLow;
+  if (confidence < kHighConfidence) return ConfidenceBand::kMedium;
+  return ConfidenceBand::kHigh;
+}
+
+ReportStatistics ComputeReportStatistics(const Bitext& bitext) {
+  ReportStatistics stats;
+  stats.beads = bitext.ladder.size();
+  stats.source_sentences = bitext.source.sentences.size();
+  stats.target_sentences = bitext.target.sentences.size();
+  std::map<std::string, std::size_t> types;
+  double sum = 0.0;
+  for (std::size_t k = 0; k < bitext.ladder.size(); ++k) {
+    const align::Bead& bead = bitext.ladder[k];
+    ++types[BeadTypeName(bead)];
+    ++stats.by_status[static_cast<std::size_t>(ReviewOf(bitext, k).status)];
+    ++stats.by_band[static_cast<std::size_t>(BandOf(bead.confidence))];
+    sum += bead.confidence;
+    if (bead.two_sided()) {
+      stats.source_aligned += bead.source_count;
+      stats.target_aligned += bead.target_count;
+      continue;
+    }
+    if (stats.unaligned.empty() ||
+        stats.unaligned.back().first_bead + stats.unaligned.back().beads != k) {
+      stats.unaligned.push_back(
+          {.first_bead = k, .source_first = bead.source_begin, .target_first = bead.target_begin});
+    }
+    UnalignedStretch& stretch = stats.unaligned.back();
+    ++stretch.beads;
+    stretch.source_count += bead.source_count;
+    stretch.target_count += bead.target_count;
+  }
+  if (stats.beads > 0) stats.mean_confidence = sum / static_cast<double>(stats.beads);
+  stats.by_type.assign(types.begin(), types.end());
+  std::stable_sort(stats.by_type.begin(), stats.by_type.end(),
+                   [](const auto& a, const auto& b) { return a.second > b.second; });
+  return stats;
+}
+
+Status WriteHtmlReport(const Bitext& bitext, const HtmlReportOptions& options, std::ostream& out) {
+  TANDEM_RETURN_IF_ERROR(ValidateBitext(bitext));
+  const ReportStatistics stats = ComputeReportStatistics(bitext);
+  const std::string title = ViewTitle(bitext);
+  std::string page(assets::ReportHtml());
+  std::string style(assets::BitextViewCss());
+  style += assets::ReportCss();
+  std::string script(assets::BitextViewJs());
+  script += assets::ReportJs();
+  // The data and the script go in last, so that nothing in them is taken for a marker.
+  ReplaceAll(page, "{{GENERATOR}}", Escape(options.generator));
+  ReplaceAll(page, "{{TITLE}}", Escape("Alignment report: " + title));
+  ReplaceAll(page, "{{HEADER}}", HeaderHtml(bitext, stats, options));
+  ReplaceAll(page, "{{STATS}}", StatisticsHtml(stats, options));
+  ReplaceAll(page, "{{STYLE}}", style);
+  const std::size_t script_at = page.find("{{SCRIPT}}");
+  const std::size_t data_at = page.find("{{DATA}}");
+  if (script_at == std::string::npos || data_at == std::string::npos || data_at > script_at) {
+    return InternalError("the report template lacks its data or script marker");
+  }
+  out << std::string_view(page).substr(0, data_at) << ViewDataJson(bitext)
+      << std::string_view(page).substr(data_at + 8, script_at - data_at - 8) << script
+      << std::string_view(page).substr(script_at + 10);
+  if (!out) return IoError("could not write the report");
+  return Status::Ok();
+}
+
+}  // namespace tandem::corpora

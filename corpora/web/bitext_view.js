@@ -1,0 +1,626 @@
+// The view of an aligned bitext that `tandem report` and `tandem review` share: the model (beads,
+// review records, sentences), bead rows, a virtual list that renders only the rows in sight,
+// the path plot, filters and text search. Plain JavaScript, no dependencies; embedded into the
+// report file and the review page at build time (cmake/TandemEmbed.cmake).
+//
+// Data (JSON, written by corpora/src/html_report.cc and cli/review/session.cc):
+//   {title, source: {name, language, sentences: [text], paragraphs: [first sentence index]},
+//    target: {...}, beads: [[source_begin, source_count, target_begin, target_count, confidence]],
+//    review: [null | {s: status, r: reviewer, t: time, n: note, b: bookmark}]}
+'use strict';
+
+(function (global) {
+  // Confidence bands, as in the report's statistics (docs/formats.md, "HTML report").
+  const kLow = 0.5;
+  const kHigh = 0.9;
+  function band(c) {
+    return c < kLow ? 'low' : c < kHigh ? 'medium' : 'high';
+  }
+  const kBandColour = {low: '#d7301f', medium: '#f0a020', high: '#2b9348'};
+  const kStatusMark = {automatic: '\u25CB', confirmed: '\u2713', edited: '\u270E'};
+  const kStatusTitle = {
+    automatic: 'automatic: as the aligner made it',
+    confirmed: 'confirmed by a reviewer',
+    edited: 'edited by a reviewer',
+  };
+
+  // Folds case and strips diacritics, for search ("Sztálin" finds "sztalin").
+  function fold(text) {
+    return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // The model.
+  class Side {
+    constructor(d) {
+      this.name = d.name;
+      this.title = d.title || d.name;
+      this.language = d.language;
+      this.sentences = d.sentences;
+      this.paragraphStart = new Uint8Array(d.sentences.length);
+      for (const p of d.paragraphs) if (p < d.sentences.length) this.paragraphStart[p] = 1;
+      this.folded = null;  // lazily, for search
+      this.bead = new Int32Array(d.sentences.length);  // the bead each sentence is in
+    }
+    fold() {
+      if (!this.folded) this.folded = this.sentences.map(fold);
+      return this.folded;
+    }
+  }
+
+  class Model {
+    constructor(d) {
+      this.title = d.title;
+      this.sides = [new Side(d.source), new Side(d.target)];
+      this.beads = d.beads.map(toBead);
+      this.review = d.review && d.review.length ? d.review.slice() : this.beads.map(() => null);
+      this.reindex();
+    }
+    get size() { return this.beads.length; }
+    reindex() {
+      for (let k = 0; k < this.beads.length; ++k) {
+        const b = this.beads[k];
+        for (let i = 0; i < b.sc; ++i) this.sides[0].bead[b.sb + i] = k;
+        for (let j = 0; j < b.tc; ++j) this.sides[1].bead[b.tb + j] = k;
+      }
+    }
+    // A patch from the server: beads [first, first + remove) replaced.
+    applyPatch(p) {
+      this.beads.splice(p.first, p.remove, ...p.beads.map(toBead));
+      this.review.splice(p.first, p.remove, ...p.review);
+      this.reindex();
+    }
+    begin(k, side) { return side === 0 ? this.beads[k].sb : this.beads[k].tb; }
+    count(k, side) { return side === 0 ? this.beads[k].sc : this.beads[k].tc; }
+    status(k) { const r = this.review[k]; return r ? r.s : 'automatic'; }
+    note(k) { const r = this.review[k]; return r ? r.n || '' : ''; }
+    bookmarked(k) { const r = this.review[k]; return !!(r && r.b); }
+    type(k) { const b = this.beads[k]; return b.sc + ':' + b.tc; }
+    oneToOne(k) { const b = this.beads[k]; return b.sc === 1 && b.tc === 1; }
+    oneSided(k) { const b = this.beads[k]; return b.sc === 0 || b.tc === 0; }
+    lowConfidence(k, threshold) {
+      return this.status(k) === 'automatic' && this.beads[k].c < threshold;
+    }
+    reviewedCount() {
+      let n = 0;
+      for (let k = 0; k < this.beads.length; ++k) if (this.status(k) !== 'automatic') ++n;
+      return n;
+    }
+    // True when a sentence of bead k (on the sides in `sides`, 0 and/or 1) contains the folded
+    // query.
+    matches(k, folded, sides) {
+      for (const s of sides) {
+        const texts = this.sides[s].fold();
+        const begin = this.begin(k, s);
+        for (let i = begin; i < begin + this.count(k, s); ++i) {
+          if (texts[i].includes(folded)) return true;
+        }
+      }
+      return false;
+    }
+  }
+
+  function toBead(a) {
+    return {sb: a[0], sc: a[1], tb: a[2], tc: a[3], c: a[4]};
+  }
+
+  // Filters: which beads to show, and what the jump keys look for.
+  const kFilters = {
+    all: {label: 'all beads', test: () => true},
+    unconfirmed: {label: 'unconfirmed', test: (m, k) => m.status(k) === 'automatic'},
+    low: {label: 'low confidence', test: (m, k, o) => m.lowConfidence(k, o.threshold)},
+    nonone: {label: 'not 1:1', test: (m, k) => !m.oneToOne(k)},
+    unaligned: {label: 'unaligned sentences', test: (m, k) => m.oneSided(k)},
+    bookmarks: {label: 'bookmarked', test: (m, k) => m.bookmarked(k)},
+    notes: {label: 'with a note', test: (m, k) => m.note(k) !== ''},
+    search: {label: 'search matches',
+      test: (m, k, o) => o.query !== '' && m.matches(k, o.query, o.sides)},
+  };
+
+  // The next bead after `from` (or before, dir = -1) that passes `test`, wrapping around;
+  // -1 when none does.
+  function findNext(model, from, dir, test) {
+    const n = model.size;
+    for (let step = 1; step <= n; ++step) {
+      const k = ((from + dir * step) % n + n) % n;
+      if (test(k)) return k;
+    }
+    return -1;
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // Bead rows.
+  function el(tag, cls, text) {
+    const e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text !== undefined) e.textContent = text;
+    return e;
+  }
+
+  // Appends `text` to `parent`, with the parts that match `query` (case-insensitively) marked.
+  function appendMarked(parent, text, query) {
+    if (!query) { parent.appendChild(document.createTextNode(text)); return; }
+    const lower = text.toLowerCase();
+    let at = 0;
+    let found = lower.indexOf(query, at);
+    if (found < 0 || lower.length !== text.length) {
+      parent.appendChild(document.createTextNode(text));
+      return;
+    }
+    while (found >= 0) {
+      parent.appendChild(document.createTextNode(text.slice(at, found)));
+      parent.appendChild(el('mark', '', text.slice(found, found + query.length)));
+      at = found + query.length;
+      found = lower.indexOf(query, at);
+    }
+    parent.appendChild(document.createTextNode(text.slice(at)));
+  }
+
+  // The row of bead k. `o`: {current, side, sentence (the selected sentence of the current
+  // bead, on `side`), query (lower case), querySides, position (in the list)}.
+  function renderBead(model, k, o) {
+    const b = model.beads[k];
+    const status = model.status(k);
+    const row = el('div', 'bead');
+    row.dataset.bead = k;
+    row.classList.add('band-' + band(b.c), 'st-' + status);
+    if (!model.oneToOne(k)) row.classList.add(model.oneSided(k) ? 'unaligned' : 'multi');
+    if (o.current) row.classList.add('current');
+
+    const gutter = el('div', 'gutter');
+    gutter.title = 'bead ' + (k + 1) + ', ' + model.type(k) + ', confidence ' + b.c.toFixed(2) +
+        ', ' + kStatusTitle[status];
+    gutter.appendChild(el('span', 'num', String(k + 1)));
+    gutter.appendChild(el('span', 'type', model.type(k)));
+    gutter.appendChild(el('span', 'conf', b.c.toFixed(2)));
+    const mark = el('span', 'status', kStatusMark[status]);
+    gutter.appendChild(mark);
+    if (model.bookmarked(k)) gutter.appendChild(el('span', 'bookmark', '\u2605'));
+    row.appendChild(gutter);
+
+    for (let s = 0; s < 2; ++s) {
+      const side = model.sides[s];
+      const cell = el('div', 'side ' + (s === 0 ? 'src' : 'tgt'));
+      cell.lang = side.language;
+      if (o.current && o.side === s) cell.classList.add('active');
+      const begin = model.begin(k, s);
+      const count = model.count(k, s);
+      if (count === 0) {
+        cell.classList.add('empty');
+        cell.appendChild(el('span', 'nothing', 'no counterpart'));
+      }
+      const marked = o.query && o.querySides.includes(s) ? o.query : '';
+      for (let i = begin; i < begin + count; ++i) {
+        const sentence = el('div', 's');
+        sentence.dataset.side = s;
+        sentence.dataset.offset = i - begin;
+        if (side.paragraphStart[i]) sentence.classList.add('pstart');
+        if (o.current && o.side === s && o.sentence === i - begin) sentence.classList.add('sel');
+        sentence.appendChild(el('span', 'n', String(i + 1)));
+        appendMarked(sentence, side.sentences[i], marked);
+        cell.appendChild(sentence);
+      }
+      row.appendChild(cell);
+    }
+    const note = model.note(k);
+    if (note) {
+      const n = el('div', 'note');
+      n.appendChild(el('span', 'label', 'note'));
+      n.appendChild(document.createTextNode(note));
+      row.appendChild(n);
+    }
+    return row;
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // A list of rows of different heights that keeps only the rows in sight in the document.
+  // Heights are estimated first and corrected when a row is rendered; a Fenwick tree over them
+  // finds the row at a scroll position and the position of a row in O(log n).
+  class VirtualList {
+    // scroller: an element with overflow-y: auto. render(pos) -> Element; estimate(pos) -> px.
+    constructor(scroller, render, estimate) {
+      this.scroller = scroller;
+      this.renderRow = render;
+      this.estimate = estimate;
+      this.sizer = el('div', 'vlist-sizer');
+      scroller.appendChild(this.sizer);
+      this.rows = new Map();  // pos -> element
+      this.count = 0;
+      this.heights = new Float64Array(0);
+      this.tree = new Float64Array(1);
+      this.pending = false;
+      this.overscan = 600;
+      this.onMeasure = null;  // (pos, height): a row was measured
+      this.onWidth = null;    // the width changed: measured heights no longer hold
+      scroller.addEventListener('scroll', () => this.schedule(), {passive: true});
+      let width = scroller.clientWidth;
+      new ResizeObserver(() => {
+        if (scroller.clientWidth !== width) {
+          width = scroller.clientWidth;
+          if (this.onWidth) this.onWidth();
+          this.reset(this.count);
+        } else {
+          this.schedule();
+        }
+      }).observe(scroller);
+    }
+
+    // A new number of rows, or rows whose content changed: every height is estimated again and
+    // every row rendered again.
+    // With `later`, nothing is drawn until the next update() or reveal() (the caller scrolls
+    // first).
+    reset(count, later) {
+      this.count = count;
+      this.heights = new Float64Array(count);
+      for (let i = 0; i < count; ++i) this.heights[i] = this.estimate(i);
+      this.build();
+      this.clear();
+      if (!later) this.update();
+    }
+
+    // Renders the rows in sight again (their content changed, not their number).
+    refresh() {
+      this.clear();
+      this.update();
+    }
+
+    clear() {
+      for (const row of this.rows.values()) row.remove();
+      this.rows.clear();
+    }
+
+    build() {
+      const n = this.count;
+      this.tree = new Float64Array(n + 1);
+      for (let i = 1; i <= n; ++i) {
+        this.tree[i] += this.heights[i - 1];
+        const j = i + (i & -i);
+        if (j <= n) this.tree[j] += this.tree[i];
+      }
+      this.sizer.style.height = this.prefix(n) + 'px';
+    }
+
+    add(pos, delta) {
+      for (let i = pos + 1; i <= this.count; i += i & -i) this.tree[i] += delta;
+    }
+
+    // The height of rows [0, pos).
+    prefix(pos) {
+      let sum = 0;
+      for (let i = pos; i > 0; i -= i & -i) sum += this.tree[i];
+      return sum;
+    }
+
+    // The row at height y.
+    find(y) {
+      let pos = 0;
+      let step = 1;
+      while (step * 2 <= this.count) step *= 2;
+      for (; step > 0; step >>= 1) {
+        if (pos + step <= this.count && this.tree[pos + step] <= y) {
+          pos += step;
+          y -= this.tree[pos];
+        }
+      }
+      return Math.min(pos, Math.max(this.count - 1, 0));
+    }
+
+    schedule() {
+      if (this.pending) return;
+      this.pending = true;
+      requestAnimationFrame(() => {
+        this.pending = false;
+        this.update();
+      });
+    }
+
+    // Renders the rows in sight (plus some below), measures new rows and places them.
+    update() {
+      if (this.count === 0) { this.clear(); this.sizer.style.height = '0px'; return; }
+      for (let round = 0; round < 3; ++round) {
+        const top = this.scroller.scrollTop;
+        const bottom = top + this.scroller.clientHeight + this.overscan;
+        const first = this.find(top);
+        let last = first;
+        let y = this.prefix(first);
+        while (last < this.count && y < bottom) y += this.heights[last++];
+        for (const [pos, row] of this.rows) {
+          if (pos < first || pos >= last) { row.remove(); this.rows.delete(pos); }
+        }
+        const fresh = [];
+        for (let pos = first; pos < last; ++pos) {
+          if (this.rows.has(pos)) continue;
+          const row = this.renderRow(pos);
+          row.classList.add('vrow');
+          this.sizer.appendChild(row);
+          this.rows.set(pos, row);
+          fresh.push(pos);
+        }
+        let changed = false;
+        for (const pos of fresh) {
+          const h = this.rows.get(pos).offsetHeight;
+          if (this.onMeasure) this.onMeasure(pos, h);
+          if (h !== this.heights[pos]) {
+            this.add(pos, h - this.heights[pos]);
+            this.heights[pos] = h;
+            changed = true;
+          }
+        }
+        let at = this.prefix(first);
+        for (let pos = first; pos < last; ++pos) {
+          this.rows.get(pos).style.top = at + 'px';
+          at += this.heights[pos];
+        }
+        this.sizer.style.height = this.prefix(this.count) + 'px';
+        if (!changed) break;
+      }
+    }
+
+    // Draws rows again, those of `positions` that are in sight (their content changed); all are
+    // measured at once, so that the browser lays the list out once.
+    rerender(...positions) {
+      const fresh = [];
+      for (const pos of positions) {
+        const old = this.rows.get(pos);
+        if (!old) continue;
+        const row = this.renderRow(pos);
+        row.classList.add('vrow');
+        row.style.top = old.style.top;
+        old.replaceWith(row);
+        this.rows.set(pos, row);
+        fresh.push(pos);
+      }
+      let changed = false;
+      for (const pos of fresh) {
+        const h = this.rows.get(pos).offsetHeight;
+        if (this.onMeasure) this.onMeasure(pos, h);
+        if (h !== this.heights[pos]) {
+          this.add(pos, h - this.heights[pos]);
+          this.heights[pos] = h;
+          changed = true;
+        }
+      }
+      if (changed) this.update();
+    }
+
+    // Scrolls so that row `pos` is in sight: 'nearest' moves as little as possible, 'center'
+    // puts it a third down the view.
+    reveal(pos, how) {
+      if (pos < 0 || pos >= this.count) return;
+      for (let round = 0; round < 3; ++round) {
+        const top = this.prefix(pos);
+        const h = this.heights[pos];
+        const view = this.scroller.clientHeight;
+        const st = this.scroller.scrollTop;
+        let target = st;
+        if (how === 'center' || top + h < st - view || top > st + 2 * view) {
+          target = Math.max(0, top - view / 3);
+        } else if (top < st) {
+          target = top - 8;
+        } else if (top + h > st + view) {
+          target = Math.min(top - 8, top + h - view + 8);
+        }
+        if (Math.abs(target - st) >= 1) this.scroller.scrollTop = target;
+        this.update();
+        if (this.prefix(pos) === top) break;  // its position did not move when rows were measured
+      }
+    }
+
+    // The rows at least partly in sight: [first, last].
+    visible() {
+      const top = this.scroller.scrollTop;
+      const first = this.find(top);
+      const last = this.find(top + this.scroller.clientHeight - 1);
+      return [first, last];
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // The path plot: source position against target position, a point per bead coloured by its
+  // confidence. A translation inside a longer document shows as a diagonal; what has no
+  // counterpart shows as lines along the axes.
+  class PathPlot {
+    // `canvas` shows the points; a second canvas laid over it (made here) shows what moves: the
+    // current bead and the beads in sight. The points are drawn again only when the beads change
+    // (invalidate), so moving through 20,000 beads redraws a few pixels, not 20,000 points.
+    constructor(canvas, model, onPick) {
+      this.canvas = canvas;
+      this.model = model;
+      this.onPick = onPick;
+      this.current = -1;
+      this.range = null;
+      this.stale = true;  // the points must be drawn again
+      this.zoomed = false;
+      this.margin = {left: 34, right: 8, top: 8, bottom: 30};
+      const box = el('div', 'plot-box');
+      canvas.replaceWith(box);
+      box.appendChild(canvas);
+      this.overlay = el('canvas', 'plot-overlay');
+      this.overlay.setAttribute('aria-hidden', 'true');
+      box.appendChild(this.overlay);
+      this.overlay.addEventListener('click', (e) => this.pick(e));
+      new ResizeObserver(() => { this.stale = true; this.draw(); }).observe(canvas);
+    }
+
+    geometry() {
+      const rect = this.canvas.getBoundingClientRect();
+      const m = this.margin;
+      return {w: rect.width, h: rect.height, x0: m.left, y0: m.top,
+        pw: Math.max(1, rect.width - m.left - m.right),
+        ph: Math.max(1, rect.height - m.top - m.bottom), extent: this.extent()};
+    }
+
+    // The sentences shown: all of both texts, or (zoomed) the part where beads have sentences
+    // on both sides, with a margin: a translation inside a much longer document then fills the
+    // plot instead of being a short line along its top.
+    extent() {
+      if (this.extentCache) return this.extentCache;
+      this.extentCache = this.computeExtent();
+      return this.extentCache;
+    }
+
+    computeExtent() {
+      const ns = Math.max(1, this.model.sides[0].sentences.length);
+      const nt = Math.max(1, this.model.sides[1].sentences.length);
+      if (!this.zoomed) return {s0: 0, s1: ns, t0: 0, t1: nt};
+      let s0 = ns;
+      let s1 = 0;
+      let t0 = nt;
+      let t1 = 0;
+      for (const b of this.model.beads) {
+        if (b.sc === 0 || b.tc === 0) continue;
+        s0 = Math.min(s0, b.sb);
+        s1 = Math.max(s1, b.sb + b.sc);
+        t0 = Math.min(t0, b.tb);
+        t1 = Math.max(t1, b.tb + b.tc);
+      }
+      if (s1 <= s0 || t1 <= t0) return {s0: 0, s1: ns, t0: 0, t1: nt};
+      const ms = Math.max(1, Math.round((s1 - s0) * 0.05));
+      const mt = Math.max(1, Math.round((t1 - t0) * 0.05));
+      return {s0: Math.max(0, s0 - ms), s1: Math.min(ns, s1 + ms), t0: Math.max(0, t0 - mt),
+        t1: Math.min(nt, t1 + mt)};
+    }
+
+    // Shows the whole texts, or only the part that is aligned.
+    zoom(on) {
+      this.zoomed = on;
+      this.stale = true;
+      this.extentCache = null;
+      this.draw();
+    }
+
+    // The plot position of bead k: the middle of its rectangle on the grid (clamped to the
+    // edges when zoomed).
+    point(k, g) {
+      const b = this.model.beads[k];
+      const e = g.extent;
+      const x = Math.min(Math.max((b.sb + b.sc / 2 - e.s0) / (e.s1 - e.s0), 0), 1);
+      const y = Math.min(Math.max((b.tb + b.tc / 2 - e.t0) / (e.t1 - e.t0), 0), 1);
+      return [g.x0 + x * g.pw, g.y0 + y * g.ph];
+    }
+
+    // The beads changed: the points are drawn again at the next draw().
+    invalidate() {
+      this.stale = true;
+      this.extentCache = null;
+    }
+
+    draw() {
+      const g = this.geometry();
+      const dpr = window.devicePixelRatio || 1;
+      const cw = Math.round(g.w * dpr);
+      const ch = Math.round(g.h * dpr);
+      for (const canvas of [this.canvas, this.overlay]) {
+        if (canvas.width !== cw || canvas.height !== ch) {
+          canvas.width = cw;
+          canvas.height = ch;
+          this.stale = true;
+        }
+      }
+      if (this.stale) {
+        this.drawPoints(g, dpr, cw, ch);
+        this.stale = false;
+      }
+      const c = this.overlay.getContext('2d');
+      c.setTransform(1, 0, 0, 1, 0, 0);
+      c.clearRect(0, 0, cw, ch);
+      c.setTransform(dpr, 0, 0, dpr, 0, 0);
+      const n = this.model.size;
+      // The beads in sight in the list, as a band across the plot.
+      if (this.range && n > 0) {
+        const [a, z] = this.range;
+        const pa = this.point(Math.min(a, n - 1), g);
+        const pz = this.point(Math.min(z, n - 1), g);
+        c.fillStyle = 'rgba(60, 110, 220, 0.15)';
+        c.fillRect(g.x0, Math.min(pa[1], pz[1]) - 3, g.pw, Math.abs(pz[1] - pa[1]) + 6);
+        c.fillRect(Math.min(pa[0], pz[0]) - 3, g.y0, Math.abs(pz[0] - pa[0]) + 6, g.ph);
+      }
+      if (this.current >= 0 && this.current < n) {
+        const [x, y] = this.point(this.current, g);
+        c.strokeStyle = '#1040c0';
+        c.lineWidth = 2;
+        c.beginPath();
+        c.arc(x, y, 6, 0, 2 * Math.PI);
+        c.stroke();
+      }
+    }
+
+    // The points, written as pixels (20,000 fillRect calls take tens of milliseconds without a
+    // GPU; one putImageData takes one), then the frame and the labels.
+    drawPoints(g, dpr, cw, ch) {
+      const c = this.canvas.getContext('2d');
+      const image = c.createImageData(cw, ch);
+      const pixels = new Uint32Array(image.data.buffer);
+      const rgba = (hex) => {  // as a little-endian 32-bit pixel
+        const v = parseInt(hex.slice(1), 16);
+        return (0xff << 24 | (v & 0xff) << 16 | (v >> 8 & 0xff) << 8 | v >> 16) >>> 0;
+      };
+      const white = rgba('#ffffff');
+      const x0 = Math.round(g.x0 * dpr);
+      const y0 = Math.round(g.y0 * dpr);
+      const x1 = Math.round((g.x0 + g.pw) * dpr);
+      const y1 = Math.round((g.y0 + g.ph) * dpr);
+      for (let y = y0; y < y1; ++y) pixels.fill(white, y * cw + x0, y * cw + x1);
+      const n = this.model.size;
+      const size = Math.max(1, Math.round((n > 5000 ? 1.5 : n > 1000 ? 2 : 3) * dpr));
+      const colours = {high: rgba(kBandColour.high), medium: rgba(kBandColour.medium),
+        low: rgba(kBandColour.low)};
+      // Low confidence last, so that it shows on top.
+      for (const which of ['high', 'medium', 'low']) {
+        const colour = colours[which];
+        for (let k = 0; k < n; ++k) {
+          if (band(this.model.beads[k].c) !== which) continue;
+          const [x, y] = this.point(k, g);
+          const s = this.model.oneSided(k) ? Math.max(1, size - 1) : size;
+          const px = Math.min(Math.max(Math.round(x * dpr - s / 2), x0), x1 - s);
+          const py = Math.min(Math.max(Math.round(y * dpr - s / 2), y0), y1 - s);
+          for (let dy = 0; dy < s; ++dy) pixels.fill(colour, (py + dy) * cw + px, (py + dy) * cw + px + s);
+        }
+      }
+      c.setTransform(1, 0, 0, 1, 0, 0);
+      c.putImageData(image, 0, 0);
+      c.setTransform(dpr, 0, 0, dpr, 0, 0);
+      c.strokeStyle = '#999';
+      c.lineWidth = 1;
+      c.strokeRect(g.x0 - 0.5, g.y0 - 0.5, g.pw + 1, g.ph + 1);
+      c.fillStyle = '#333';
+      c.font = '11px sans-serif';
+      c.textAlign = 'center';
+      c.textBaseline = 'top';
+      const src = this.model.sides[0];
+      const tgt = this.model.sides[1];
+      const e = g.extent;
+      c.fillText(src.language + ' \u2192 (' + src.sentences.length + ' sentences)',
+          g.x0 + g.pw / 2, g.y0 + g.ph + 14);
+      c.fillText(String(e.s0 + 1), g.x0, g.y0 + g.ph + 3);
+      c.fillText(String(e.s1), g.x0 + g.pw - 6, g.y0 + g.ph + 3);
+      c.save();
+      c.translate(10, g.y0 + g.ph / 2);
+      c.rotate(-Math.PI / 2);
+      c.textBaseline = 'middle';
+      c.fillText(tgt.language + ' \u2192 (' + tgt.sentences.length + ')', 0, 0);
+      c.restore();
+      c.textAlign = 'right';
+      c.fillText(String(e.t0 + 1), g.x0 - 3, g.y0);
+      c.fillText(String(e.t1), g.x0 - 3, g.y0 + g.ph - 10);
+    }
+
+    pick(e) {
+      const rect = this.canvas.getBoundingClientRect();
+      const x = e.clientX - rect.left;
+      const y = e.clientY - rect.top;
+      const g = this.geometry();
+      let best = -1;
+      let bestDistance = Infinity;
+      for (let k = 0; k < this.model.size; ++k) {
+        const [px, py] = this.point(k, g);
+        const d = (px - x) * (px - x) + (py - y) * (py - y);
+        if (d < bestDistance) { bestDistance = d; best = k; }
+      }
+      if (best >= 0) this.onPick(best);
+    }
+  }
+
+  global.Tandem = {band, fold, Model, kFilters, findNext, renderBead, VirtualList, PathPlot,
+    kLow, kHigh, el};
+})(window);

@@ -1,0 +1,36 @@
+# The set-up of the browser tests (ctest fixture browser.setup): checks Node.js and chromium, and
+# installs the pinned playwright-core (package-lock.json) into the build tree with `npm ci`, once.
+if(NOT NODE OR NOT EXISTS "${NODE}")
+  message(FATAL_ERROR "node (Node.js 18 or newer) is missing: scripts/install-deps.sh test installs it")
+endif()
+if(NOT NPM OR NOT EXISTS "${NPM}")
+  message(FATAL_ERROR "npm is missing: scripts/install-deps.sh test installs it")
+endif()
+execute_process(COMMAND "${NODE}" --version OUTPUT_VARIABLE version OUTPUT_STRIP_TRAILING_WHITESPACE)
+string(REGEX MATCH "^v([0-9]+)" _ "${version}")
+if(NOT CMAKE_MATCH_1 OR CMAKE_MATCH_1 LESS 18)
+  message(FATAL_ERROR "node ${version} is too old: playwright-core 1.61 needs Node.js 18 or newer")
+endif()
+if(NOT EXISTS /usr/bin/chromium AND NOT DEFINED ENV{TANDEM_CHROMIUM})
+  message(FATAL_ERROR "/usr/bin/chromium is missing: scripts/install-deps.sh test installs it")
+endif()
+
+file(MAKE_DIRECTORY "${DIR}")
+file(READ "${SOURCE}/package-lock.json" lock)
+set(installed_lock "${DIR}/node_modules/.package-lock.json")
+if(EXISTS "${DIR}/package-lock.json" AND EXISTS "${installed_lock}")
+  file(READ "${DIR}/package-lock.json" previous)
+  if(previous STREQUAL lock)
+    message(STATUS "playwright-core is installed in ${DIR} (node ${version})")
+    return()
+  endif()
+endif()
+file(COPY "${SOURCE}/package.json" "${SOURCE}/package-lock.json" DESTINATION "${DIR}")
+execute_process(
+  COMMAND "${NPM}" ci --no-audit --no-fund --loglevel=error
+  WORKING_DIRECTORY "${DIR}"
+  RESULT_VARIABLE result)
+if(NOT result EQUAL 0)
+  message(FATAL_ERROR "npm ci failed in ${DIR} (is the npm registry reachable?)")
+endif()
+message(STATUS "installed playwright-core in ${DIR} (node ${version})")

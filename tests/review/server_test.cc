@@ -1,0 +1,368 @@
+// The review server as users get it: the real `tandem review` binary, spoken to over TCP with
+// hand-made requests (so that Host, Origin and sizes can be anything).
+#include <arpa/inet.h>
+#include <chrono>
+#include <cstdio>
+#include <fcntl.h>
+#include <fstream>
+#include <map>
+#include <netinet/in.h>
+#include <random>
+#include <signal.h>
+#include <sstream>
+#include <string>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <thread>
+#include <unistd.h>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "generated_corpus.h"
+#include "tandem/tei/reader.h"
+#include "tandem/tei/writer.h"
+#include "test_util.h"
+
+namespace tandem {
+namespace {
+
+using nlohmann::json;
+
+struct HttpAnswer {
+  int status = 0;
+  std::string head;
+  std::string body;
+  std::string Header(const std::string& name) const {
+    std::istringstream in(head);
+    std::string line;
+    while (std::getline(in, line)) {
+      if (line.size() > name.size() && strncasecmp(line.c_str(), name.c_str(), name.size()) == 0 &&
+          line[name.size()] == ':') {
+        std::string value = line.substr(name.size() + 1);
+        while (!value.empty() && (value.front() == ' ')) value.erase(0, 1);
+        while (!value.empty() && (value.back() == '\r' || value.back() == ' ')) value.pop_back();
+        return value;
+      }
+    }
+    return "";
+  }
+};
+
+// Sends `request` as it is to 127.0.0.1:port and reads the answer until the server closes.
+HttpAnswer Send(int port, const std::string& request) {
+  HttpAnswer answer;
+  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_port = htons(static_cast<std::uint16_t>(port));
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  if (::connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0) {
+    ::close(fd);
+    return answer;
+  }
+  std::size_t sent = 0;
+  while (sent < request.size()) {
+    const ssize_t n = ::send(fd, request.data() + sent, request.size() - sent, MSG_NOSIGNAL);
+    if (n <= 0) break;
+    sent += static_cast<std::size_t>(n);
+  }
+  std::string raw;
+  char buffer[65536];
+  for (ssize_t n; (n = ::recv(fd, buffer, sizeof buffer, 0)) > 0;) raw.append(buffer, n);
+  ::close(fd);
+  const std::size_t end = raw.find("\r\n\r\n");
+  if (raw.size() < 12 || end == std::string::npos) return answer;
+  answer.status = std::stoi(raw.substr(9, 3));
+  answer.head = raw.substr(0, end);
+  answer.body = raw.substr(end + 4);
+  return answer;
+}
+
+// `tandem review` on a corpus, for as long as the object lives.
+class ReviewServer {
+ public:
+  explicit ReviewServer(const std::string& corpus) {
+    int out[2];
+    EXPECT_EQ(::pipe(out), 0);
+    pid_ = ::fork();
+    if (pid_ == 0) {
+      ::dup2(out[1], 1);
+      // What the server says for people goes nowhere in tests.
+      const int null = ::open("/dev/null", O_WRONLY);
+      ::dup2(null, 2);
+      ::close(out[0]);
+      ::close(out[1]);
+      ::execl(TANDEM_BINARY, TANDEM_BINARY, "review", corpus.c_str(), "--reviewer", "api-test",
+              static_cast<char*>(nullptr));
+      ::_exit(127);
+    }
+    ::close(out[1]);
+    std::string line;
+    char c = 0;
+    while (::read(out[0], &c, 1) == 1 && c != '\n') line += c;
+    ::close(out[0]);
+    // http://127.0.0.1:PORT/?token=TOKEN
+    const std::size_t colon = line.find(':', 7);
+    const std::size_t slash = line.find('/', colon);
+    const std::size_t equals = line.find('=');
+    EXPECT_EQ(line.rfind("http://127.0.0.1:", 0), 0u) << line;
+    if (colon == std::string::npos || slash == std::string::npos || equals == std::string::npos) {
+      return;
+    }
+    port_ = std::stoi(line.substr(colon + 1, slash - colon - 1));
+    token_ = line.substr(equals + 1);
+  }
+  ~ReviewServer() { Stop(SIGTERM); }
+  ReviewServer(const ReviewServer&) = delete;
+  ReviewServer& operator=(const ReviewServer&) = delete;
+
+  // Stops the server with `signal`; its exit code (128 + signal when killed).
+  int Stop(int signal) {
+    if (pid_ <= 0) return exit_code_;
+    ::kill(pid_, signal);
+    int status = 0;
+    ::waitpid(pid_, &status, 0);
+    pid_ = 0;
+    exit_code_ = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    return exit_code_;
+  }
+
+  int port() const { return port_; }
+  const std::string& token() const { return token_; }
+  std::string host() const { return "127.0.0.1:" + std::to_string(port_); }
+
+  // A request with the right Host and token unless `headers` say otherwise.
+  HttpAnswer Call(const std::string& method, const std::string& path, const std::string& body = "",
+                  std::map<std::string, std::string> headers = {}) const {
+    headers.try_emplace("Host", host());
+    headers.try_emplace("X-Tandem-Token", token_);
+    if (method == "POST") headers.try_emplace("Content-Type", "application/json");
+    std::string request = method + " " + path + " HTTP/1.1\r\n";
+    for (const auto& [name, value] : headers) {
+      if (!value.empty()) request += name + ": " + value + "\r\n";
+    }
+    request += "Content-Length: " + std::to_string(body.size()) + "\r\nConnection: close\r\n\r\n";
+    return Send(port_, request + body);
+  }
+
+  std::uint64_t Version() const {
+    return json::parse(Call("GET", "/api/state").body)["version"].get<std::uint64_t>();
+  }
+
+  // Waits until the server has written every edit (or reports a conflict); the state.
+  json Saved() const {
+    for (int i = 0; i < 500; ++i) {
+      const json state = json::parse(Call("GET", "/api/state").body);
+      if (state["version"] == state["saved_version"] || state["conflict"] != "") return state;
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    ADD_FAILURE() << "the server did not save in 5 s";
+    return json::object();
+  }
+
+ private:
+  pid_t pid_ = 0;
+  int port_ = 0;
+  std::string token_;
+  int exit_code_ = 0;
+};
+
+class ReviewServerTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    testing::GenerateOptions options;
+    options.beads = 40;
+    options.review = false;
+    const corpora::Bitext bitext = testing::GenerateBitext(options);
+    path_ = dir_.File("pair.tei.xml");
+    ASSERT_TRUE(tei::WriteTeiFile(bitext, {.output_path = path_}).ok());
+  }
+
+  std::size_t BeadsOnDisk() {
+    StatusOr<corpora::Bitext> read = tei::ReadTeiFile(path_);
+    EXPECT_TRUE(read.ok()) << read.status().message();
+    return read.ok() ? read->ladder.size() : 0;
+  }
+
+  testing::TempDir dir_;
+  std::string path_;
+};
+
+TEST_F(ReviewServerTest, ListensOnLoopbackOnly) {
+  ReviewServer server(path_);
+  ASSERT_GT(server.port(), 0);
+  // The kernel's table of listening TCP sockets: ours is bound to 127.0.0.1 (0100007F), not to
+  // every address (00000000).
+  std::ifstream tcp("/proc/net/tcp");
+  std::string line;
+  char port_hex[8];
+  std::snprintf(port_hex, sizeof port_hex, "%04X", server.port());
+  bool found = false;
+  while (std::getline(tcp, line)) {
+    if (line.find(std::string(":") + port_hex + " ") == std::string::npos) continue;
+    if (line.find(" 0A ") == std::string::npos) continue;  // LISTEN
+    found = true;
+    EXPECT_NE(line.find("0100007F:" + std::string(port_hex)), std::string::npos) << line;
+  }
+  EXPECT_TRUE(found) << "no listening socket on port " << server.port();
+}
+
+TEST_F(ReviewServerTest, ThePageNeedsTheToken) {
+  ReviewServer server(path_);
+  EXPECT_EQ(server.Call("GET", "/", "", {{"X-Tandem-Token", "-"}}).status, 403);
+  EXPECT_EQ(server.Call("GET", "/?token=0123", "", {{"X-Tandem-Token", "-"}}).status, 403);
+  const HttpAnswer page =
+      server.Call("GET", "/?token=" + server.token(), "", {{"X-Tandem-Token", ""}});
+  ASSERT_EQ(page.status, 200);
+  EXPECT_NE(page.Header("Content-Type").find("text/html"), std::string::npos);
+  EXPECT_NE(page.body.find("tandem review"), std::string::npos);
+  // Only the page's own script and style run; nothing is loaded from elsewhere.
+  const std::string csp = page.Header("Content-Security-Policy");
+  EXPECT_NE(csp.find("default-src 'none'"), std::string::npos) << csp;
+  EXPECT_NE(csp.find("script-src 'nonce-"), std::string::npos) << csp;
+  EXPECT_EQ(page.body.find("src=\"http"), std::string::npos);
+  EXPECT_EQ(page.Header("Cache-Control"), "no-store");
+  EXPECT_EQ(page.Header("X-Frame-Options"), "DENY");
+}
+
+TEST_F(ReviewServerTest, TheApiNeedsTheTokenHeader) {
+  ReviewServer server(path_);
+  EXPECT_EQ(server.Call("GET", "/api/corpus", "", {{"X-Tandem-Token", "-"}}).status, 403);
+  EXPECT_EQ(server.Call("GET", "/api/corpus?token=" + server.token(), "", {{"X-Tandem-Token", "-"}})
+                .status,
+            403);
+  const HttpAnswer corpus = server.Call("GET", "/api/corpus");
+  ASSERT_EQ(corpus.status, 200);
+  EXPECT_EQ(json::parse(corpus.body)["data"]["beads"].size(), 40u);
+  // Refused requests change nothing.
+  const std::string before = testing::ReadFile(path_);
+  EXPECT_EQ(server
+                .Call("POST", "/api/edit", R"({"version":1,"kind":"merge","bead":0})",
+                      {{"X-Tandem-Token", server.token().substr(1)}})
+                .status,
+            403);
+  EXPECT_EQ(testing::ReadFile(path_), before);
+}
+
+TEST_F(ReviewServerTest, ForeignHostsAndOriginsAreRefused) {
+  ReviewServer server(path_);
+  const std::string port = std::to_string(server.port());
+  // DNS rebinding: a name that resolves to 127.0.0.1 but is not ours.
+  EXPECT_EQ(server.Call("GET", "/api/state", "", {{"Host", "attacker.example:" + port}}).status,
+            403);
+  EXPECT_EQ(server.Call("GET", "/api/state", "", {{"Host", "127.0.0.1:1"}}).status, 403);
+  EXPECT_EQ(server.Call("GET", "/api/state", "", {{"Host", "localhost:" + port}}).status, 200);
+  EXPECT_EQ(server.Call("GET", "/api/state", "", {{"Origin", "http://attacker.example"}}).status,
+            403);
+  EXPECT_EQ(server.Call("GET", "/api/state", "", {{"Origin", "null"}}).status, 403);
+  EXPECT_EQ(server.Call("GET", "/api/state", "", {{"Sec-Fetch-Site", "cross-site"}}).status, 403);
+  EXPECT_EQ(server.Call("GET", "/api/state", "", {{"Origin", "http://127.0.0.1:" + port}}).status,
+            200);
+  const std::string before = testing::ReadFile(path_);
+  const HttpAnswer refused =
+      server.Call("POST", "/api/edit", R"({"version":1,"kind":"merge","bead":0})",
+                  {{"Origin", "http://attacker.example"}});
+  EXPECT_EQ(refused.status, 403);
+  EXPECT_NE(json::parse(refused.body)["error"].get<std::string>().find("another site"),
+            std::string::npos);
+  EXPECT_EQ(testing::ReadFile(path_), before);
+}
+
+TEST_F(ReviewServerTest, NothingButThePageAndTheApiIsServed) {
+  ReviewServer server(path_);
+  for (const std::string path :
+       {"/pair.tei.xml", "/etc/passwd", "/../pair.tei.xml", "/api/../pair.tei.xml",
+        "/%2e%2e/pair.tei.xml", "/api/corpus/../../etc/passwd", "/favicon.ico", "/api"}) {
+    const HttpAnswer answer = server.Call("GET", path);
+    EXPECT_EQ(answer.status, 404) << path;
+    EXPECT_EQ(answer.body.find("teiCorpus"), std::string::npos) << path;
+    EXPECT_EQ(answer.body.find("root:"), std::string::npos) << path;
+  }
+  EXPECT_EQ(server.Call("DELETE", "/api/corpus").status, 404);
+}
+
+TEST_F(ReviewServerTest, RequestSizesAreBounded) {
+  ReviewServer server(path_);
+  const std::string big =
+      R"({"version":1,"kind":"note","bead":0,"note":")" + std::string(100'000, 'x') + "\"}";
+  EXPECT_EQ(server.Call("POST", "/api/edit", big).status, 413);
+  EXPECT_EQ(server
+                .Call("POST", "/api/edit", R"({"version":1,"kind":"confirm","bead":0})",
+                      {{"Content-Type", "text/plain"}})
+                .status,
+            415);
+  // A long header line is refused too (cpp-httplib's limit).
+  EXPECT_NE(server.Call("GET", "/api/state", "", {{"X-Padding", std::string(20'000, 'p')}}).status,
+            200);
+  EXPECT_EQ(server.Call("GET", "/api/state").status, 200);  // and the server still serves
+}
+
+TEST_F(ReviewServerTest, EditsAreSavedAndConflictsRefused) {
+  ReviewServer server(path_);
+  HttpAnswer answer = server.Call("POST", "/api/edit", R"({"version":1,"kind":"merge","bead":0})");
+  ASSERT_EQ(answer.status, 200) << answer.body;
+  EXPECT_EQ(json::parse(answer.body)["version"], 2);
+  EXPECT_EQ(server.Saved()["saved_version"], 2);
+  EXPECT_EQ(BeadsOnDisk(), 39u);
+  // A page that did not see version 2 is refused.
+  answer = server.Call("POST", "/api/edit", R"({"version":1,"kind":"confirm","bead":0})");
+  EXPECT_EQ(answer.status, 409);
+  EXPECT_EQ(json::parse(answer.body)["reason"], "stale");
+  // Another program changes the file: the server notices and will not overwrite it.
+  const std::string theirs = testing::ReadFile(path_) + "\n";
+  testing::WriteFile(path_, theirs);
+  EXPECT_NE(server.Saved()["conflict"], "");
+  answer = server.Call("POST", "/api/edit", R"({"version":2,"kind":"confirm","bead":0})");
+  EXPECT_EQ(answer.status, 409);
+  EXPECT_EQ(json::parse(answer.body)["reason"], "disk");
+  EXPECT_EQ(testing::ReadFile(path_), theirs);
+  EXPECT_EQ(server.Call("POST", "/api/reload", "{}").status, 200);
+  answer =
+      server.Call("POST", "/api/edit",
+                  json{{"version", server.Version()}, {"kind", "confirm"}, {"bead", 1}}.dump());
+  EXPECT_EQ(answer.status, 200) << answer.body;
+  // Stopping writes what is not written yet.
+  EXPECT_EQ(server.Stop(SIGTERM), 0);
+  StatusOr<corpora::Bitext> saved = tei::ReadTeiFile(path_);
+  ASSERT_TRUE(saved.ok());
+  EXPECT_EQ(corpora::ReviewOf(*saved, 1).status, corpora::ReviewStatus::kConfirmed);
+}
+
+// Killing the server at any moment, even while it saves, leaves a complete corpus: the old
+// version or the new one (the last edit may be lost, never the file).
+TEST_F(ReviewServerTest, AKilledServerNeverLeavesADamagedFile) {
+  std::mt19937 rng(7);
+  std::size_t previous = 40;
+  for (int round = 0; round < 8; ++round) {
+    ReviewServer server(path_);
+    std::uint64_t version = server.Version();
+    const int edits = std::uniform_int_distribution<int>(1, 6)(rng);
+    for (int i = 0; i < edits; ++i) {
+      const HttpAnswer answer = server.Call(
+          "POST", "/api/edit", json{{"version", version}, {"kind", "merge"}, {"bead", 0}}.dump());
+      ASSERT_EQ(answer.status, 200) << answer.body;
+      version = json::parse(answer.body)["version"].get<std::uint64_t>();
+    }
+    server.Saved();
+    // One more edit, and the kill while it is being saved (or just before, or just after).
+    std::thread edit([&] {
+      (void)server.Call("POST", "/api/edit",
+                        json{{"version", version}, {"kind", "merge"}, {"bead", 0}}.dump());
+    });
+    std::this_thread::sleep_for(
+        std::chrono::microseconds(std::uniform_int_distribution<int>(0, 3000)(rng)));
+    EXPECT_EQ(server.Stop(SIGKILL), 128 + SIGKILL);
+    edit.join();
+    const std::size_t beads = BeadsOnDisk();
+    EXPECT_TRUE(beads == previous - edits || beads == previous - edits - 1)
+        << "round " << round << ": " << beads << " beads, " << previous << " before";
+    StatusOr<corpora::Bitext> backup = tei::ReadTeiFile(path_ + ".bak");
+    EXPECT_TRUE(backup.ok()) << backup.status().message();
+    previous = beads;
+    if (previous < 10) break;
+  }
+}
+
+}  // namespace
+}  // namespace tandem
