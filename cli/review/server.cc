@@ -1,5 +1,7 @@
 #include "review/server.h"
 
+#include <atomic>
+#include <chrono>
 #include <httplib.h>
 #include <signal.h>
 #include <thread>
@@ -162,9 +164,15 @@ Status Serve(ReviewSession& session, const ServerOptions& options) {
   // server, which makes listen_after_bind return.
   BlockStopSignals();
   const sigset_t signals = StopSignals();
+  std::atomic<bool> finished{false};
   std::thread watcher([&] {
     int received = 0;
     sigwait(&signals, &received);
+    // httplib's stop() does nothing before the server runs, so a signal that comes right after
+    // the address was printed would be lost: wait until it runs (or has given up).
+    while (!finished.load() && !server.is_running()) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
     server.stop();
   });
 
@@ -172,6 +180,7 @@ Status Serve(ReviewSession& session, const ServerOptions& options) {
     options.on_listening(fmt::format("http://127.0.0.1:{}/?token={}", port, options.token));
   }
   const bool served = server.listen_after_bind();
+  finished.store(true);
   // listen_after_bind returned without a signal (an error): wake the watcher up.
   if (server.is_running() || !served) pthread_kill(watcher.native_handle(), SIGTERM);
   watcher.join();

@@ -172,8 +172,8 @@ TEST(CoarseToFineSearch, RepeatedDocumentsArePairedInOrder) {
     const std::size_t i = s.source_lengths.size();
     const std::size_t j = s.target_lengths.size();
     for (const Bead& bead : one.truth) {
-      s.truth.push_back({bead.source_begin + i, bead.source_count, bead.target_begin + j,
-                         bead.target_count, 0});
+      s.truth.push_back(
+          {bead.source_begin + i, bead.source_count, bead.target_begin + j, bead.target_count, 0});
     }
     s.source_lengths.insert(s.source_lengths.end(), one.source_lengths.begin(),
                             one.source_lengths.end());

@@ -128,6 +128,23 @@ class ReviewServer {
     return exit_code_;
   }
 
+  // Like Stop, but a server still running after `seconds` is killed and -1 returned.
+  int StopWithin(int signal, int seconds) {
+    if (pid_ <= 0) return exit_code_;
+    ::kill(pid_, signal);
+    int status = 0;
+    for (int k = 0; k < seconds * 100; ++k) {
+      if (::waitpid(pid_, &status, WNOHANG) == pid_) {
+        pid_ = 0;
+        exit_code_ = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+        return exit_code_;
+      }
+      ::usleep(10'000);
+    }
+    Stop(SIGKILL);
+    return exit_code_ = -1;
+  }
+
   int port() const { return port_; }
   const std::string& token() const { return token_; }
   std::string host() const { return "127.0.0.1:" + std::to_string(port_); }
@@ -206,6 +223,16 @@ TEST_F(ReviewServerTest, ListensOnLoopbackOnly) {
     EXPECT_NE(line.find("0100007F:" + std::string(port_hex)), std::string::npos) << line;
   }
   EXPECT_TRUE(found) << "no listening socket on port " << server.port();
+}
+
+// A stop signal that comes as soon as the address is printed (before the server accepts
+// connections) still stops it, and it exits normally.
+TEST_F(ReviewServerTest, StopsOnASignalRightAfterStarting) {
+  for (int k = 0; k < 10; ++k) {
+    ReviewServer server(path_);
+    ASSERT_GT(server.port(), 0);
+    ASSERT_EQ(server.StopWithin(SIGTERM, 10), 0) << "run " << k;
+  }
 }
 
 TEST_F(ReviewServerTest, ThePageNeedsTheToken) {
