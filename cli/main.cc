@@ -21,6 +21,9 @@ int main(int argc, char** argv) {
     tandem::cli::AddEvalCommand(app, context);
     tandem::cli::AddConvertCommand(app, context);
     tandem::cli::AddValidateCommand(app, context);
+    tandem::cli::AddDiscoverCommand(app, context);
+    tandem::cli::AddBatchCommand(app, context);
+    tandem::cli::AddStatsCommand(app, context);
     tandem::cli::AddReportCommand(app, context);
     tandem::cli::AddReviewCommand(app, context);
 

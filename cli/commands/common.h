@@ -49,6 +49,9 @@ void AddAlignCommand(CLI::App& app, Context& context);
 void AddEvalCommand(CLI::App& app, Context& context);
 void AddConvertCommand(CLI::App& app, Context& context);
 void AddValidateCommand(CLI::App& app, Context& context);
+void AddDiscoverCommand(CLI::App& app, Context& context);
+void AddBatchCommand(CLI::App& app, Context& context);
+void AddStatsCommand(CLI::App& app, Context& context);
 void AddReportCommand(CLI::App& app, Context& context);
 void AddReviewCommand(CLI::App& app, Context& context);
 

@@ -121,9 +121,13 @@ StatusOr<AlignedFiles> AlignFilesWithReport(const AlignFilesRequest& request) {
   input.target = bitext.target.SentenceTexts();
   input.source_language = request.source_language;
   input.target_language = request.target_language;
-  TANDEM_ASSIGN_OR_RETURN(
-      input.lexicons,
-      LoadDictionaries(request.dictionaries, request.source_language, request.target_language));
+  if (request.lexicons) {
+    input.lexicons = *request.lexicons;
+  } else {
+    TANDEM_ASSIGN_OR_RETURN(
+        input.lexicons,
+        LoadDictionaries(request.dictionaries, request.source_language, request.target_language));
+  }
   for (const align::Lexicon& lexicon : input.lexicons) aligned.dictionaries.push_back(lexicon.name);
   TANDEM_ASSIGN_OR_RETURN(aligned.report, align::AlignWithReport(input, request.align));
   bitext.ladder = aligned.report.ladder;

@@ -10,6 +10,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -47,6 +48,9 @@ struct AlignFilesRequest {
   align::AlignOptions align;
   // The dictionaries to use: FreeDict for the language pair by default (dictionary.h).
   DictionaryRequest dictionaries;
+  // Lexicons already loaded for this language pair (oriented source -> target): used instead of
+  // loading `dictionaries`, so that a batch of many pairs reads each dictionary once.
+  std::shared_ptr<const std::vector<align::Lexicon>> lexicons;
   // Recorded in the bitext's AlignmentInfo; the caller decides the clock (see docs/cli.md on
   // SOURCE_DATE_EPOCH).
   std::string timestamp;

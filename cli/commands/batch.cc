@@ -1,0 +1,190 @@
+// tandem batch: align every pair of a manifest (corpora/batch.h), in parallel, resumable,
+// sharded.
+#include "tandem/corpora/batch.h"
+
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+#include <memory>
+#include <string>
+#include <unistd.h>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "common.h"
+#include "exchange_options.h"
+#include "tandem/tei/formats.h"
+
+namespace tandem::cli {
+namespace {
+
+// Exit code when some pairs of a batch failed and the others were done (docs/cli.md).
+constexpr int kExitSomeFailed = 3;
+
+struct BatchArgs {
+  std::string manifest;
+  std::string output;
+  std::string shard;
+  std::string summary;
+  tei::Format format = tei::Format::kTei;
+  tei::TeiLayout layout = tei::TeiLayout::kSingleFile;
+  std::vector<std::string> dictionaries;
+  corpora::BatchOptions options;
+  bool quiet = false;
+};
+
+std::string Extension(tei::Format format) {
+  switch (format) {
+    case tei::Format::kTei:
+      return ".tei.xml";
+    case tei::Format::kTmx:
+      return ".tmx";
+    case tei::Format::kXces:
+      return ".xces.xml";
+    case tei::Format::kInterText:
+      return ".intertext.xml";
+    case tei::Format::kJsonl:
+      return ".jsonl";
+    case tei::Format::kMoses:
+      return "";  // MOSES adds .LANG to the path
+    case tei::Format::kTsv:
+      return ".tsv";
+    case tei::Format::kHunalignLadder:
+      return ".ladder";
+    case tei::Format::kHunalignText:
+      return ".hunalign.txt";
+    case tei::Format::kVecalign:
+      return ".vecalign";
+    case tei::Format::kLfAligner:
+      return ".lfaligner.txt";
+  }
+  return "";
+}
+
+std::string Duration(double seconds) {
+  const long s = static_cast<long>(seconds + 0.5);
+  if (s >= 3600) return fmt::format("{}h{:02}m", s / 3600, (s % 3600) / 60);
+  if (s >= 60) return fmt::format("{}m{:02}s", s / 60, s % 60);
+  return fmt::format("{}s", s);
+}
+
+// "[#####.....] 12/100 pairs (2 failed, 3 skipped)  0.80 pairs/s  ETA 1m50s"
+std::string ProgressLine(const corpora::BatchProgress& p) {
+  const double elapsed = std::chrono::duration<double>(p.elapsed).count();
+  const std::size_t worked = p.aligned + p.failed;
+  const double rate = elapsed > 0 ? static_cast<double>(worked) / elapsed : 0.0;
+  const std::size_t remaining = p.total - p.finished();
+  constexpr int kWidth = 30;
+  const int filled = p.total == 0 ? kWidth : static_cast<int>(kWidth * p.finished() / p.total);
+  std::string bar(static_cast<std::size_t>(filled), '#');
+  bar.resize(kWidth, '.');
+  std::string extra;
+  if (p.failed > 0 || p.skipped > 0) {
+    extra = fmt::format(" ({} failed, {} skipped)", p.failed, p.skipped);
+  }
+  const std::string eta = rate > 0 ? Duration(static_cast<double>(remaining) / rate) : "?";
+  return fmt::format("[{}] {}/{} pairs{}  {:.2f} pairs/s  ETA {}", bar, p.finished(), p.total,
+                     extra, rate, eta);
+}
+
+int Run(BatchArgs args) {
+  StatusOr<std::vector<corpora::ManifestEntry>> entries = corpora::ReadManifest(args.manifest);
+  if (!entries.ok()) return ReportError(entries.status());
+  std::string summary = args.summary;
+  if (!args.shard.empty()) {
+    std::size_t k = 0;
+    std::size_t n = 0;
+    char rest = 0;
+    if (std::sscanf(args.shard.c_str(), "%zu/%zu%c", &k, &n, &rest) != 2 || n == 0 || k == 0 ||
+        k > n) {
+      std::cerr << "tandem: error: --shard expects K/N with 1 <= K <= N, got '" << args.shard
+                << "'\n";
+      return kExitUsage;
+    }
+    *entries = corpora::SelectShard(*entries, k, n);
+    if (summary.empty()) summary = fmt::format("summary.shard-{}-of-{}.jsonl", k, n);
+  }
+  if (summary.empty()) summary = "summary.jsonl";
+  if (std::filesystem::path(summary).is_relative() && summary.find('/') == std::string::npos) {
+    summary = (std::filesystem::path(args.output) / summary).string();
+  }
+  corpora::BatchOptions& options = args.options;
+  options.entries = std::move(*entries);
+  options.output_directory = args.output;
+  options.request.timestamp = Timestamp();
+  if (!args.dictionaries.empty()) options.request.dictionaries.specs = args.dictionaries;
+  const corpora::WarningCallback warn = PrintWarnings();
+  options.request.load_input = tei::AlignInputLoader(warn);
+  const tei::Format format = args.format;
+  const tei::TeiLayout layout = args.layout;
+  options.write = [format, layout, warn](const corpora::Bitext& bitext, const std::string& stem) {
+    return tei::WriteBitext(
+        bitext,
+        {.path = stem + Extension(format), .format = format, .layout = layout, .warn = warn});
+  };
+  const bool terminal = isatty(fileno(stderr)) != 0;
+  if (!args.quiet) {
+    options.progress = [terminal](const corpora::BatchProgress& p) {
+      if (terminal && p.last != nullptr && p.last->state == corpora::PairOutcome::State::kFailed) {
+        std::cerr << (terminal ? "\r\033[K" : "") << "tandem: pair failed: " << p.last->error
+                  << '\n';
+      }
+      if (terminal) {
+        std::cerr << '\r' << ProgressLine(p) << "\033[K" << std::flush;
+        if (p.finished() == p.total) std::cerr << '\n';
+      } else if (p.last != nullptr) {
+        static constexpr const char* kStates[] = {"aligned", "skipped (done)", "FAILED"};
+        std::cerr << fmt::format("tandem: {}/{} {} {} ({:.1f} s){}\n", p.finished(), p.total,
+                                 p.last->id, kStates[static_cast<int>(p.last->state)],
+                                 p.last->seconds,
+                                 p.last->error.empty() ? "" : ": " + p.last->error);
+      }
+    };
+  }
+  StatusOr<corpora::BatchResult> result = corpora::RunBatch(options);
+  if (!result.ok()) return ReportError(result.status());
+  const Status written = WriteFileAtomically(summary, corpora::FormatBatchSummary(*result));
+  if (!written.ok()) return ReportError(written);
+  if (!args.quiet) {
+    std::cerr << fmt::format("{} pairs: {} aligned, {} already done, {} failed; summary: {}\n",
+                             result->pairs.size(), result->aligned, result->skipped, result->failed,
+                             summary);
+  }
+  return result->failed > 0 ? kExitSomeFailed : kExitOk;
+}
+
+}  // namespace
+
+void AddBatchCommand(CLI::App& app, Context& context) {
+  auto args = std::make_shared<BatchArgs>();
+  CLI::App* cmd = app.add_subcommand(
+      "batch", "Align every pair of a manifest (from tandem discover, or written by hand)");
+  cmd->add_option("MANIFEST", args->manifest,
+                  "tab-separated pairs with a header: id, source, target, source_lang, "
+                  "target_lang")
+      ->required();
+  cmd->add_option("-o,--output", args->output, "the output directory (created when missing)")
+      ->required();
+  AddFormatOption(*cmd, "-f,--format", args->format,
+                  "output format of each pair: tei (the default) or any other tandem writes");
+  AddLayoutOption(*cmd, args->layout);
+  cmd->add_option("-j,--jobs", args->options.jobs, "pairs aligned at once")
+      ->check(CLI::Range(1, 1024))
+      ->default_val(1);
+  cmd->add_flag("--force", args->options.force, "align pairs that are already done again");
+  cmd->add_option("--shard", args->shard,
+                  "K/N: align only every N-th pair from the K-th (1-based), for job arrays");
+  cmd->add_option("--summary", args->summary,
+                  "the JSON Lines summary (default OUTPUT/summary.jsonl, or "
+                  "OUTPUT/summary.shard-K-of-N.jsonl with --shard)");
+  cmd->add_option("--dictionary", args->dictionaries,
+                  "auto (the FreeDict dictionaries of each pair's languages, the default), none, "
+                  "or a dictionary file; repeat for several")
+      ->expected(1)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  cmd->add_flag("-q,--quiet", args->quiet, "no progress and no summary line");
+  cmd->callback([args, &context] { context.exit_code = Run(*args); });
+}
+
+}  // namespace tandem::cli

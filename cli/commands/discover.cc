@@ -1,0 +1,139 @@
+// tandem discover: which documents of a collection translate each other (corpora/discover.h).
+#include "tandem/corpora/discover.h"
+
+#include <filesystem>
+#include <iostream>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "common.h"
+#include "exchange_options.h"
+
+namespace tandem::cli {
+namespace {
+
+struct DiscoverArgs {
+  std::vector<std::string> inputs;
+  std::string output = "-";
+  std::string json;
+  std::vector<std::string> languages;
+  std::vector<std::string> dictionaries;
+  corpora::DiscoverOptions options;
+  bool quiet = false;
+  bool verbose = false;
+};
+
+std::string FormatRegion(const corpora::Region& r) {
+  if (r.whole) return "whole";
+  return fmt::format("paragraphs {}-{} (lines {}-{})", r.first_paragraph, r.last_paragraph,
+                     r.first_line, r.last_line);
+}
+
+int Run(DiscoverArgs args) {
+  corpora::DiscoverOptions& options = args.options;
+  for (const std::string& input : args.inputs) {
+    std::error_code error;
+    if (std::filesystem::is_directory(input, error)) {
+      StatusOr<std::vector<std::string>> listed = corpora::ListDocuments(input);
+      if (!listed.ok()) return ReportError(listed.status());
+      options.paths.insert(options.paths.end(), listed->begin(), listed->end());
+    } else {
+      options.paths.push_back(input);
+    }
+  }
+  if (options.paths.empty()) {
+    return ReportError(InvalidArgumentError("no documents to compare"));
+  }
+  for (const std::string& spec : args.languages) {
+    const std::size_t eq = spec.rfind('=');
+    if (eq == std::string::npos || eq == 0 || eq + 1 == spec.size()) {
+      std::cerr << "tandem: error: --lang expects FILE=LANG, got '" << spec << "'\n";
+      return kExitUsage;
+    }
+    options.declared_languages[spec.substr(0, eq)] = spec.substr(eq + 1);
+  }
+  if (!args.dictionaries.empty()) options.dictionaries.specs = args.dictionaries;
+  options.warn = PrintWarnings();
+  if (args.verbose) {
+    options.progress = [](const std::string& message) {
+      std::cerr << "tandem: " << message << '\n';
+    };
+  }
+  StatusOr<corpora::Discovery> found = corpora::Discover(options);
+  if (!found.ok()) return ReportError(found.status());
+  const Status written = WriteOutput(args.output, [&](std::ostream& out) {
+    out << corpora::FormatManifestTsv(*found);
+    return Status::Ok();
+  });
+  if (!written.ok()) return ReportError(written);
+  if (!args.json.empty()) {
+    const Status json = WriteOutput(args.json, [&](std::ostream& out) {
+      out << corpora::FormatDiscoveryJson(*found);
+      return Status::Ok();
+    });
+    if (!json.ok()) return ReportError(json);
+  }
+  if (!args.quiet) {
+    for (const corpora::DiscoveredDocument& d : found->documents) {
+      std::string languages;
+      for (const corpora::ParagraphLanguage& p : d.paragraph_languages) {
+        if (p.language.empty()) continue;
+        languages +=
+            fmt::format("{}{} {}", languages.empty() ? "" : ", ", p.language, p.paragraphs);
+      }
+      std::cerr << fmt::format("{}: {} ({}{}%{}), {} paragraphs [{}]{}\n", d.path,
+                               d.language.empty() ? "unknown" : d.language,
+                               d.declared ? "declared, detected " + d.detected_language + " " : "",
+                               d.percent, d.reliable ? "" : ", unreliable", d.paragraphs, languages,
+                               d.duplicate_of.empty() ? "" : ", duplicate of " + d.duplicate_of);
+    }
+    std::cerr << fmt::format("{} candidate pairs aligned, {} pairs found\n", found->candidates,
+                             found->pairs.size());
+    for (const corpora::DiscoveredPair& p : found->pairs) {
+      std::cerr << fmt::format("pair: {} ({}) {} <-> {} ({}) {}, score {:.3f}\n", p.source,
+                               p.source_language, FormatRegion(p.source_region), p.target,
+                               p.target_language, FormatRegion(p.target_region), p.score);
+    }
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+void AddDiscoverCommand(CLI::App& app, Context& context) {
+  auto args = std::make_shared<DiscoverArgs>();
+  CLI::App* cmd = app.add_subcommand(
+      "discover",
+      "Find the documents (or regions of documents) that translate each other in a collection");
+  cmd->add_option("INPUTS", args->inputs, "documents, or directories of documents")->required();
+  cmd->add_option("-o,--output", args->output,
+                  "where to write the manifest, TSV (default: standard output)");
+  cmd->add_option("--json", args->json, "also write documents, languages and pairs as JSON here");
+  cmd->add_option("--lang", args->languages,
+                  "declare a document's language: FILE=LANG (FILE as given or its name); "
+                  "repeat for several")
+      ->expected(1)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  cmd->add_option("--dictionary", args->dictionaries,
+                  "auto (FreeDict for each language pair, the default), none, or a dictionary "
+                  "file; repeat for several")
+      ->expected(1)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  cmd->add_option("--candidates", args->options.candidates_per_document,
+                  "candidates aligned per document and other language")
+      ->check(CLI::Range(1, 100))
+      ->default_val(args->options.candidates_per_document);
+  cmd->add_option("--min-anchors", args->options.min_anchors,
+                  "confident two-sided beads a pair needs")
+      ->check(CLI::Range(1, 100000))
+      ->default_val(args->options.min_anchors);
+  cmd->add_option("-j,--jobs", args->options.threads, "threads (default: one per core)");
+  cmd->add_flag("-v,--verbose", args->verbose, "print progress to standard error");
+  cmd->add_flag("-q,--quiet", args->quiet, "do not print the summary");
+  cmd->callback([args, &context] { context.exit_code = Run(*args); });
+}
+
+}  // namespace tandem::cli

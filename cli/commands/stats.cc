@@ -1,0 +1,148 @@
+// tandem stats: statistics of aligned corpora (corpora/stats.h), as text, JSON or CSV, and
+// histograms as SVG.
+#include "tandem/corpora/stats.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <iostream>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "common.h"
+#include "exchange_options.h"
+#include "tandem/tei/formats.h"
+
+namespace tandem::cli {
+namespace {
+
+enum class StatsFormat { kText, kJson, kCsv };
+
+struct StatsArgs {
+  std::vector<std::string> corpora;
+  std::string output = "-";
+  StatsFormat format = StatsFormat::kText;
+  std::string svg;
+};
+
+// The files of a corpus: the file itself, or the aligned files of a directory (what
+// `tandem batch` writes: its .json and summary files are not corpora).
+StatusOr<std::vector<std::string>> CorpusFiles(const std::string& path) {
+  std::error_code error;
+  if (!std::filesystem::is_directory(path, error)) return std::vector<std::string>{path};
+  std::vector<std::string> files;
+  for (const auto& entry : std::filesystem::directory_iterator(path, error)) {
+    const std::string name = entry.path().filename().string();
+    if (!entry.is_regular_file(error) || name.empty() || name[0] == '.') continue;
+    if (entry.path().extension() == ".json" || name.rfind("summary", 0) == 0) continue;
+    if (!tei::DetectFormat(entry.path().string()).ok()) continue;
+    files.push_back(entry.path().string());
+  }
+  if (error)
+    return IoError(fmt::format("{}: cannot list the directory: {}", path, error.message()));
+  std::sort(files.begin(), files.end());
+  if (files.empty()) return NotFoundError(path + ": no aligned corpus files in the directory");
+  return files;
+}
+
+std::string PairName(const std::string& file) {
+  std::string name = std::filesystem::path(file).filename().string();
+  for (const char* suffix : {".tei.xml", ".xml", ".tmx", ".jsonl", ".tsv"}) {
+    const std::string s = suffix;
+    if (name.size() > s.size() && name.compare(name.size() - s.size(), s.size(), s) == 0) {
+      return name.substr(0, name.size() - s.size());
+    }
+  }
+  return name;
+}
+
+Status WriteSvgs(const std::string& dir, const std::vector<corpora::CorpusStats>& all) {
+  std::error_code error;
+  std::filesystem::create_directories(dir, error);
+  if (error)
+    return IoError(fmt::format("{}: cannot create the directory: {}", dir, error.message()));
+  std::vector<std::string> confidence_labels;
+  for (std::size_t i = 0; i < corpora::kConfidenceBins; ++i) {
+    confidence_labels.push_back(fmt::format("{:.1f}", static_cast<double>(i) / 10));
+  }
+  std::vector<std::string> ratio_labels;
+  for (std::size_t i = 0; i < corpora::kRatioBins; ++i) {
+    ratio_labels.push_back(fmt::format("{:.2f}", corpora::RatioBinLow(i)));
+  }
+  for (std::size_t c = 0; c < all.size(); ++c) {
+    const corpora::PairStats& t = all[c].total;
+    const std::string stem = (std::filesystem::path(dir) / fmt::format("corpus{}", c + 1)).string();
+    TANDEM_RETURN_IF_ERROR(WriteFileAtomically(
+        stem + "-confidence.svg",
+        corpora::HistogramSvg(all[c].name + ": beads by confidence", confidence_labels,
+                              {t.confidence.begin(), t.confidence.end()})));
+    TANDEM_RETURN_IF_ERROR(WriteFileAtomically(
+        stem + "-length-ratio.svg",
+        corpora::HistogramSvg(all[c].name + ": two-sided beads by target/source length",
+                              ratio_labels, {t.length_ratio.begin(), t.length_ratio.end()})));
+  }
+  return Status::Ok();
+}
+
+int Run(const StatsArgs& args) {
+  std::vector<corpora::CorpusStats> all;
+  const corpora::WarningCallback warn = PrintWarnings();
+  for (const std::string& path : args.corpora) {
+    StatusOr<std::vector<std::string>> files = CorpusFiles(path);
+    if (!files.ok()) return ReportError(files.status());
+    corpora::CorpusStats corpus;
+    corpus.name = path;
+    corpus.total.name = path;
+    for (const std::string& file : *files) {
+      StatusOr<corpora::Bitext> bitext = tei::ReadBitext({.path = file, .warn = warn});
+      if (!bitext.ok()) return ReportError(bitext.status());
+      corpora::AddPair(corpus, corpora::ComputePairStats(*bitext, PairName(file)));
+    }
+    all.push_back(std::move(corpus));
+  }
+  const Status written = WriteOutput(args.output, [&](std::ostream& out) {
+    switch (args.format) {
+      case StatsFormat::kText:
+        out << corpora::FormatStatsText(all);
+        break;
+      case StatsFormat::kJson:
+        out << corpora::FormatStatsJson(all);
+        break;
+      case StatsFormat::kCsv:
+        out << corpora::FormatStatsCsv(all);
+        break;
+    }
+    return Status::Ok();
+  });
+  if (!written.ok()) return ReportError(written);
+  if (!args.svg.empty()) {
+    if (const Status svg = WriteSvgs(args.svg, all); !svg.ok()) return ReportError(svg);
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+void AddStatsCommand(CLI::App& app, Context& context) {
+  auto args = std::make_shared<StatsArgs>();
+  CLI::App* cmd = app.add_subcommand(
+      "stats", "Statistics of aligned corpora: sizes, beads, confidence, length ratios, review");
+  cmd->add_option("CORPUS", args->corpora,
+                  "aligned files (any format tandem reads) or directories of them (tandem batch "
+                  "output); each is one corpus")
+      ->required();
+  cmd->add_option("-o,--output", args->output, "where to write (default: standard output)");
+  const std::map<std::string, StatsFormat> formats = {
+      {"text", StatsFormat::kText}, {"json", StatsFormat::kJson}, {"csv", StatsFormat::kCsv}};
+  cmd->add_option("-f,--format", args->format, "text (the default), json or csv")
+      ->transform(CLI::CheckedTransformer(formats, CLI::ignore_case));
+  cmd->add_option("--svg", args->svg,
+                  "write histograms of confidence and length ratio per corpus as SVG into this "
+                  "directory");
+  cmd->callback([args, &context] { context.exit_code = Run(*args); });
+}
+
+}  // namespace tandem::cli
