@@ -28,6 +28,7 @@ struct AlignArgs {
   MetadataArgs metadata;
   corpora::AlignFilesRequest request;
   std::vector<std::string> dictionaries;
+  std::string memory_limit = "auto";
   bool quiet = false;
   std::string keep;  // --keep CORPUS (align_keep.h)
   bool max_bead_given = false;
@@ -62,7 +63,14 @@ int Run(AlignArgs args) {
   const corpora::WarningCallback warn = PrintWarnings();
   // TEI inputs keep their own sentences and ids (tei/formats.h).
   args.request.load_input = tei::AlignInputLoader(warn);
+  args.request.warn = warn;
   if (!args.dictionaries.empty()) args.request.dictionaries.specs = args.dictionaries;
+  if (args.memory_limit == "auto") {
+    args.request.memory_limit = MachineMemory();
+  } else if (!ParseSize(args.memory_limit, args.request.memory_limit)) {
+    return ReportError(InvalidArgumentError(fmt::format(
+        "--memory-limit {}: not a size (examples: 8G, 512M, 0 for no limit)", args.memory_limit)));
+  }
   StatusOr<corpora::BitextMetadata> metadata = ResolveMetadata(args.metadata);
   if (!metadata.ok()) return ReportError(metadata.status());
   StatusOr<corpora::AlignedFiles> aligned = corpora::AlignFilesWithReport(args.request);
@@ -126,6 +134,15 @@ void AddAlignCommand(CLI::App& app, Context& context) {
       // One dictionary per occurrence, so that the option never takes the input files that
       // follow it (the positionals are optional because of --keep).
       ->allow_extra_args(false);
+  cmd->add_option("--threads", args->request.align.threads,
+                  "threads for the search (0, the default: one per core); the output does not "
+                  "depend on it")
+      ->check(CLI::Range(0, 1024))
+      ->default_val(args->request.align.threads);
+  cmd->add_option("--memory-limit", args->memory_limit,
+                  "refuse inputs whose alignment would need more memory than this (8G, 512M; 0: "
+                  "no limit; default auto: the machine's memory)")
+      ->default_val(args->memory_limit);
   cmd->add_flag("--explain", args->request.align.explain,
                 "print the evidence behind every bead (lengths, costs, matched words and where "
                 "they come from) to standard error");

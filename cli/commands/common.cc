@@ -1,9 +1,13 @@
 #include "common.h"
 
+#include <cctype>
 #include <chrono>
 #include <cstdlib>
 #include <ctime>
+#include <exception>
+#include <fstream>
 #include <iostream>
+#include <unistd.h>
 
 #include <fmt/format.h>
 
@@ -33,6 +37,50 @@ std::string Timestamp() {
   gmtime_r(&seconds, &utc);
   return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z", utc.tm_year + 1900, utc.tm_mon + 1,
                      utc.tm_mday, utc.tm_hour, utc.tm_min, utc.tm_sec);
+}
+
+std::uint64_t MachineMemory() {
+  const long pages = ::sysconf(_SC_PHYS_PAGES);
+  const long page_size = ::sysconf(_SC_PAGE_SIZE);
+  std::uint64_t memory = pages > 0 && page_size > 0 ? static_cast<std::uint64_t>(pages) *
+                                                          static_cast<std::uint64_t>(page_size)
+                                                    : 0;
+  for (const char* path :
+       {"/sys/fs/cgroup/memory.max", "/sys/fs/cgroup/memory/memory.limit_in_bytes"}) {
+    std::ifstream in(path);
+    std::uint64_t limit = 0;
+    if (in >> limit && limit > 0 && (memory == 0 || limit < memory)) memory = limit;
+  }
+  return memory;
+}
+
+bool ParseSize(const std::string& text, std::uint64_t& bytes) {
+  std::size_t used = 0;
+  double value = 0;
+  try {
+    value = std::stod(text, &used);
+  } catch (const std::exception&) {
+    return false;
+  }
+  std::string suffix = text.substr(used);
+  for (char& c : suffix) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  if (suffix.size() == 2 && suffix[1] == 'B') suffix.pop_back();
+  double scale = 1;
+  if (suffix == "K") {
+    scale = 1024.0;
+  } else if (suffix == "M") {
+    scale = 1024.0 * 1024;
+  } else if (suffix == "G") {
+    scale = 1024.0 * 1024 * 1024;
+  } else if (suffix == "T") {
+    scale = 1024.0 * 1024 * 1024 * 1024;
+  } else if (!suffix.empty() && suffix != "B") {
+    return false;
+  }
+  const double result = value * scale;
+  if (!(result >= 0) || result > 1.8e19) return false;
+  bytes = static_cast<std::uint64_t>(result);
+  return true;
 }
 
 }  // namespace tandem::cli

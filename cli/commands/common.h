@@ -3,6 +3,7 @@
 // one library entry point and turn its Status into a message and an exit code.
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <iosfwd>
 #include <string>
@@ -33,6 +34,14 @@ Status WriteOutput(const std::string& path, const std::function<Status(std::ostr
 // The current time as ISO 8601 UTC ("2026-11-22T10:00:00Z"), or the time given by the
 // SOURCE_DATE_EPOCH environment variable, so that builds of a corpus can be reproduced.
 std::string Timestamp();
+
+// The memory this process may use: the machine's physical memory, or the cgroup's limit when a
+// container sets a lower one (cgroup v2 memory.max, v1 memory.limit_in_bytes). 0 when unknown.
+std::uint64_t MachineMemory();
+
+// Parses a size such as "512M", "8G", "1.5G" or "123456" (bytes); suffixes K, M, G, T are powers
+// of 1024, an optional "B" after them is allowed. False when `text` is not a size.
+bool ParseSize(const std::string& text, std::uint64_t& bytes);
 
 // The subcommands.
 void AddSegmentCommand(CLI::App& app, Context& context);

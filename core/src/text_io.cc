@@ -26,6 +26,13 @@ namespace {
 
 std::string ErrnoText(int error) { return std::generic_category().message(error); }
 
+std::string TooLarge(std::string_view path) {
+  return fmt::format(
+      "{}: larger than {} GiB, the most tandem reads from one file; split the text "
+      "(at chapter or paragraph boundaries) and align the parts",
+      path, kMaxInputFileBytes >> 30);
+}
+
 // Length of the valid UTF-8 sequence starting at `p` (at most `n` bytes available), or 0 when
 // the bytes there are not a valid sequence.
 std::size_t Utf8SequenceLength(const unsigned char* p, std::size_t n) {
@@ -90,26 +97,64 @@ bool IsUnicodeName(std::string_view encoding) {
   return SimpleName(encoding).starts_with("utf") || SimpleName(encoding).starts_with("ucs");
 }
 
-// A NUL character is never text. When NULs sit at every other byte, the file is UTF-16 without
-// a byte-order mark, and the message says which one to name.
-Status CheckNoNul(std::string_view text, std::string_view name, std::string_view original,
-                  bool encoding_given) {
-  const std::size_t nul = text.find('\0');
-  if (nul == std::string_view::npos) return Status::Ok();
-  if (!encoding_given) {
-    const std::size_t sample = std::min<std::size_t>(original.size(), 4096) & ~std::size_t{1};
-    std::size_t even = 0;
-    std::size_t odd = 0;
-    for (std::size_t i = 0; i < sample; ++i) {
-      if (original[i] == '\0') ++(i % 2 == 0 ? even : odd);
-    }
-    if (sample >= 8 && even + odd >= sample / 4 && (even == 0 || odd == 0)) {
+// When NULs sit at every other byte of the start of a file, it is UTF-16 without a byte-order
+// mark: the error says which one to name. Checked before UTF-8, since UTF-16 text with letters
+// outside ASCII is also invalid UTF-8, and "invalid UTF-8" would send the user the wrong way.
+Status CheckNotUtf16(std::string_view bytes, std::string_view name) {
+  const std::size_t sample = std::min<std::size_t>(bytes.size(), 4096) & ~std::size_t{1};
+  std::size_t even = 0;
+  std::size_t odd = 0;
+  for (std::size_t i = 0; i < sample; ++i) {
+    if (bytes[i] == '\0') ++(i % 2 == 0 ? even : odd);
+  }
+  if (sample >= 8 && even + odd >= sample / 4 && (even == 0 || odd == 0)) {
+    return InvalidDataError(
+        fmt::format("{}: NUL bytes at every other position: the file looks like UTF-16 without a "
+                    "byte-order mark; try --encoding {}",
+                    name, odd > 0 ? "UTF-16LE" : "UTF-16BE"));
+  }
+  return Status::Ok();
+}
+
+// Files people take for texts but are not: the error names what the file is, instead of its
+// first invalid byte.
+Status CheckNotBinary(std::string_view bytes, std::string_view name) {
+  struct Signature {
+    std::string_view magic;
+    std::string_view what;
+  };
+  static constexpr Signature kSignatures[] = {
+      {"\x89PNG\r\n\x1A\n", "a PNG image"},
+      {"\xFF\xD8\xFF", "a JPEG image"},
+      {"GIF87a", "a GIF image"},
+      {"GIF89a", "a GIF image"},
+      {"%PDF-", "a PDF document (extract its text first, e.g. with pdftotext)"},
+      {"PK\x03\x04",
+       "a ZIP archive (.docx, .odt and .epub files are ZIP archives: save the text as plain text "
+       "first)"},
+      {"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1",
+       "an OLE2 compound file (an old Word .doc? save the text as plain text first)"},
+      {"\x1F\x8B", "gzip-compressed (uncompress it first)"},
+      {"\xFD"
+       "7zXZ",
+       "xz-compressed (uncompress it first)"},
+      {"\x7F"
+       "ELF",
+       "an executable (ELF)"},
+  };
+  for (const Signature& signature : kSignatures) {
+    if (StartsWith(bytes, signature.magic)) {
       return InvalidDataError(
-          fmt::format("{}: NUL bytes at every other position: the file looks like UTF-16 without a "
-                      "byte-order mark; try --encoding {}",
-                      name, odd > 0 ? "UTF-16LE" : "UTF-16BE"));
+          fmt::format("{}: not a text file: the file is {}", name, signature.what));
     }
   }
+  return Status::Ok();
+}
+
+// A NUL character is never text.
+Status CheckNoNul(std::string_view text, std::string_view name) {
+  const std::size_t nul = text.find('\0');
+  if (nul == std::string_view::npos) return Status::Ok();
   return InvalidDataError(fmt::format("{}: a NUL character (byte 0x00): this is not a text file",
                                       DescribePosition(name, text, nul)));
 }
@@ -118,7 +163,13 @@ Status CheckNoNul(std::string_view text, std::string_view name, std::string_view
 
 StatusOr<std::string> ReadFileBytes(const std::string& path) {
   if (path == "-") {
-    std::string data((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
+    std::string data;
+    std::vector<char> buffer(1 << 16);
+    while (std::cin.read(buffer.data(), static_cast<std::streamsize>(buffer.size())) ||
+           std::cin.gcount() > 0) {
+      data.append(buffer.data(), static_cast<std::size_t>(std::cin.gcount()));
+      if (data.size() > kMaxInputFileBytes) return ResourceExhaustedError(TooLarge("<stdin>"));
+    }
     if (std::cin.bad()) return IoError("<stdin>: read error");
     return data;
   }
@@ -130,6 +181,16 @@ StatusOr<std::string> ReadFileBytes(const std::string& path) {
   }
   if (S_ISDIR(info.st_mode)) {
     return IoError(path + ": is a directory, not a file");
+  }
+  // A device (/dev/zero, /dev/urandom, a disk) never ends or is not text; pipes and standard
+  // input are read (up to the limit below).
+  if (S_ISCHR(info.st_mode) || S_ISBLK(info.st_mode)) {
+    return IoError(path +
+                   ": not a regular file (a device); give a file, a pipe or - (standard "
+                   "input)");
+  }
+  if (S_ISREG(info.st_mode) && static_cast<std::uint64_t>(info.st_size) > kMaxInputFileBytes) {
+    return ResourceExhaustedError(TooLarge(path));
   }
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) return IoError(fmt::format("{}: cannot open: {}", path, ErrnoText(errno)));
@@ -146,6 +207,10 @@ StatusOr<std::string> ReadFileBytes(const std::string& path) {
       return IoError(fmt::format("{}: read error: {}", path, ErrnoText(error)));
     }
     data.append(buffer.data(), static_cast<std::size_t>(got));
+    if (data.size() > kMaxInputFileBytes) {  // a pipe that does not end
+      ::close(fd);
+      return ResourceExhaustedError(TooLarge(path));
+    }
   }
   ::close(fd);
   return data;
@@ -202,6 +267,8 @@ StatusOr<DecodedText> DecodeText(std::string bytes, std::string_view name,
     encoding = "UTF-16";  // ICU's UTF-16 converter reads the byte-order mark
   }
 
+  TANDEM_RETURN_IF_ERROR(CheckNotBinary(bytes, name));
+  if (encoding.empty()) TANDEM_RETURN_IF_ERROR(CheckNotUtf16(bytes, name));
   DecodedText out;
   if (encoding.empty() || IsUtf8Name(encoding)) {
     const std::size_t bad = FindInvalidUtf8(bytes);
@@ -220,14 +287,14 @@ StatusOr<DecodedText> DecodeText(std::string bytes, std::string_view name,
       }
       return InvalidDataError(std::move(message));
     }
-    TANDEM_RETURN_IF_ERROR(CheckNoNul(bytes, name, bytes, !encoding.empty()));
+    TANDEM_RETURN_IF_ERROR(CheckNoNul(bytes, name));
     out.text = std::move(bytes);
     out.content_begin = StartsWith(out.text, kUtf8Bom) ? kUtf8Bom.size() : 0;
     return out;
   }
 
   TANDEM_ASSIGN_OR_RETURN(out.text, internal::ConvertToUtf8(bytes, encoding, name));
-  TANDEM_RETURN_IF_ERROR(CheckNoNul(out.text, name, bytes, true));
+  TANDEM_RETURN_IF_ERROR(CheckNoNul(out.text, name));
   out.encoding = encoding;
   out.converted = true;
   out.content_begin = StartsWith(out.text, kUtf8Bom) ? kUtf8Bom.size() : 0;

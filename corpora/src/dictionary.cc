@@ -236,6 +236,17 @@ StatusOr<align::Lexicon> ReadFreeDict(const std::string& directory, const std::s
           "{}:{}: the entry at {}+{} lies beyond the end of {} ({} bytes inflated)",
           FileName(index_path), number + 1, offset, length, FileName(dict_path), dict.size()));
     }
+    // The entries are UTF-8 (checked above) only when cut at character boundaries; an index
+    // made for another version of the dictionary cuts characters in half.
+    auto boundary = [&dict](std::size_t at) {
+      return at == dict.size() || (static_cast<unsigned char>(dict[at]) & 0xC0) != 0x80;
+    };
+    if (!boundary(offset) || !boundary(offset + length)) {
+      return InvalidDataError(fmt::format(
+          "{}:{}: the entry at {}+{} cuts a character of {} in half: the index does not belong "
+          "to this dictionary file",
+          FileName(index_path), number + 1, offset, length, FileName(dict_path)));
+    }
     if (key.starts_with("00database") || key.starts_with("00-database")) continue;
     if (!seen.insert(offset).second) continue;
     AddEntry(lexicon, std::string_view(dict).substr(offset, length), reverse, from == "hun",

@@ -137,6 +137,29 @@ TEST(ReadFreeDict, ErrorsNameFileAndLine) {
             StatusCode::kNotFound);
 }
 
+// Found by fuzz_dictionary (tests/fuzz): an index whose offsets cut a character of the entries
+// in half let invalid UTF-8 into the lexicon. The fuzzer's input had "Hr TAB C TAB K" (offset
+// 2, length 10) over entries "l\n4letter=/\xCB\x88l...", ending between the two bytes of ˈ;
+// here the same with offset 0 and length 9 ("J").
+TEST(ReadFreeDict, AnIndexThatCutsCharactersIsRefused) {
+  testing::TempDir dir;
+  testing::WriteFile(dir.File("freedict-eng-hun.index"), "letter\tA\tJ\n");
+  testing::WriteFile(dir.File("freedict-eng-hun.dict.dz"),
+                     Gzip("letter=/\xCB\x88l\xC9\x9Bt\xC9\x99/ <n>\nlev\n"));
+  for (const bool reverse : {false, true}) {
+    StatusOr<align::Lexicon> lexicon = ReadFreeDict(dir.path().string(), "eng", "hun", reverse);
+    ASSERT_FALSE(lexicon.ok());
+    EXPECT_EQ(lexicon.status().code(), StatusCode::kInvalidData);
+    EXPECT_NE(lexicon.status().message().find("freedict-eng-hun.index:1: the entry at 0+9 cuts a "
+                                              "character of freedict-eng-hun.dict.dz in half"),
+              std::string::npos)
+        << lexicon.status().message();
+  }
+  // The same entry, cut where a character begins, is read.
+  testing::WriteFile(dir.File("freedict-eng-hun.index"), "letter\tA\tK\n");
+  EXPECT_TRUE(ReadFreeDict(dir.path().string(), "eng", "hun", false).ok());
+}
+
 TEST(ReadUserDictionary, TabSeparatedAndHunalign) {
   testing::TempDir dir;
   testing::WriteFile(dir.File("my.tsv"),

@@ -391,5 +391,35 @@ TEST_F(ReviewServerTest, AKilledServerNeverLeavesADamagedFile) {
   }
 }
 
+// Two review sessions on one file (docs/robustness.md): the first save wins; the other server
+// finds the file changed on disk, writes nothing and says so, and takes edits again only after
+// a reload, from the file as it is then. Nothing either wrote is overwritten.
+TEST_F(ReviewServerTest, TwoSessionsOnOneFileNeverOverwriteEachOther) {
+  ReviewServer first(path_);
+  ReviewServer second(path_);
+  ASSERT_GT(first.port(), 0);
+  ASSERT_GT(second.port(), 0);
+  HttpAnswer answer =
+      first.Call("POST", "/api/edit",
+                 json{{"version", first.Version()}, {"kind", "merge"}, {"bead", 0}}.dump());
+  ASSERT_EQ(answer.status, 200) << answer.body;
+  EXPECT_EQ(first.Saved()["conflict"], "");
+  EXPECT_EQ(BeadsOnDisk(), 39u);
+  // The second session edits its own (now old) view: the edit is refused or not written.
+  answer = second.Call("POST", "/api/edit",
+                       json{{"version", second.Version()}, {"kind", "merge"}, {"bead", 5}}.dump());
+  const json state = second.Saved();
+  EXPECT_TRUE(answer.status == 409 || state["conflict"] != "") << answer.status << answer.body;
+  EXPECT_EQ(BeadsOnDisk(), 39u) << "the second session overwrote the first one's save";
+  // After a reload the second session continues from the first one's file.
+  answer = second.Call("POST", "/api/reload", "{}");
+  EXPECT_EQ(answer.status, 200) << answer.body;
+  answer = second.Call("POST", "/api/edit",
+                       json{{"version", second.Version()}, {"kind", "merge"}, {"bead", 5}}.dump());
+  ASSERT_EQ(answer.status, 200) << answer.body;
+  EXPECT_EQ(second.Saved()["conflict"], "");
+  EXPECT_EQ(BeadsOnDisk(), 38u);
+}
+
 }  // namespace
 }  // namespace tandem

@@ -40,7 +40,6 @@ struct View {
   std::vector<std::string> languages;
   align::Ladder ladder;
   std::vector<corpora::BeadReview> review;
-  friend bool operator==(const View&, const View&) = default;
 };
 
 View Project(const corpora::Bitext& bitext, const Carries& carries) {

@@ -14,6 +14,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <iosfwd>
 #include <memory>
 #include <string>
@@ -23,8 +24,13 @@
 
 namespace tandem {
 
+// The largest input file tandem reads (docs/robustness.md, resource limits): aligning a text
+// takes several times its size in memory, and a text of 2 GiB is millions of pages.
+inline constexpr std::uint64_t kMaxInputFileBytes = std::uint64_t{2} << 30;
+
 // Reads every byte of a file. "-" reads standard input. A missing file gives kNotFound, any
-// other failure (a directory, no permission) kIoError; each message names the path.
+// other failure (a directory, a device such as /dev/zero, no permission) kIoError; a file or
+// pipe larger than kMaxInputFileBytes kResourceExhausted. Each message names the path.
 StatusOr<std::string> ReadFileBytes(const std::string& path);
 
 struct DecodeOptions {

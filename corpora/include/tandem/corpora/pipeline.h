@@ -8,6 +8,7 @@
 //   TANDEM_ASSIGN_OR_RETURN(tandem::corpora::Bitext bitext, tandem::corpora::AlignFiles(request));
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -55,7 +56,20 @@ struct AlignFilesRequest {
   std::string timestamp;
   // Empty: both inputs are plain text.
   InputLoader load_input;
+  // The most memory the alignment may take, in bytes; 0: no limit. Before aligning, the peak is
+  // estimated from the sizes of the texts (EstimateAlignmentMemory); above the limit the request
+  // fails with kResourceExhausted and a message saying how to proceed, instead of running until
+  // the system kills it. `tandem align` sets the machine's memory (docs/robustness.md).
+  std::uint64_t memory_limit = 0;
+  // Warnings that do not stop the alignment: a text whose language (identified with CLD2,
+  // reliably and for most of its letters) is not the one given for it.
+  WarningCallback warn;
 };
+
+// An upper estimate of the peak memory, in bytes, of aligning two segmented texts: linear in
+// their sizes (the search's memory is; docs/architecture.md), with coefficients measured on the
+// synthetic bitexts of bench/scale.sh and rounded up (docs/robustness.md).
+std::uint64_t EstimateAlignmentMemory(const Document& source, const Document& target);
 
 StatusOr<Bitext> AlignFiles(const AlignFilesRequest& request);
 
