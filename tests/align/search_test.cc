@@ -58,6 +58,24 @@ TEST(ExhaustiveSearch, EqualLengthsGiveAllOneToOne) {
   }
 }
 
+// Two pairs, then one source sentence and five target sentences without counterpart: the six
+// orders of those one-sided beads cost the same, but each of them is surely unaligned, and its
+// confidence says so (it is not the posterior of the one order the best path took, about 1/6).
+TEST(ExhaustiveSearch, UnalignedSentencesAreConfidentWhateverTheirOrder) {
+  class Scorer final : public BeadScorer {
+   public:
+    double Cost(std::size_t i, std::size_t a, std::size_t j, std::size_t b) const override {
+      if (a == 0 || b == 0) return 5.0 * static_cast<double>(a + b);
+      return a == 1 && b == 1 && i == j && i < 2 ? 0.0 : 100.0;
+    }
+  };
+  const Scorer scorer;
+  StatusOr<Ladder> ladder = ExhaustiveSearch().Search(Problem(scorer, 3, 7));
+  ASSERT_TRUE(ladder.ok());
+  ASSERT_EQ(ladder->size(), 8u);
+  for (const Bead& bead : *ladder) EXPECT_GT(bead.confidence, 0.99) << bead.source_begin;
+}
+
 TEST(ExhaustiveSearch, MergesByLength) {
   // 30 + 30 source characters rendered as one target sentence of 60: a 2:1 bead; then a 1:2.
   const std::vector<double> source = {30, 30, 80, 100};
