@@ -7,35 +7,15 @@
 
 #include <fmt/format.h>
 
+#include "pair_util.h"
 #include "report_assets.h"
 #include "tandem/corpora/view_data.h"
 
 namespace tandem::corpora {
-namespace {
 
-std::string Escape(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (const char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
+using internal::EscapeMarkup;
+
+namespace {
 
 std::string Percent(std::size_t part, std::size_t whole) {
   if (whole == 0) return "";
@@ -61,26 +41,27 @@ std::string HeaderHtml(const Bitext& bitext, const ReportStatistics& stats,
   std::string html;
   auto side = [&](std::string_view label, const Document& doc, std::size_t sentences) {
     html += fmt::format("{}: <b>{}</b> ({}, {} sentences, {} paragraphs)<br>", label,
-                        Escape(doc.name), Escape(doc.language), sentences, doc.paragraphs.size());
+                        EscapeMarkup(doc.name), EscapeMarkup(doc.language), sentences,
+                        doc.paragraphs.size());
   };
   html += R"(<p class="meta">)";
   side("source", bitext.source, stats.source_sentences);
   side("target", bitext.target, stats.target_sentences);
   html += "</p>\n";
   const AlignmentInfo& info = bitext.alignment;
-  std::string aligned = "aligned by " + Escape(info.tool);
-  if (!info.version.empty()) aligned += " " + Escape(info.version);
-  if (!info.timestamp.empty()) aligned += " on " + Escape(info.timestamp);
+  std::string aligned = "aligned by " + EscapeMarkup(info.tool);
+  if (!info.version.empty()) aligned += " " + EscapeMarkup(info.version);
+  if (!info.timestamp.empty()) aligned += " on " + EscapeMarkup(info.timestamp);
   for (const auto& [name, value] : info.parameters) {
-    if (name == "max-bead") aligned += "; max-bead " + Escape(value);
+    if (name == "max-bead") aligned += "; max-bead " + EscapeMarkup(value);
   }
   html += R"(<p class="meta">)" + aligned + "</p>\n";
   std::string made;
-  if (!options.generator.empty()) made += "report by " + Escape(options.generator);
+  if (!options.generator.empty()) made += "report by " + EscapeMarkup(options.generator);
   if (!options.timestamp.empty())
-    made += (made.empty() ? "report of " : ", ") + Escape(options.timestamp);
+    made += (made.empty() ? "report of " : ", ") + EscapeMarkup(options.timestamp);
   if (!options.corpus_path.empty()) {
-    made += (made.empty() ? "" : "; ") + std::string("corpus ") + Escape(options.corpus_path);
+    made += (made.empty() ? "" : "; ") + std::string("corpus ") + EscapeMarkup(options.corpus_path);
   }
   if (!made.empty()) html += R"(<p class="meta">)" + made + "</p>\n";
   return html;
@@ -238,8 +219,8 @@ Status WriteHtmlReport(const Bitext& bitext, const HtmlReportOptions& options, s
   std::string script(assets::BitextViewJs());
   script += assets::ReportJs();
   // The data and the script go in last, so that nothing in them is taken for a marker.
-  ReplaceAll(page, "{{GENERATOR}}", Escape(options.generator));
-  ReplaceAll(page, "{{TITLE}}", Escape("Alignment report: " + title));
+  ReplaceAll(page, "{{GENERATOR}}", EscapeMarkup(options.generator));
+  ReplaceAll(page, "{{TITLE}}", EscapeMarkup("Alignment report: " + title));
   ReplaceAll(page, "{{HEADER}}", HeaderHtml(bitext, stats, options));
   ReplaceAll(page, "{{STATS}}", StatisticsHtml(stats, options));
   ReplaceAll(page, "{{STYLE}}", style);

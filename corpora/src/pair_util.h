@@ -80,4 +80,7 @@ StatusOr<Bitext> BitextFromRows(std::vector<Row> rows, const std::string& source
                                 const std::string& target_name, const std::string& source_language,
                                 const std::string& target_language, const WarningCallback& warn);
 
+// `text` with &, <, > and " escaped, for HTML and XML text and attribute values.
+std::string EscapeMarkup(std::string_view text);
+
 }  // namespace tandem::corpora::internal

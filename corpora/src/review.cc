@@ -459,8 +459,8 @@ StatusOr<LadderPatch> PlanRealign(const Bitext& bitext, const align::AlignOption
   for (const auto& [name, value] : bitext.alignment.parameters) {
     if (name == "dictionaries" && value == "none") dictionaries.specs = {"none"};
   }
-  TANDEM_ASSIGN_OR_RETURN(input.lexicons, LoadDictionaries(dictionaries, input.source_language,
-                                                           input.target_language));
+  TANDEM_ASSIGN_OR_RETURN(
+      input.lexicons, LoadDictionaries(dictionaries, input.source_language, input.target_language));
   // Records worth keeping if the aligner proposes the same bead again, by position.
   std::map<std::pair<std::size_t, std::size_t>, std::size_t> kept;
   for (std::size_t k = 0; k < bitext.ladder.size(); ++k) {

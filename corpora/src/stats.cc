@@ -7,9 +7,13 @@
 #include <fmt/ranges.h>
 #include <nlohmann/json.hpp>
 
+#include "pair_util.h"
 #include "tandem/align/bead.h"
 
 namespace tandem::corpora {
+
+using internal::EscapeMarkup;
+
 namespace {
 
 std::size_t CountWords(std::string_view text) {
@@ -120,29 +124,6 @@ std::string CsvRow(const std::string& corpus, const std::string& pair, const Pai
                   mid, high, p.unaligned_stretches, p.unaligned_source, p.unaligned_target,
                   p.longest_unaligned, review("automatic"), review("confirmed"), review("edited"));
   return row;
-}
-
-std::string XmlEscape(const std::string& s) {
-  std::string out;
-  for (const char c : s) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
 }
 
 }  // namespace
@@ -282,7 +263,7 @@ std::string HistogramSvg(const std::string& title, const std::vector<std::string
       "viewBox=\"0 0 {0} {1}\" font-family=\"sans-serif\" font-size=\"11\">\n"
       "<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n"
       "<text x=\"{2}\" y=\"22\" font-size=\"14\">{3}</text>\n",
-      width, kTop + kHeight + 50, kLeft, XmlEscape(title));
+      width, kTop + kHeight + 50, kLeft, EscapeMarkup(title));
   out += fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>\n", kLeft - 6,
                      kTop + 10, max);
   out += fmt::format("<line x1=\"{0}\" y1=\"{1}\" x2=\"{2}\" y2=\"{1}\" stroke=\"black\"/>\n",
@@ -296,12 +277,12 @@ std::string HistogramSvg(const std::string& title, const std::vector<std::string
     out += fmt::format(
         "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"#4477aa\"><title>{}: {}</title>"
         "</rect>\n",
-        x + 3, kTop + kHeight - h, kBar - 6, h, XmlEscape(i < labels.size() ? labels[i] : ""),
+        x + 3, kTop + kHeight - h, kBar - 6, h, EscapeMarkup(i < labels.size() ? labels[i] : ""),
         values[i]);
     out += fmt::format(
         "<text x=\"{}\" y=\"{}\" text-anchor=\"end\" transform=\"rotate(-45 {} {})\">{}</text>\n",
         x + kBar / 2 + 4, kTop + kHeight + 14, x + kBar / 2 + 4, kTop + kHeight + 14,
-        XmlEscape(i < labels.size() ? labels[i] : ""));
+        EscapeMarkup(i < labels.size() ? labels[i] : ""));
   }
   out += "</svg>\n";
   return out;
