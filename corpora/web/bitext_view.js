@@ -336,16 +336,7 @@
           this.rows.set(pos, row);
           fresh.push(pos);
         }
-        let changed = false;
-        for (const pos of fresh) {
-          const h = this.rows.get(pos).offsetHeight;
-          if (this.onMeasure) this.onMeasure(pos, h);
-          if (h !== this.heights[pos]) {
-            this.add(pos, h - this.heights[pos]);
-            this.heights[pos] = h;
-            changed = true;
-          }
-        }
+        const changed = this.measure(fresh);
         let at = this.prefix(first);
         for (let pos = first; pos < last; ++pos) {
           this.rows.get(pos).style.top = at + 'px';
@@ -370,8 +361,13 @@
         this.rows.set(pos, row);
         fresh.push(pos);
       }
+      if (this.measure(fresh)) this.update();
+    }
+
+    // Takes the heights of the rows at `positions`, just drawn; true when one of them changed.
+    measure(positions) {
       let changed = false;
-      for (const pos of fresh) {
+      for (const pos of positions) {
         const h = this.rows.get(pos).offsetHeight;
         if (this.onMeasure) this.onMeasure(pos, h);
         if (h !== this.heights[pos]) {
@@ -380,7 +376,7 @@
           changed = true;
         }
       }
-      if (changed) this.update();
+      return changed;
     }
 
     // Scrolls so that row `pos` is in sight: 'nearest' moves as little as possible, 'center'
