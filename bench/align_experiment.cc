@@ -22,6 +22,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include "gold_files.h"
 #include "tandem/align/aligner.h"
 #include "tandem/align/eval.h"
 #include "tandem/align/lexical_scorer.h"
@@ -32,6 +33,7 @@
 namespace {
 
 using namespace tandem;
+using tandem::bench::ReadSentences;
 
 struct GoldDocument {
   std::string source_path;
@@ -113,22 +115,6 @@ std::vector<GoldSet> Sets(const std::string& root, const std::vector<std::string
     sets.push_back(std::move(set));
   }
   return sets;
-}
-
-// Sentences of a presegmented file (for ParIce, without the leading index column).
-std::vector<std::string> ReadSentences(const std::string& path, bool index_tab) {
-  StatusOr<tandem::Document> doc = SegmentFile(path, {.language = "en", .presegmented = true});
-  if (!doc.ok()) {
-    std::cerr << doc.status().message() << '\n';
-    std::exit(1);
-  }
-  std::vector<std::string> sentences;
-  for (std::size_t k = 0; k < doc->sentences.size(); ++k) {
-    std::string s(doc->SentenceText(k));
-    if (index_tab) s = s.substr(s.find('\t') + 1);
-    sentences.push_back(std::move(s));
-  }
-  return sentences;
 }
 
 // Gold sentence spans: index<TAB>begin<TAB>end<TAB>text, header row first.

@@ -27,6 +27,7 @@
 
 #include <fmt/format.h>
 
+#include "gold_files.h"
 #include "tandem/align/aligner.h"
 #include "tandem/align/eval.h"
 #include "tandem/align/search.h"
@@ -37,6 +38,7 @@
 namespace {
 
 using namespace tandem;
+using tandem::bench::ReadSentences;
 
 constexpr double kInf = std::numeric_limits<double>::infinity();
 
@@ -248,21 +250,6 @@ std::vector<double> Minimise(const std::vector<TrainingDocument>& docs, std::vec
   return w;
 }
 
-std::vector<std::string> ReadSentences(const std::string& path, bool index_tab) {
-  StatusOr<tandem::Document> doc = SegmentFile(path, {.language = "en", .presegmented = true});
-  if (!doc.ok()) {
-    std::cerr << doc.status().message() << '\n';
-    std::exit(1);
-  }
-  std::vector<std::string> sentences;
-  for (std::size_t k = 0; k < doc->sentences.size(); ++k) {
-    std::string s(doc->SentenceText(k));
-    if (index_tab) s = s.substr(s.find('\t') + 1);
-    sentences.push_back(std::move(s));
-  }
-  return sentences;
-}
-
 // The gold links as blocks in text order, with the sentences no link mentions as free blocks.
 std::vector<Block> Blocks(const std::vector<align::Link>& links, std::size_t n, std::size_t m,
                           const std::vector<align::BeadShape>& shapes) {
@@ -326,6 +313,35 @@ int main(int argc, char** argv) {
     }
   }
 
+  // The texts, their dictionaries and the gold, read once for every round.
+  struct Loaded {
+    std::vector<std::string> source, target;
+    align::AlignInput input;  // views into source and target
+    std::vector<align::Link> gold;
+    std::string gold_path;
+  };
+  std::vector<Loaded> loaded(inputs.size());
+  for (std::size_t k = 0; k < inputs.size(); ++k) {
+    const Input& input = inputs[k];
+    Loaded& l = loaded[k];
+    StatusOr<std::vector<align::Lexicon>> lexicons =
+        corpora::LoadDictionaries({}, input.source_language, input.target_language);
+    StatusOr<std::vector<align::Link>> gold = corpora::ReadVecalignFile(input.gold);
+    if (!gold.ok()) {
+      std::cerr << gold.status().message() << '\n';
+      return 1;
+    }
+    l.source = ReadSentences(input.source, false);
+    l.target = ReadSentences(input.target, false);
+    for (const std::string& s : l.source) l.input.source.push_back(s);
+    for (const std::string& s : l.target) l.input.target.push_back(s);
+    l.input.source_language = input.source_language;
+    l.input.target_language = input.target_language;
+    l.input.lexicons = lexicons.ok() ? *lexicons : std::vector<align::Lexicon>{};
+    l.gold = std::move(*gold);
+    l.gold_path = input.gold;
+  }
+
   align::AlignOptions options;
   options.calibration = {.scale = 1, .shift = 0};  // raw posteriors: fitted here too
   const std::vector<std::string> names = {"shape",   "length", "dictionary",
@@ -336,21 +352,12 @@ int main(int argc, char** argv) {
   for (int round = 0; round < rounds; ++round) {
     options.weights = {w[0], w[1], w[2], w[3], w[4], w[5]};
     std::vector<TrainingDocument> docs;
-    for (const Input& input : inputs) {
-      StatusOr<std::vector<align::Lexicon>> lexicons =
-          corpora::LoadDictionaries({}, input.source_language, input.target_language);
-      const std::vector<std::string> source = ReadSentences(input.source, false);
-      const std::vector<std::string> target = ReadSentences(input.target, false);
-      align::AlignInput align_input;
-      for (const std::string& s : source) align_input.source.push_back(s);
-      for (const std::string& s : target) align_input.target.push_back(s);
-      align_input.source_language = input.source_language;
-      align_input.target_language = input.target_language;
-      align_input.lexicons = lexicons.ok() ? *lexicons : std::vector<align::Lexicon>{};
-      StatusOr<align::AlignReport> report = align::AlignWithReport(align_input, options);
-      StatusOr<std::vector<align::Link>> gold = corpora::ReadVecalignFile(input.gold);
-      if (!report.ok() || !gold.ok()) {
-        std::cerr << "cannot align or read " << input.gold << '\n';
+    for (const Loaded& l : loaded) {
+      const std::vector<std::string>& source = l.source;
+      const std::vector<std::string>& target = l.target;
+      StatusOr<align::AlignReport> report = align::AlignWithReport(l.input, options);
+      if (!report.ok()) {
+        std::cerr << "cannot align the texts of " << l.gold_path << '\n';
         return 1;
       }
       TrainingDocument doc;
@@ -385,7 +392,7 @@ int main(int argc, char** argv) {
           }
         }
       }
-      doc.blocks = Blocks(*gold, g.n, g.m, g.shapes);
+      doc.blocks = Blocks(l.gold, g.n, g.m, g.shapes);
       docs.push_back(std::move(doc));
     }
     std::cout << fmt::format("round {}:\n", round + 1);
@@ -398,21 +405,10 @@ int main(int argc, char** argv) {
   // Calibration: (logit of the posterior, right or not) for every bead of the sets.
   options.weights = {w[0], w[1], w[2], w[3], w[4], w[5]};
   std::vector<std::pair<double, bool>> beads;
-  for (const Input& input : inputs) {
-    StatusOr<std::vector<align::Lexicon>> lexicons =
-        corpora::LoadDictionaries({}, input.source_language, input.target_language);
-    const std::vector<std::string> source = ReadSentences(input.source, false);
-    const std::vector<std::string> target = ReadSentences(input.target, false);
-    align::AlignInput align_input;
-    for (const std::string& s : source) align_input.source.push_back(s);
-    for (const std::string& s : target) align_input.target.push_back(s);
-    align_input.source_language = input.source_language;
-    align_input.target_language = input.target_language;
-    align_input.lexicons = lexicons.ok() ? *lexicons : std::vector<align::Lexicon>{};
-    StatusOr<align::AlignReport> report = align::AlignWithReport(align_input, options);
-    StatusOr<std::vector<align::Link>> gold = corpora::ReadVecalignFile(input.gold);
-    if (!report.ok() || !gold.ok()) return 1;
-    const std::set<align::Link> gold_links(gold->begin(), gold->end());
+  for (const Loaded& l : loaded) {
+    StatusOr<align::AlignReport> report = align::AlignWithReport(l.input, options);
+    if (!report.ok()) return 1;
+    const std::set<align::Link> gold_links(l.gold.begin(), l.gold.end());
     const std::vector<align::Link> links = align::LinksFromLadder(report->ladder);
     for (std::size_t k = 0; k < links.size(); ++k) {
       const double p = std::clamp(report->ladder[k].confidence, 1e-6, 1 - 1e-6);

@@ -1,0 +1,14 @@
+// Reading the gold sets' text files, shared by the alignment tools of bench/ (align_experiment,
+// fit_weights).
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace tandem::bench {
+
+// The sentences of a presegmented file, one per line; with `index_tab` (ParIce) without the
+// leading index column. Exits with the reader's message when the file cannot be read.
+std::vector<std::string> ReadSentences(const std::string& path, bool index_tab);
+
+}  // namespace tandem::bench
