@@ -5,12 +5,15 @@
 # build/fuzz/work/artifacts. Prints one line of figures per target; exits 1 when any target found
 # a crash, a leak, a timeout or ran out of memory.
 #   bench/fuzz.sh [SECONDS] [TARGET...]     e.g. bench/fuzz.sh 1800 fuzz_tei fuzz_tmx
+#   FUZZ_JOBS=N runs N targets at once (default 1); each still gets SECONDS of wall time, and
+#   the table then also gives each target's CPU seconds, since N jobs share the cores.
 # Reproduce a finding with: build/fuzz/tests/fuzz/TARGET ARTIFACT
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 seconds=${1:-10}
 shift || true
+jobs=${FUZZ_JOBS:-1}
 # The fuzz targets and the libraries only (scripts/build.sh would build the CLI too).
 mkdir -p build/fuzz
 if [ ! -f build/fuzz/CMakeCache.txt ]; then
@@ -130,28 +133,51 @@ for dir in tests/fuzz/regressions/*/; do
   cp "$dir"* "$work/seeds/$(basename "$dir")/"
 done
 
-status=0
-printf '%-18s %8s %10s %8s %8s  %s\n' target seconds runs "runs/s" coverage result
-for target in "${targets[@]}"; do
-  corpus=$work/corpus/$target
+# run_target TARGET: runs one target, writes its line of figures to $work/TARGET.result and
+# returns 1 when it found something.
+run_target() {
+  local target=$1 corpus=$work/corpus/$1 log=$work/$1.log result start elapsed runs coverage cpu
   mkdir -p "$corpus"
-  options=(-max_total_time="$seconds" -timeout=30 -rss_limit_mb=2560 -max_len=16384
+  local options=(-max_total_time="$seconds" -timeout=30 -rss_limit_mb=2560 -max_len=16384
     -print_final_stats=1 -artifact_prefix="$work/artifacts/$target-")
   case $target in fuzz_tei | fuzz_tmx | fuzz_xces | fuzz_intertext)
     options+=(-dict=tests/fuzz/xml.dict) ;;
   esac
-  log=$work/$target.log
   start=$(date +%s)
-  if "$bin/$target" "${options[@]}" "$corpus" "$work/seeds/$target" >"$log" 2>&1; then
+  local status=0 times=$work/$target.time
+  if /usr/bin/time -f '%U %S' -o "$times" "$bin/$target" "${options[@]}" "$corpus" \
+    "$work/seeds/$target" >"$log" 2>&1; then
     result=ok
   else
     result="FAILED (log: $log; $(grep -m1 -oE 'ERROR: [A-Za-z]+: [^ ]+( [^ ]+)?|tandem fuzz: .*' "$log" || echo 'see the log'))"
     status=1
   fi
   elapsed=$(($(date +%s) - start))
+  cpu=$(awk 'END { printf "%d", $1 + $2 }' "$times" 2>/dev/null || echo 0)
   runs=$(grep -oE 'stat::number_of_executed_units: [0-9]+' "$log" | grep -oE '[0-9]+$' || echo 0)
   coverage=$(grep -oE 'cov: [0-9]+' "$log" | tail -1 | grep -oE '[0-9]+' || echo 0)
-  printf '%-18s %8s %10s %8s %8s  %s\n' "$target" "$elapsed" "$runs" \
-    "$((runs / (elapsed > 0 ? elapsed : 1)))" "$coverage" "$result"
+  printf '%-18s %8s %8s %10s %8s %8s  %s\n' "$target" "$elapsed" "$cpu" "$runs" \
+    "$((runs / (elapsed > 0 ? elapsed : 1)))" "$coverage" "$result" >"$work/$target.result"
+  return $status
+}
+
+status=0
+running=0
+for target in "${targets[@]}"; do
+  rm -f "$work/$target.result"
+  if [ "$running" -ge "$jobs" ]; then
+    wait -n || status=1
+    running=$((running - 1))
+  fi
+  run_target "$target" &
+  running=$((running + 1))
+done
+while [ "$running" -gt 0 ]; do
+  wait -n || status=1
+  running=$((running - 1))
+done
+printf '%-18s %8s %8s %10s %8s %8s  %s\n' target seconds cpu-s runs "runs/s" coverage result
+for target in "${targets[@]}"; do
+  cat "$work/$target.result" 2>/dev/null || printf '%-18s did not report\n' "$target"
 done
 exit $status

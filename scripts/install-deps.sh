@@ -32,6 +32,7 @@ if [ "$purpose" = test ]; then
     jing                       # RELAX NG validation of TEI output against tei_all.rng
     libxml2-utils              # xmllint: TMX output against the TMX 1.4 DTD
     python3                    # the reference scorer in ../shared/tools
+    time                       # /usr/bin/time: CPU and memory figures of bench/ scripts
     clang-14 libclang-rt-14-dev  # the asan and fuzz presets (libFuzzer is only "recommended")
     snakemake                  # the workflow test (workflows/Snakefile); about 4 min, 1.3 GB
     chromium                   # the browser of the review editor's end-to-end test
