@@ -20,6 +20,7 @@ enum class Section {
   kCanEnd,
   kStarters,
   kSingleLetterWords,
+  kCaptionLabels,
 };
 
 struct SectionName {
@@ -34,6 +35,7 @@ constexpr SectionName kSections[] = {
     {"abbreviations that can end a sentence", Section::kCanEnd},
     {"sentence starters", Section::kStarters},
     {"single-letter words", Section::kSingleLetterWords},
+    {"caption labels", Section::kCaptionLabels},
 };
 
 std::string_view ClassSection(AbbreviationClass c) {
@@ -90,6 +92,10 @@ Status ParseSetting(std::string_view line, std::string_view where, SegmentRules*
     TANDEM_ASSIGN_OR_RETURN(rules->ordinal_period, ParseYesNo(value, where, key));
   } else if (key == "dialogue-dash") {
     TANDEM_ASSIGN_OR_RETURN(rules->dialogue_dash, ParseYesNo(value, where, key));
+  } else if (key == "interrupted-dash") {
+    TANDEM_ASSIGN_OR_RETURN(rules->interrupted_dash, ParseYesNo(value, where, key));
+  } else if (key == "capital-headings") {
+    TANDEM_ASSIGN_OR_RETURN(rules->capital_headings, ParseYesNo(value, where, key));
   } else if (key == "icu-suppressions") {
     TANDEM_ASSIGN_OR_RETURN(rules->icu_suppressions, ParseYesNo(value, where, key));
   } else if (key == "after-abbreviation") {
@@ -104,7 +110,7 @@ Status ParseSetting(std::string_view line, std::string_view where, SegmentRules*
   } else {
     return InvalidDataError(fmt::format(
         "{}: unknown setting '{}' (known: ordinal-period, after-abbreviation, dialogue-dash, "
-        "icu-suppressions)",
+        "interrupted-dash, capital-headings, icu-suppressions)",
         where, key));
   }
   return Status::Ok();
@@ -211,6 +217,9 @@ Status ParseSegmentRules(std::string_view text, std::string_view name, SegmentRu
       }
       case Section::kStarters:
         rules->starters.emplace(line);
+        break;
+      case Section::kCaptionLabels:
+        rules->caption_labels.emplace(line);
         break;
       case Section::kSingleLetterWords: {
         std::size_t length = 0;

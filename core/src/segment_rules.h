@@ -42,16 +42,27 @@ struct SegmentRules {
   bool ordinal_period = false;
   AfterAbbreviation after_abbreviation = AfterAbbreviation::kStarter;
   bool dialogue_dash = false;
+  // A spaced dash before a sentence starter or an opening quote ends an interrupted sentence:
+  // "if they — Maybe Harold", "statistics — “Each object".
+  bool interrupted_dash = false;
+  // Three or more words in capitals that start a sentence and run into a capitalised word are
+  // a heading: "THE RELATIONSHIP WITH EUROPE From the beginning".
+  bool capital_headings = false;
   bool icu_suppressions = true;
   // Keys keep their final period ("U.S.", "stb.").
   StringMap<AbbreviationClass> abbreviations;
   StringSet starters;
   StringSet single_letter_words;
+  // Words that label a caption with a number: "Figure 2.2 A pre-1982 penny".
+  StringSet caption_labels;
 
   // The class of `token` (with its final period), matched as a whole word: exactly, or, when
   // the list has it in lower case, with a capital first letter ("Stb." for "stb.").
   std::optional<AbbreviationClass> FindAbbreviation(std::string_view token) const;
   bool IsStarter(std::string_view word) const { return starters.find(word) != starters.end(); }
+  bool IsCaptionLabel(std::string_view word) const {
+    return caption_labels.find(word) != caption_labels.end();
+  }
   bool IsSingleLetterWord(std::string_view word) const {
     return single_letter_words.find(word) != single_letter_words.end();
   }

@@ -707,6 +707,134 @@ std::size_t FirstLetter(const Text& t, std::size_t i) {
   return i;
 }
 
+// --- Boundaries without a terminator --------------------------------------------------------
+
+// Whether the token ends a sentence by its punctuation: its last character before closing
+// quotes and brackets is . ! ? or …
+bool EndsWithTerminator(const Text& t, const Token& token) {
+  return !token.empty() && IsTerminatorChar(t.Before(token.core_end));
+}
+
+// A word in capitals: upper-case letters, with apostrophes and hyphens inside and a comma at
+// the end ("EEGIMAA,", "AFRICAN-AMERICAN"). `letters` receives the number of letters.
+bool IsCapitalWord(const Text& t, std::size_t begin, std::size_t end, std::size_t* letters) {
+  if (begin < end && t.Before(end) == ',') end = t.Prev(end);
+  *letters = 0;
+  for (std::size_t i = begin; i < end; i = t.Next(i)) {
+    const char32_t c = t.At(i);
+    if (IsUpper(c)) {
+      ++*letters;
+    } else if ((c != '\'' && c != 0x2019 && c != '-') || i == begin || t.Next(i) == end) {
+      return false;
+    }
+  }
+  return *letters > 0;
+}
+
+// A capitalised word with lower-case letters: "From", "Copper(II)", "McDonald".
+bool IsTitleWord(const Text& t, std::size_t begin, std::size_t end) {
+  if (begin >= end || !IsUpper(t.At(begin))) return false;
+  for (std::size_t i = t.Next(begin); i < end; i = t.Next(i)) {
+    if (IsLower(t.At(i))) return true;
+  }
+  return false;
+}
+
+// A caption number: digits with periods between them ("2", "2.2", "15.16").
+bool IsCaptionNumber(std::string_view s) {
+  if (s.empty() || !IsAsciiDigit(s.front()) || !IsAsciiDigit(s.back())) return false;
+  return std::all_of(s.begin(), s.end(), [](char c) { return IsAsciiDigit(c) || c == '.'; });
+}
+
+// A token of dashes alone: "—", "–", "―", "--" (not a lone hyphen, which joins list items and
+// signature lines).
+bool IsDashToken(const Text& t, std::size_t begin, std::size_t end) {
+  const std::string_view s = t.Slice(begin, end);
+  if (s.size() >= 2 && s.find_first_not_of('-') == std::string_view::npos) return true;
+  return t.Next(begin) == end && IsDash(t.At(begin)) && t.At(begin) != '-';
+}
+
+bool IsQuote(char32_t c) {
+  return c == '"' || c == '\'' || c == 0x201C || c == 0x201D || c == 0x201E || c == 0x2018 ||
+         c == 0x2019 || c == 0x00AB || c == 0x00BB;
+}
+
+// Boundaries of sentences that end without punctuation, found token by token (each rule is a
+// setting or a list of the language's rules, segment_rules.h):
+//   - a caption label and its number at a sentence start, before a capitalised word
+//     ("properties. Figure 2.2 A pre-1982 penny");
+//   - a heading in capitals at a sentence start, before a capitalised word with lower-case
+//     letters ("morale. THE RELATIONSHIP WITH EUROPE From the beginning");
+//   - a spaced dash that breaks off a sentence, before an opening quote and a capital or before
+//     a capitalised sentence starter ("if they — Maybe Harold"), but not after a closing quote
+//     before a word, which is an attribution ("street\" — The Canadian Press").
+void AddUnpunctuatedCandidates(const Text& t, const SegmentRules& rules,
+                               std::vector<Candidate>* out) {
+  const bool captions = !rules.caption_labels.empty();
+  if (!captions && !rules.capital_headings && !rules.interrupted_dash) return;
+  constexpr std::size_t kWindow = 4;
+  // The last tokens, newest last: enough for "Figure 2.2 A" and the heading's run.
+  std::vector<Token> recent;
+  bool starts_sentence = true;    // the token at `i` starts a sentence by its punctuation
+  std::size_t heading_words = 0;  // capital words in a row since a sentence start
+  std::size_t heading_longest = 0;
+  for (std::size_t i = t.SkipSpaces(0); i < t.size();) {
+    const std::size_t end = t.TokenEnd(i);
+    const Token token = MakeToken(t, i, end);
+    const Token* previous = recent.empty() ? nullptr : &recent.back();
+    const bool title = token.core_begin == i && IsTitleWord(t, token.core_begin, token.core_end);
+
+    // A heading ends before this word.
+    if (title && heading_words >= 3 && heading_longest >= 5) out->push_back({i, false});
+    std::size_t letters = 0;
+    if ((starts_sentence || heading_words > 0) && token.core_begin == i &&
+        IsCapitalWord(t, token.core_begin, token.core_end, &letters) && rules.capital_headings) {
+      ++heading_words;
+      heading_longest = std::max(heading_longest, letters);
+    } else {
+      heading_words = 0;
+      heading_longest = 0;
+    }
+
+    // A caption: "Figure 2.2" after a sentence end, then a capital.
+    if (captions && recent.size() >= 2 && !token.empty() && IsUpper(t.At(token.core_begin))) {
+      const Token& label = recent[recent.size() - 2];
+      const Token& number = recent.back();
+      const bool label_starts =
+          recent.size() == 2 || EndsWithTerminator(t, recent[recent.size() - 3]);
+      if (label_starts && label.begin == label.core_begin &&
+          rules.IsCaptionLabel(t.Slice(label.begin, label.end)) &&
+          IsCaptionNumber(t.Slice(number.begin, number.end))) {
+        out->push_back({i, false});
+      }
+    }
+
+    // A broken-off sentence: "they — Maybe", "statistics — “Each".
+    if (rules.interrupted_dash && recent.size() >= 2 &&
+        IsDashToken(t, previous->begin, previous->end)) {
+      const Token& before = recent[recent.size() - 2];
+      const bool quote_opens = token.core_begin > i && IsQuote(t.At(i)) &&
+                               token.core_begin < token.core_end && IsUpper(t.At(token.core_begin));
+      std::string_view word = t.Slice(token.core_begin, token.core_end);
+      while (!word.empty() && (word.back() == ',' || word.back() == '.' || word.back() == '?' ||
+                               word.back() == '!' || word.back() == ';' || word.back() == ':')) {
+        word.remove_suffix(1);
+      }
+      word = word.substr(0, std::min(word.find('\''), word.find("\u2019")));
+      const bool starter = token.core_begin == i && !word.empty() &&
+                           IsUpper(t.At(token.core_begin)) && rules.IsStarter(word) &&
+                           !rules.IsSingleLetterWord(word) &&
+                           !(before.core_end < before.end && IsQuote(t.Before(before.end)));
+      if (!EndsWithTerminator(t, before) && (quote_opens || starter)) out->push_back({i, false});
+    }
+
+    starts_sentence = EndsWithTerminator(t, token);
+    if (recent.size() == kWindow) recent.erase(recent.begin());
+    recent.push_back(token);
+    i = t.SkipSpaces(end);
+  }
+}
+
 void AddOwnCandidates(const Text& t, const SegmentRules& rules, bool lower_case_style,
                       std::vector<Candidate>* out) {
   ScanTerminators(t, rules, [&](std::size_t next, bool glued, char32_t terminator) {
@@ -724,6 +852,7 @@ void AddOwnCandidates(const Text& t, const SegmentRules& rules, bool lower_case_
       out->push_back({next, false});
     }
   });
+  AddUnpunctuatedCandidates(t, rules, out);
 }
 
 bool HasAlnum(const Text& t, std::size_t begin, std::size_t end) {

@@ -1,7 +1,8 @@
 // Private: the third stage of the Segmenter. Language rules decide which of ICU's candidate
 // boundaries end a sentence, and add the few boundaries ICU cannot see (inline list items,
-// a missing space after a sentence end, "…" before a capital). The rules read data, not code,
-// for everything that is language-specific (segment_rules.h).
+// a missing space after a sentence end, "…" before a capital, and sentences that end without
+// punctuation: captions, headings in capitals, speech broken off with a dash). The rules read data,
+// not code, for everything that is language-specific (segment_rules.h).
 //
 // How a candidate is decided, in order (docs/architecture.md has the full story):
 //   - no whitespace after it ("!\"-ral", "„...Hasonló")            -> not a boundary
