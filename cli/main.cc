@@ -5,9 +5,12 @@
 #include <CLI/CLI.hpp>
 
 #include "commands/common.h"
+#include "tandem/core/text_io.h"
 #include "tandem/core/version.h"
 
 int main(int argc, char** argv) {
+  // Ctrl-C or a kill leaves no hidden temporary file beside an output (docs/robustness.md).
+  tandem::RemoveUnfinishedOutputsOnSignals();
   try {
     CLI::App app{"tandem: segment, align, review and export parallel texts"};
     app.name("tandem");

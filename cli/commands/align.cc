@@ -41,6 +41,9 @@ Status Write(const corpora::Bitext& bitext, const AlignArgs& args,
 }
 
 int Run(AlignArgs args) {
+  StatusOr<std::uint64_t> memory_limit = ResolveMemoryLimit(args.memory_limit);
+  if (!memory_limit.ok()) return ReportError(memory_limit.status());
+  args.request.memory_limit = *memory_limit;
   if (!args.keep.empty()) {
     return RunAlignKeep({.corpus = args.keep,
                          .output = args.output == "-" ? "" : args.output,
@@ -48,6 +51,7 @@ int Run(AlignArgs args) {
                          .max_bead = args.max_bead_given
                                          ? std::optional<std::size_t>(args.request.align.max_bead)
                                          : std::nullopt,
+                         .memory_limit = *memory_limit,
                          .quiet = args.quiet});
   }
   if (args.source.empty() || args.target.empty() || args.request.source_language.empty() ||
@@ -65,12 +69,6 @@ int Run(AlignArgs args) {
   args.request.load_input = tei::AlignInputLoader(warn);
   args.request.warn = warn;
   if (!args.dictionaries.empty()) args.request.dictionaries.specs = args.dictionaries;
-  if (args.memory_limit == "auto") {
-    args.request.memory_limit = MachineMemory();
-  } else if (!ParseSize(args.memory_limit, args.request.memory_limit)) {
-    return ReportError(InvalidArgumentError(fmt::format(
-        "--memory-limit {}: not a size (examples: 8G, 512M, 0 for no limit)", args.memory_limit)));
-  }
   StatusOr<corpora::BitextMetadata> metadata = ResolveMetadata(args.metadata);
   if (!metadata.ok()) return ReportError(metadata.status());
   StatusOr<corpora::AlignedFiles> aligned = corpora::AlignFilesWithReport(args.request);
@@ -139,10 +137,7 @@ void AddAlignCommand(CLI::App& app, Context& context) {
                   "depend on it")
       ->check(CLI::Range(0, 1024))
       ->default_val(args->request.align.threads);
-  cmd->add_option("--memory-limit", args->memory_limit,
-                  "refuse inputs whose alignment would need more memory than this (8G, 512M; 0: "
-                  "no limit; default auto: the machine's memory)")
-      ->default_val(args->memory_limit);
+  AddMemoryLimitOption(cmd, &args->memory_limit);
   cmd->add_flag("--explain", args->request.align.explain,
                 "print the evidence behind every bead (lengths, costs, matched words and where "
                 "they come from) to standard error");

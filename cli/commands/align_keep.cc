@@ -12,6 +12,7 @@
 #include "exchange_options.h"
 #include "review/corpus_file.h"
 #include "tandem/core/version.h"
+#include "tandem/corpora/pipeline.h"
 #include "tandem/corpora/review.h"
 #include "tandem/corpora/summary.h"
 #include "tandem/tei/formats.h"
@@ -24,6 +25,12 @@ int RunAlignKeep(const AlignKeepArgs& args) {
   corpora::Bitext bitext;
   StatusOr<review::CorpusFile> file = review::CorpusFile::Open(args.corpus, &bitext, warn);
   if (!file.ok()) return ReportError(file.status());
+  // Re-aligning runs the aligner over the whole corpus: the same limit as a first alignment.
+  if (const Status memory =
+          corpora::CheckAlignmentMemory(bitext.source, bitext.target, args.memory_limit);
+      !memory.ok()) {
+    return ReportError(memory);
+  }
 
   align::AlignOptions options = corpora::AlignOptionsOf(bitext);
   if (args.max_bead) options.max_bead = *args.max_bead;

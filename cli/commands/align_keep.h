@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 
@@ -14,6 +15,7 @@ struct AlignKeepArgs {
   std::string output;  // empty: the corpus itself, with a backup
   tei::Format format = tei::Format::kTei;
   std::optional<std::size_t> max_bead;  // given on the command line; else the corpus's own
+  std::uint64_t memory_limit = 0;       // bytes; 0: none (corpora::CheckAlignmentMemory)
   bool quiet = false;
 };
 

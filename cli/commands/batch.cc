@@ -2,6 +2,7 @@
 // sharded.
 #include "tandem/corpora/batch.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
@@ -30,6 +31,7 @@ struct BatchArgs {
   tei::Format format = tei::Format::kTei;
   tei::TeiLayout layout = tei::TeiLayout::kSingleFile;
   std::vector<std::string> dictionaries;
+  std::string memory_limit = "auto";
   corpora::BatchOptions options;
   bool quiet = false;
 };
@@ -116,6 +118,14 @@ int Run(BatchArgs args) {
   if (!args.dictionaries.empty()) options.request.dictionaries.specs = args.dictionaries;
   const corpora::WarningCallback warn = PrintWarnings();
   options.request.load_input = tei::AlignInputLoader(warn);
+  // A text in another language than the manifest says is worth a warning, as in `align`.
+  options.request.warn = warn;
+  StatusOr<std::uint64_t> memory_limit = ResolveMemoryLimit(args.memory_limit);
+  if (!memory_limit.ok()) return ReportError(memory_limit.status());
+  // The limit holds for each pair; with -j N, N pairs share the machine's memory.
+  options.request.memory_limit = args.memory_limit == "auto"
+                                     ? *memory_limit / std::max<std::size_t>(1, options.jobs)
+                                     : *memory_limit;
   const tei::Format format = args.format;
   const tei::TeiLayout layout = args.layout;
   options.write = [format, layout, warn](const corpora::Bitext& bitext, const std::string& stem) {
@@ -183,6 +193,7 @@ void AddBatchCommand(CLI::App& app, Context& context) {
                   "or a dictionary file; repeat for several")
       ->expected(1)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  AddMemoryLimitOption(cmd, &args->memory_limit);
   cmd->add_flag("-q,--quiet", args->quiet, "no progress and no summary line");
   cmd->callback([args, &context] { context.exit_code = Run(*args); });
 }

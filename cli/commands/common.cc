@@ -83,4 +83,21 @@ bool ParseSize(const std::string& text, std::uint64_t& bytes) {
   return true;
 }
 
+void AddMemoryLimitOption(CLI::App* cmd, std::string* limit) {
+  cmd->add_option("--memory-limit", *limit,
+                  "refuse inputs whose alignment would need more memory than this (8G, 512M; 0: "
+                  "no limit; default auto: the machine's memory)")
+      ->default_val(*limit);
+}
+
+StatusOr<std::uint64_t> ResolveMemoryLimit(const std::string& limit) {
+  if (limit == "auto") return MachineMemory();
+  std::uint64_t bytes = 0;
+  if (!ParseSize(limit, bytes)) {
+    return InvalidArgumentError(
+        fmt::format("--memory-limit {}: not a size (examples: 8G, 512M, 0 for no limit)", limit));
+  }
+  return bytes;
+}
+
 }  // namespace tandem::cli

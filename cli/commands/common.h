@@ -43,6 +43,12 @@ std::uint64_t MachineMemory();
 // of 1024, an optional "B" after them is allowed. False when `text` is not a size.
 bool ParseSize(const std::string& text, std::uint64_t& bytes);
 
+// The --memory-limit option of the commands that align (align, align --keep, batch): "auto"
+// (the default, MachineMemory()), a size (ParseSize), or 0 for no limit.
+void AddMemoryLimitOption(CLI::App* cmd, std::string* limit);
+// The limit in bytes for the option's value; an error naming the option when it is not a size.
+StatusOr<std::uint64_t> ResolveMemoryLimit(const std::string& limit);
+
 // The subcommands.
 void AddSegmentCommand(CLI::App& app, Context& context);
 void AddAlignCommand(CLI::App& app, Context& context);

@@ -2,6 +2,7 @@
 
 #include <iostream>
 #include <map>
+#include <mutex>
 
 namespace tandem::cli {
 namespace {
@@ -97,7 +98,12 @@ corpora::ExportFilter ToFilter(const FilterArgs& args) {
 }
 
 corpora::WarningCallback PrintWarnings() {
-  return [](const std::string& message) { std::cerr << "tandem: warning: " << message << '\n'; };
+  // One write per warning under a lock: batch workers warn from several threads at once.
+  return [](const std::string& message) {
+    static std::mutex mutex;
+    const std::lock_guard<std::mutex> lock(mutex);
+    std::cerr << ("tandem: warning: " + message + '\n') << std::flush;
+  };
 }
 
 }  // namespace tandem::cli

@@ -1,10 +1,13 @@
 #include "tandem/core/text_io.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cctype>
 #include <cerrno>
+#include <csignal>
 #include <cstdint>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <fcntl.h>
 #include <filesystem>
@@ -308,9 +311,93 @@ StatusOr<DecodedText> ReadTextFile(const std::string& path, const DecodeOptions&
 
 // --- AtomicOutput ---------------------------------------------------------------------------
 
+namespace {
+
+// The temporary files of open AtomicOutputs, where a signal handler can find them: fixed slots
+// with their own buffers (a handler may not allocate or take locks). A slot is free (0),
+// being filled or emptied (1) or holds a path (2). Outputs beyond the slots, or with longer
+// paths, are still removed by their destructors, only not on a signal.
+constexpr std::size_t kTempSlots = 64;
+constexpr std::size_t kTempPathMax = 1024;
+struct TempSlot {
+  std::atomic<int> state{0};
+  char path[kTempPathMax] = {};
+};
+TempSlot g_temp_slots[kTempSlots];
+
+// The slot that now holds `path`, or kTempSlots when none is free.
+std::size_t RegisterTemporary(const std::string& path) {
+  if (path.size() >= kTempPathMax) return kTempSlots;
+  for (std::size_t i = 0; i < kTempSlots; ++i) {
+    int expected = 0;
+    if (!g_temp_slots[i].state.compare_exchange_strong(expected, 1)) continue;
+    std::memcpy(g_temp_slots[i].path, path.c_str(), path.size() + 1);
+    g_temp_slots[i].state.store(2);
+    return i;
+  }
+  return kTempSlots;
+}
+
+void ReleaseTemporary(std::size_t slot) {
+  if (slot >= kTempSlots) return;
+  g_temp_slots[slot].state.store(1);
+  g_temp_slots[slot].path[0] = '\0';
+  g_temp_slots[slot].state.store(0);
+}
+
+extern "C" void RemoveOutputsAndDie(int signal_number) {
+  tandem::RemoveUnfinishedOutputs();
+  // End the process by the same signal, as the default action would have.
+  struct sigaction action {};
+  action.sa_handler = SIG_DFL;
+  sigemptyset(&action.sa_mask);
+  ::sigaction(signal_number, &action, nullptr);
+  ::raise(signal_number);
+}
+
+// The process's file-creation mask, without changing it (umask() can only be read by setting
+// it, which would race with other threads creating files): from /proc/self/status, or, where
+// that has no "Umask:" line, by setting and restoring it once.
+mode_t CurrentUmask() {
+  static const mode_t mask = [] {
+    std::ifstream status("/proc/self/status");
+    std::string line;
+    while (std::getline(status, line)) {
+      if (line.rfind("Umask:", 0) == 0) {
+        return static_cast<mode_t>(std::strtoul(line.c_str() + 6, nullptr, 8));
+      }
+    }
+    const mode_t old = ::umask(0);
+    ::umask(old);
+    return old;
+  }();
+  return mask;
+}
+
+}  // namespace
+
+void RemoveUnfinishedOutputs() noexcept {
+  for (TempSlot& slot : g_temp_slots) {
+    if (slot.state.load() == 2) ::unlink(slot.path);
+  }
+}
+
+void RemoveUnfinishedOutputsOnSignals() {
+  struct sigaction action {};
+  action.sa_handler = RemoveOutputsAndDie;
+  sigemptyset(&action.sa_mask);
+  for (const int signal_number : {SIGINT, SIGTERM, SIGHUP}) {
+    struct sigaction old {};
+    // A signal ignored by the parent (nohup) stays ignored.
+    if (::sigaction(signal_number, nullptr, &old) == 0 && old.sa_handler == SIG_IGN) continue;
+    ::sigaction(signal_number, &action, nullptr);
+  }
+}
+
 struct AtomicOutput::Impl {
   std::string path;
-  std::string temp_path;  // empty for standard output
+  std::string temp_path;          // empty for standard output
+  std::size_t slot = kTempSlots;  // where a signal handler finds temp_path
   std::ofstream file;
   bool committed = false;
 
@@ -319,6 +406,7 @@ struct AtomicOutput::Impl {
       file.close();
       std::remove(temp_path.c_str());
     }
+    ReleaseTemporary(slot);
   }
 };
 
@@ -349,10 +437,9 @@ StatusOr<AtomicOutput> AtomicOutput::Open(const std::string& path) {
   if (fd < 0) {
     return IoError(fmt::format("{}: cannot write: {}", path, ErrnoText(errno)));
   }
+  impl->slot = RegisterTemporary(temp);
   // mkstemp creates the file 0600; give the output the usual permissions (umask applies).
-  const mode_t mask = ::umask(0);
-  ::umask(mask);
-  ::fchmod(fd, 0666 & ~mask);
+  ::fchmod(fd, 0666 & ~CurrentUmask());
   ::close(fd);
   impl->temp_path = temp;
   impl->file.open(temp, std::ios::binary | std::ios::trunc);
@@ -400,6 +487,9 @@ Status AtomicOutput::Commit() {
     return IoError(fmt::format("{}: cannot replace: {}", impl_->path, ErrnoText(errno)));
   }
   impl_->committed = true;
+  // The file has its final name now: a signal must not remove it.
+  ReleaseTemporary(impl_->slot);
+  impl_->slot = kTempSlots;
   return Status::Ok();
 }
 

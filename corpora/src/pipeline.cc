@@ -83,6 +83,20 @@ std::uint64_t EstimateAlignmentMemory(const Document& source, const Document& ta
   return (std::uint64_t{64} << 20) + 16 * bytes + 512 * sentences;
 }
 
+Status CheckAlignmentMemory(const Document& source, const Document& target, std::uint64_t limit) {
+  if (limit == 0) return Status::Ok();
+  const std::uint64_t needed = EstimateAlignmentMemory(source, target);
+  if (needed <= limit) return Status::Ok();
+  return ResourceExhaustedError(fmt::format(
+      "{} and {}: aligning {} and {} sentences ({:.0f} MB of text) needs about {} of "
+      "memory, more than the limit of {}: split both texts at the same places (chapters, "
+      "sections) and align the parts, or raise the limit (--memory-limit) on a machine with "
+      "more memory",
+      source.name, target.name, source.sentences.size(), target.sentences.size(),
+      static_cast<double>(source.text.size() + target.text.size()) / 1e6, Gigabytes(needed),
+      Gigabytes(limit)));
+}
+
 StatusOr<Bitext> AlignFiles(const AlignFilesRequest& request) {
   TANDEM_ASSIGN_OR_RETURN(AlignedFiles aligned, AlignFilesWithReport(request));
   return std::move(aligned.bitext);
@@ -100,20 +114,7 @@ StatusOr<AlignedFiles> AlignFilesWithReport(const AlignFilesRequest& request) {
   TANDEM_ASSIGN_OR_RETURN(bitext.target,
                           ReadSide(request.target_path, request.target_language, request,
                                    request.target_decode, request.target_abbreviations));
-  if (request.memory_limit > 0) {
-    const std::uint64_t needed = EstimateAlignmentMemory(bitext.source, bitext.target);
-    if (needed > request.memory_limit) {
-      return ResourceExhaustedError(fmt::format(
-          "{} and {}: aligning {} and {} sentences ({:.0f} MB of text) needs about {} of "
-          "memory, more than the limit of {}: split both texts at the same places (chapters, "
-          "sections) and align the parts, or raise the limit (--memory-limit) on a machine with "
-          "more memory",
-          bitext.source.name, bitext.target.name, bitext.source.sentences.size(),
-          bitext.target.sentences.size(),
-          static_cast<double>(bitext.source.text.size() + bitext.target.text.size()) / 1e6,
-          Gigabytes(needed), Gigabytes(request.memory_limit)));
-    }
-  }
+  TANDEM_RETURN_IF_ERROR(CheckAlignmentMemory(bitext.source, bitext.target, request.memory_limit));
   CheckLanguage(bitext.source, request.source_language, "--source-lang", request.warn);
   CheckLanguage(bitext.target, request.target_language, "--target-lang", request.warn);
   align::AlignInput input;

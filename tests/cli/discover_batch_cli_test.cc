@@ -278,6 +278,23 @@ TEST_F(Batch, FailingPairIsSkippedAndReportedThenResumed) {
   EXPECT_EQ(Statuses(out + "/summary.jsonl")["p4"], "aligned");
 }
 
+// Each pair of a batch is held to the memory limit; a pair above it fails with the message of
+// `align`, and the other pairs go on.
+TEST_F(Batch, PairsAboveTheMemoryLimitFailAndTheRestGoOn) {
+  const std::string out = dir_.File("out");
+  const CommandResult r = Tandem({"batch", dir_.File("m.tsv"), "-o", out, "--memory-limit", "10M"});
+  EXPECT_EQ(r.exit_code, 3) << r.err;
+  for (const auto& [id, status] : Statuses(out + "/summary.jsonl")) {
+    EXPECT_EQ(status, "failed") << id;
+  }
+  EXPECT_THAT(r.err, HasSubstr("more than the limit of 10 MB: split both texts"));
+  EXPECT_FALSE(std::filesystem::exists(out + "/p4.tei.xml"));
+  const CommandResult usage =
+      Tandem({"batch", dir_.File("m.tsv"), "-o", out, "--memory-limit", "lots"});
+  EXPECT_EQ(usage.exit_code, 2);
+  EXPECT_THAT(usage.err, HasSubstr("--memory-limit lots: not a size"));
+}
+
 TEST_F(Batch, ShardsCoverEveryPairExactlyOnce) {
   const std::string out = dir_.File("out");
   std::multiset<std::string> ids;

@@ -1,7 +1,10 @@
 #include "tandem/core/text_io.h"
 
+#include <csignal>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <sys/stat.h>
 
 #include <gtest/gtest.h>
 
@@ -157,6 +160,65 @@ TEST(AtomicOutput, AbandonedOutputLeavesNoTrace) {
   }  // destroyed without Commit: a failure in the middle of writing
   EXPECT_EQ(ReadFile(path), "precious");
   EXPECT_EQ(ListDir(dir.path()), std::vector<std::string>{"out.txt"});
+}
+
+// A process ended by a signal in the middle of writing (Ctrl-C, kill) leaves the previous file
+// and no temporary file. The death test runs the writing in a child process.
+TEST(AtomicOutputDeathTest, SignalLeavesNoTemporaryFile) {
+  // "fast": the child is a fork of this process, so it writes into this test's directory.
+  GTEST_FLAG_SET(death_test_style, "fast");
+  TempDir dir;
+  const std::string path = dir.File("out.txt");
+  WriteFile(path, "precious");
+  for (const int signal_number : {SIGINT, SIGTERM, SIGHUP}) {
+    EXPECT_EXIT(
+        {
+          RemoveUnfinishedOutputsOnSignals();
+          StatusOr<AtomicOutput> out = AtomicOutput::Open(path);
+          StatusOr<AtomicOutput> other = AtomicOutput::Open(dir.File("other.txt"));
+          if (!out.ok() || !other.ok()) std::exit(3);
+          out->stream() << "half-writ";
+          out->stream().flush();
+          if (ListDir(dir.path()).size() != 3) std::exit(4);  // the two temporaries are there
+          std::raise(signal_number);
+          std::exit(5);  // not reached: the signal ends the process
+        },
+        ::testing::KilledBySignal(signal_number), "")
+        << "signal " << signal_number;
+    EXPECT_EQ(ReadFile(path), "precious");
+    EXPECT_EQ(ListDir(dir.path()), std::vector<std::string>{"out.txt"});
+  }
+}
+
+// A committed output is not removed by a later signal.
+TEST(AtomicOutputDeathTest, SignalAfterTheCommitKeepsTheOutput) {
+  // "fast": the child is a fork of this process, so it writes into this test's directory.
+  GTEST_FLAG_SET(death_test_style, "fast");
+  TempDir dir;
+  const std::string path = dir.File("out.txt");
+  EXPECT_EXIT(
+      {
+        RemoveUnfinishedOutputsOnSignals();
+        StatusOr<AtomicOutput> out = AtomicOutput::Open(path);
+        if (!out.ok()) std::exit(3);
+        out->stream() << "complete";
+        if (!out->Commit().ok()) std::exit(4);
+        std::raise(SIGTERM);
+      },
+      ::testing::KilledBySignal(SIGTERM), "");
+  EXPECT_EQ(ReadFile(path), "complete");
+}
+
+// The output gets the permissions the umask allows, as any file the user creates.
+TEST(AtomicOutput, PermissionsFollowTheUmask) {
+  TempDir dir;
+  const std::string path = dir.File("out.txt");
+  ASSERT_TRUE(WriteFileAtomically(path, "x").ok());
+  const mode_t mask = ::umask(0);
+  ::umask(mask);
+  struct stat info {};
+  ASSERT_EQ(::stat(path.c_str(), &info), 0);
+  EXPECT_EQ(info.st_mode & 0777, 0666 & ~mask);
 }
 
 TEST(AtomicOutput, MissingDirectoryIsAnError) {

@@ -91,6 +91,18 @@ TEST_F(CommandsTest, AlignKeepAndAlignErrors) {
   EXPECT_EQ(r.exit_code, 2);
 }
 
+TEST_F(CommandsTest, AlignKeepRefusesACorpusAboveTheMemoryLimit) {
+  const std::string before = testing::ReadFile(path_);
+  testing::CommandResult r = Tandem({"align", "--keep", path_, "--memory-limit", "10M"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_THAT(r.err, HasSubstr("more than the limit of 10 MB: split both texts"));
+  EXPECT_EQ(testing::ReadFile(path_), before);  // untouched, and no backup made
+  EXPECT_EQ(testing::ListDir(dir_.path()), (std::vector<std::string>{"pair.tei.xml"}));
+  r = Tandem({"align", "--keep", path_, "--memory-limit", "lots"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_THAT(r.err, HasSubstr("--memory-limit lots: not a size"));
+}
+
 TEST_F(CommandsTest, ReportIsOneSelfContainedPage) {
   const std::string out = dir_.File("pair.report.html");
   const testing::CommandResult r = Tandem({"report", path_, "-o", out});

@@ -103,6 +103,16 @@ class AtomicOutput {
   std::unique_ptr<Impl> impl_;
 };
 
+// Removes the temporary files of every AtomicOutput not yet committed or destroyed. Safe to call
+// from a signal handler (it only calls unlink); a program with its own handlers calls it there.
+void RemoveUnfinishedOutputs() noexcept;
+
+// Installs handlers for SIGINT, SIGTERM and SIGHUP that call RemoveUnfinishedOutputs() and then
+// end the process by the same signal, as if no handler had been there: an interrupted command
+// leaves neither a partial output nor a hidden temporary file (docs/robustness.md). For
+// programs, not libraries: call it once from main().
+void RemoveUnfinishedOutputsOnSignals();
+
 // Writes `content` to `path` through an AtomicOutput.
 Status WriteFileAtomically(const std::string& path, std::string_view content);
 

@@ -71,6 +71,10 @@ struct AlignFilesRequest {
 // synthetic bitexts of bench/scale.sh and rounded up (docs/robustness.md).
 std::uint64_t EstimateAlignmentMemory(const Document& source, const Document& target);
 
+// Ok when `limit` is 0 or the estimate stays within it; otherwise kResourceExhausted with a
+// message that names both texts, the estimate and the limit, and says how to proceed.
+Status CheckAlignmentMemory(const Document& source, const Document& target, std::uint64_t limit);
+
 StatusOr<Bitext> AlignFiles(const AlignFilesRequest& request);
 
 // A bitext and the aligner's account of it (estimated parameters; with
