@@ -22,6 +22,7 @@ struct DiscoverArgs {
   std::vector<std::string> languages;
   std::vector<std::string> dictionaries;
   corpora::DiscoverOptions options;
+  std::string memory_limit = "auto";
   bool quiet = false;
   bool verbose = false;
 };
@@ -56,6 +57,9 @@ int Run(DiscoverArgs args) {
     options.declared_languages[spec.substr(0, eq)] = spec.substr(eq + 1);
   }
   if (!args.dictionaries.empty()) options.dictionaries.specs = args.dictionaries;
+  StatusOr<std::uint64_t> memory_limit = ResolveMemoryLimit(args.memory_limit);
+  if (!memory_limit.ok()) return ReportError(memory_limit.status());
+  options.memory_limit = *memory_limit;
   options.warn = PrintWarnings();
   if (args.verbose) {
     options.progress = [](const std::string& message) {
@@ -131,6 +135,7 @@ void AddDiscoverCommand(CLI::App& app, Context& context) {
       ->check(CLI::Range(1, 100000))
       ->default_val(args->options.min_anchors);
   cmd->add_option("-j,--jobs", args->options.threads, "threads (default: one per core)");
+  AddMemoryLimitOption(cmd, &args->memory_limit);
   cmd->add_flag("-v,--verbose", args->verbose, "print progress to standard error");
   cmd->add_flag("-q,--quiet", args->quiet, "do not print the summary");
   cmd->callback([args, &context] { context.exit_code = Run(*args); });

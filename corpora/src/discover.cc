@@ -23,6 +23,7 @@
 #include "tandem/core/stemmer.h"
 #include "tandem/core/text_io.h"
 #include "tandem/core/tokenizer.h"
+#include "tandem/corpora/pipeline.h"
 
 namespace tandem::corpora {
 namespace {
@@ -621,9 +622,19 @@ StatusOr<Discovery> Discover(const DiscoverOptions& options) {
   align_options.threads = 1;
   align_options.explain = false;
   align_options.progress = nullptr;
+  const std::uint64_t memory_share =
+      options.memory_limit / ThreadCount(options.threads, candidates.size());
   ParallelFor(candidates.size(), options.threads, [&](std::size_t c) {
     const Loaded& source = docs[candidates[c].source];
     const Loaded& target = docs[candidates[c].target];
+    if (options.memory_limit > 0) {
+      if (Status memory = CheckAlignmentMemory(source.document, target.document, memory_share);
+          !memory.ok()) {
+        verdicts[c].emplace(std::move(memory));
+        ++done;
+        return;
+      }
+    }
     align::AlignInput input;
     input.source = source.document.SentenceTexts();
     input.target = target.document.SentenceTexts();

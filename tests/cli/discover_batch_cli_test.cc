@@ -204,6 +204,21 @@ TEST(Discover, DeclaredLanguageWinsAndAMismatchIsWarned) {
   EXPECT_EQ(found["documents"][0]["detected_language"], "de");
 }
 
+// The candidate alignments are held to the memory limit, as `align` is.
+TEST(Discover, CandidatesAboveTheMemoryLimitAreRefused) {
+  TempDir dir;
+  WriteFile(dir.File("a.txt"), ReadFile(Gold("test2.de")));
+  WriteFile(dir.File("b.txt"), ReadFile(Gold("test2.fr")));
+  const CommandResult r =
+      Tandem({"discover", dir.path().string(), "--memory-limit", "10M", "-j", "1"});
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_THAT(r.err, HasSubstr("more than the limit of 10 MB: split both texts"));
+  EXPECT_THAT(r.err, HasSubstr("a.txt"));
+  const CommandResult usage = Tandem({"discover", dir.path().string(), "--memory-limit", "lots"});
+  EXPECT_EQ(usage.exit_code, 2);
+  EXPECT_THAT(usage.err, HasSubstr("--memory-limit lots: not a size"));
+}
+
 TEST(Discover, Errors) {
   TempDir dir;
   CommandResult r = Tandem({"discover", dir.File("missing.txt")});

@@ -29,6 +29,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <map>
 #include <string>
@@ -80,6 +81,11 @@ struct DiscoverOptions {
   align::AlignOptions align;
   // Threads for reading and aligning; 0 = one per core.
   std::size_t threads = 0;
+  // The most memory the candidate alignments running at once may take together, in bytes; 0:
+  // no limit. Each candidate gets its share (the limit divided by the threads); a candidate
+  // whose texts would need more fails the discovery with kResourceExhausted, naming both
+  // documents (CheckAlignmentMemory, pipeline.h).
+  std::uint64_t memory_limit = 0;
   WarningCallback warn;
   std::function<void(const std::string& message)> progress;
 };
