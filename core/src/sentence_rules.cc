@@ -767,7 +767,9 @@ bool IsQuote(char32_t c) {
 //     letters ("morale. THE RELATIONSHIP WITH EUROPE From the beginning");
 //   - a spaced dash that breaks off a sentence, before an opening quote and a capital or before
 //     a capitalised sentence starter ("if they — Maybe Harold"), but not after a closing quote
-//     before a word, which is an attribution ("street\" — The Canadian Press").
+//     before a word, which is an attribution ("street\" — The Canadian Press"), nor in the
+//     first sentence of a paragraph, where it is the dash of a term and its explanation
+//     ("• Lenin's police state – The Great Terror was carried out by the NKVD.").
 void AddUnpunctuatedCandidates(const Text& t, const SegmentRules& rules,
                                std::vector<Candidate>* out) {
   const bool captions = !rules.caption_labels.empty();
@@ -776,6 +778,7 @@ void AddUnpunctuatedCandidates(const Text& t, const SegmentRules& rules,
   // The last tokens, newest last: enough for "Figure 2.2 A" and the heading's run.
   std::vector<Token> recent;
   bool starts_sentence = true;    // the token at `i` starts a sentence by its punctuation
+  bool first_sentence = true;     // no sentence of the paragraph has ended before `i`
   std::size_t heading_words = 0;  // capital words in a row since a sentence start
   std::size_t heading_longest = 0;
   for (std::size_t i = t.SkipSpaces(0); i < t.size();) {
@@ -810,7 +813,7 @@ void AddUnpunctuatedCandidates(const Text& t, const SegmentRules& rules,
     }
 
     // A broken-off sentence: "they — Maybe", "statistics — “Each".
-    if (rules.interrupted_dash && recent.size() >= 2 &&
+    if (rules.interrupted_dash && !first_sentence && recent.size() >= 2 &&
         IsDashToken(t, previous->begin, previous->end)) {
       const Token& before = recent[recent.size() - 2];
       const bool quote_opens = token.core_begin > i && IsQuote(t.At(i)) &&
@@ -825,10 +828,14 @@ void AddUnpunctuatedCandidates(const Text& t, const SegmentRules& rules,
                            IsUpper(t.At(token.core_begin)) && rules.IsStarter(word) &&
                            !rules.IsSingleLetterWord(word) &&
                            !(before.core_end < before.end && IsQuote(t.Before(before.end)));
-      if (!EndsWithTerminator(t, before) && (quote_opens || starter)) out->push_back({i, false});
+      if (!EndsWithTerminator(t, before) && (quote_opens || starter)) {
+        out->push_back({i, false});
+        first_sentence = false;
+      }
     }
 
     starts_sentence = EndsWithTerminator(t, token);
+    first_sentence = first_sentence && !starts_sentence;
     if (recent.size() == kWindow) recent.erase(recent.begin());
     recent.push_back(token);
     i = t.SkipSpaces(end);
