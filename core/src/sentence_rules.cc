@@ -769,7 +769,10 @@ bool IsQuote(char32_t c) {
 //     a capitalised sentence starter ("if they — Maybe Harold"), but not after a closing quote
 //     before a word, which is an attribution ("street\" — The Canadian Press"), nor in the
 //     first sentence of a paragraph, where it is the dash of a term and its explanation
-//     ("• Lenin's police state – The Great Terror was carried out by the NKVD.").
+//     ("• Lenin's police state – The Great Terror was carried out by the NKVD."); and a dash
+//     before a closing quote ("Watch —” She’s swept past");
+//   - a closing bracket before a capitalised sentence starter ("(Javanbakht) By Arash"), unless
+//     the bracket is a list marker ("(b) The").
 void AddUnpunctuatedCandidates(const Text& t, const SegmentRules& rules,
                                std::vector<Candidate>* out) {
   const bool captions = !rules.caption_labels.empty();
@@ -812,23 +815,41 @@ void AddUnpunctuatedCandidates(const Text& t, const SegmentRules& rules,
       }
     }
 
-    // A broken-off sentence: "they — Maybe", "statistics — “Each".
-    if (rules.interrupted_dash && !first_sentence && recent.size() >= 2 &&
-        IsDashToken(t, previous->begin, previous->end)) {
-      const Token& before = recent[recent.size() - 2];
-      const bool quote_opens = token.core_begin > i && IsQuote(t.At(i)) &&
-                               token.core_begin < token.core_end && IsUpper(t.At(token.core_begin));
+    // What the rules below need to know of this token: a capitalised sentence starter
+    // ("Maybe", "She’s"; not "I"), or an opening quote before a capital ("“Each").
+    const bool quote_opens = token.core_begin > i && IsQuote(t.At(i)) &&
+                             token.core_begin < token.core_end && IsUpper(t.At(token.core_begin));
+    bool starter = false;
+    if (token.core_begin == i && !token.empty() && IsUpper(t.At(i)) && previous != nullptr) {
       std::string_view word = t.Slice(token.core_begin, token.core_end);
       while (!word.empty() && (word.back() == ',' || word.back() == '.' || word.back() == '?' ||
                                word.back() == '!' || word.back() == ';' || word.back() == ':')) {
         word.remove_suffix(1);
       }
       word = word.substr(0, std::min(word.find('\''), word.find("\u2019")));
-      const bool starter = token.core_begin == i && !word.empty() &&
-                           IsUpper(t.At(token.core_begin)) && rules.IsStarter(word) &&
-                           !rules.IsSingleLetterWord(word) &&
-                           !(before.core_end < before.end && IsQuote(t.Before(before.end)));
-      if (!EndsWithTerminator(t, before) && (quote_opens || starter)) {
+      starter = !word.empty() && rules.IsStarter(word) && !rules.IsSingleLetterWord(word);
+    }
+
+    if (previous != nullptr && (starter || quote_opens) && !EndsWithTerminator(t, *previous)) {
+      const bool closed = previous->core_end < previous->end;  // quotes or brackets after it
+      const char32_t last_core = previous->empty() ? 0 : t.Before(previous->core_end);
+      // A broken-off sentence: "they — Maybe", "statistics — “Each"; not after a closing
+      // quote ("street\" — The Canadian Press") nor in a paragraph's first sentence.
+      const bool dash_alone =
+          rules.interrupted_dash && !first_sentence && recent.size() >= 2 &&
+          IsDashToken(t, previous->begin, previous->end) &&
+          (quote_opens || !(recent[recent.size() - 2].core_end < recent[recent.size() - 2].end &&
+                            IsQuote(t.Before(recent[recent.size() - 2].end))));
+      // Speech broken off inside a quotation: "Watch —” She’s", "“I was going to—” He".
+      const bool dash_quoted = rules.interrupted_dash && closed &&
+                               IsQuote(t.Before(previous->end)) && last_core != '-' &&
+                               IsDash(last_core);
+      // A bracket that closes a sentence without a terminator: "(Javanbakht) By Arash",
+      // "(R-Texas) Other items"; not a list marker ("(b) The").
+      const bool bracket = starter && t.Before(previous->end) == ')' &&
+                           !ParseMarker(t.Slice(previous->begin, previous->end)) &&
+                           !IsTerminatorChar(last_core);
+      if (dash_alone || dash_quoted || bracket) {
         out->push_back({i, false});
         first_sentence = false;
       }
