@@ -79,11 +79,20 @@ PairOutcome ReadDone(const ManifestEntry& entry, const std::string& summary_path
   if (bytes.ok()) {
     const nlohmann::json j = nlohmann::json::parse(*bytes, nullptr, false);
     if (j.is_object()) {
-      o.source_sentences = j.value("source_sentences", std::size_t{0});
-      o.target_sentences = j.value("target_sentences", std::size_t{0});
-      o.beads = j.value("beads", std::size_t{0});
-      o.mean_confidence = j.value("mean_confidence", 0.0);
-      o.seconds = j.value("seconds", 0.0);
+      // A damaged summary gives zeros, not an exception or an out-of-range conversion.
+      auto whole = [&](const char* key) {
+        const auto it = j.find(key);
+        return it != j.end() && it->is_number_unsigned() ? it->get<std::size_t>() : 0;
+      };
+      auto number = [&](const char* key) {
+        const auto it = j.find(key);
+        return it != j.end() && it->is_number() ? it->get<double>() : 0.0;
+      };
+      o.source_sentences = whole("source_sentences");
+      o.target_sentences = whole("target_sentences");
+      o.beads = whole("beads");
+      o.mean_confidence = number("mean_confidence");
+      o.seconds = number("seconds");
       if (j.contains("beads_by_type") && j["beads_by_type"].is_object()) {
         for (const auto& [type, count] : j["beads_by_type"].items()) {
           if (count.is_number_unsigned())

@@ -1,7 +1,10 @@
 #include "tandem/corpora/jsonl.h"
 
+#include <cstdint>
+#include <limits>
 #include <optional>
 #include <ostream>
+#include <type_traits>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -54,6 +57,16 @@ class LineReader {
     if (it == object.end()) {
       if (required) return Error(fmt::format("no \"{}\"", key));
       return fallback;
+    }
+    // nlohmann converts any number to any arithmetic type, even where the value does not fit
+    // (1e50 as a size_t is undefined behaviour): whole numbers are checked here.
+    if constexpr (std::is_integral_v<T> && std::is_unsigned_v<T> && !std::is_same_v<T, bool>) {
+      if (!it->is_number_unsigned()) {
+        return Error(fmt::format("\"{}\" must be a whole number of 0 or more", key));
+      }
+      if (it->template get<std::uint64_t>() > std::numeric_limits<T>::max()) {
+        return Error(fmt::format("\"{}\" is too large", key));
+      }
     }
     try {
       return it->template get<T>();

@@ -276,8 +276,11 @@ TEST_F(Batch, FailingPairIsSkippedAndReportedThenResumed) {
   EXPECT_GT(lines[0]["beads_by_type"]["1:1"].get<int>(), 20);
   EXPECT_GT(lines[0]["mean_confidence"].get<double>(), 0.5);
 
-  // An interrupted run: p3 never finished (no summary). The rerun aligns only it.
+  // An interrupted run: p3 never finished (no summary). The rerun aligns only it. A damaged
+  // summary of a done pair (numbers that are strings or do not fit) still counts as done.
   std::filesystem::remove(out + "/p3.json");
+  WriteFile(out + "/p2.json",
+            "{\"beads\":\"many\",\"source_sentences\":1e300,\"beads_by_type\":{\"1:1\":-3}}");
   r = Tandem({"batch", dir_.File("m.tsv"), "-o", out});
   EXPECT_EQ(r.exit_code, 3) << r.err;
   EXPECT_EQ(Statuses(out + "/summary.jsonl"),

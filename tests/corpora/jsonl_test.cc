@@ -1,6 +1,7 @@
 #include "tandem/corpora/jsonl.h"
 
 #include <sstream>
+#include <string>
 
 #include <gtest/gtest.h>
 
@@ -55,6 +56,25 @@ TEST(Jsonl, BadLinesNameTheLine) {
   EXPECT_EQ(read.status().message(),
             "x.jsonl:3: not a JSON object (the file is not JSON Lines, "
             "or is damaged)");
+}
+
+// Found by fuzz_jsonl (tests/fuzz/regressions/fuzz_jsonl/): a span of 3.3e50 was converted to
+// size_t, which is undefined behaviour. Numbers that are not whole, negative or too large are
+// errors with the line and the field.
+TEST(Jsonl, SpansMustBeWholeNumbersThatFit) {
+  for (const char* end : {"3.3e50", "333333333333333333333333333333333", "-4", "4.5", "\"4\""}) {
+    StatusOr<Bitext> read = ParseJsonl(
+        std::string("{\"confidence\":1,\"source\":[{\"index\":0,\"text\":\"A.\",\"begin\":0,"
+                    "\"end\":") +
+            end + "}],\"target\":[]}\n",
+        "x.jsonl");
+    EXPECT_EQ(read.status().message(), "x.jsonl:1: \"end\" must be a whole number of 0 or more")
+        << end;
+  }
+  StatusOr<Bitext> read = ParseJsonl(
+      "{\"confidence\":1,\"source\":[{\"index\":1e300,\"text\":\"A.\"}],\"target\":[]}\n",
+      "x.jsonl");
+  EXPECT_EQ(read.status().message(), "x.jsonl:1: \"index\" must be a whole number of 0 or more");
 }
 
 TEST(Jsonl, SentencesOutOfOrderAreAnError) {
