@@ -163,6 +163,12 @@ Following Look(const Text& t, std::size_t p) {
 
 // --- Word shapes ---------------------------------------------------------------------------
 
+// A word as the starter lists have it: without an apostrophe ending ("She’s", "I'm", "Isn't"
+// look up "She", "I", "Isn").
+std::string_view WithoutApostropheEnding(std::string_view word) {
+  return word.substr(0, std::min(word.find('\''), word.find("\u2019")));
+}
+
 // Roman numerals from I to CCCXCIX written with I, V, X, L and C: the ordinals of kings,
 // centuries, months and chapters. ("CD", "MI", "DC" are left out: they are more often words.)
 bool IsRoman(std::string_view w) {
@@ -545,9 +551,7 @@ class Decider {
   // The word after a candidate, for the starter lists: without an apostrophe ending ("She’s",
   // "I'm" look up "She", "I").
   std::string_view NextWord(const Following& next) const {
-    const std::string_view word = t_.Slice(next.word_begin, next.word_end);
-    const std::size_t apostrophe = std::min(word.find('\''), word.find("\u2019"));
-    return apostrophe == std::string_view::npos ? word : word.substr(0, apostrophe);
+    return WithoutApostropheEnding(t_.Slice(next.word_begin, next.word_end));
   }
 
   bool NextIsRoman(const Following& next) const {
@@ -826,7 +830,7 @@ void AddUnpunctuatedCandidates(const Text& t, const SegmentRules& rules,
                                word.back() == '!' || word.back() == ';' || word.back() == ':')) {
         word.remove_suffix(1);
       }
-      word = word.substr(0, std::min(word.find('\''), word.find("\u2019")));
+      word = WithoutApostropheEnding(word);
       starter = !word.empty() && rules.IsStarter(word) && !rules.IsSingleLetterWord(word);
     }
 
