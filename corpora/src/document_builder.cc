@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include "tandem/core/text_io.h"
+
 namespace tandem::corpora {
 namespace {
 
@@ -172,6 +174,16 @@ StatusOr<Document> DocumentBuilder::Finish(const WarningCallback& warn) {
     if (original_size_ && *original_size_ < last_end) {
       Drop(fmt::format("the text is {} bytes long but a paragraph ends at {}", *original_size_,
                        last_end));
+    }
+    // The original layout is a text as long as the original file: no file tandem reads is
+    // longer than kMaxInputFileBytes, so a size or span beyond it is damage (and would make a
+    // few bytes of input ask for terabytes of memory).
+    const std::size_t size = std::max(original_size_.value_or(0), last_end);
+    if (original_ok_ && size > kMaxInputFileBytes) {
+      Drop(
+          fmt::format("the original text would be {} bytes long, more than the {} bytes tandem "
+                      "reads from one file",
+                      size, kMaxInputFileBytes));
     }
   }
   if (!original_ok_ || original_paragraphs_.empty()) {

@@ -1,4 +1,5 @@
 // TMX 1.4b: see tandem/tei/exchange.h and docs/formats.md.
+#include <algorithm>
 #include <charconv>
 #include <map>
 #include <ostream>
@@ -321,7 +322,8 @@ Status TmxCollector::Start() {
         std::from_chars(size->second.data(), size->second.data() + size->second.size(), value).ec ==
             std::errc()) {
       builders_[side]->SetOriginalSize(value);
-      builders_[side]->document().text.reserve(value);
+      // The text is rebuilt from the segments, which are in the input: never more than it.
+      builders_[side]->document().text.reserve(std::min(value, input_.text.size()));
     }
   }
   return Status::Ok();

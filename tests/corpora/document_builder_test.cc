@@ -90,6 +90,26 @@ TEST(DocumentBuilder, SpansThatDoNotFitAreDroppedWithAWarning) {
   EXPECT_THAT(warnings.at(0), HasSubstr("sentence 1 is 6 bytes long but its span [0, 4) is 4"));
 }
 
+// Found by fuzz_tmx: a header size (or a span) of terabytes in a small file made the original
+// layout ask for that much memory. Beyond the largest file tandem reads, the layout is synthetic.
+TEST(DocumentBuilder, AnOriginalSizeBeyondAnyFileIsDroppedWithAWarning) {
+  for (const bool huge_span : {false, true}) {
+    DocumentBuilder builder("x.tmx", "en");
+    const std::size_t far = std::size_t{3} << 40;
+    if (!huge_span) builder.SetOriginalSize(far);
+    builder.StartParagraph();
+    builder.AddSentence("One.", "", huge_span ? Span{far, far + 4} : Span{0, 4});
+    std::vector<std::string> warnings;
+    StatusOr<Document> doc = builder.Finish([&](const std::string& m) { warnings.push_back(m); });
+    ASSERT_TRUE(doc.ok());
+    EXPECT_TRUE(doc->synthetic);
+    EXPECT_EQ(doc->text, "One.");
+    ASSERT_EQ(warnings.size(), 1u);
+    EXPECT_THAT(warnings[0],
+                HasSubstr("more than the 2147483648 bytes tandem reads from one file"));
+  }
+}
+
 TEST(DocumentBuilder, EmptySentencesAreAnError) {
   DocumentBuilder builder("x.xml", "en");
   builder.AddSentence("One.", "s1");
