@@ -45,6 +45,11 @@ bool IsOpening(char32_t c) {
   return type == U_START_PUNCTUATION || type == U_INITIAL_PUNCTUATION || c == 0x00BB || c == 0x203A;
 }
 
+bool IsQuotationMark(char32_t c) {
+  if (c < 0x80) return c == '"' || c == '\'';
+  return u_hasBinaryProperty(static_cast<UChar32>(c), UCHAR_QUOTATION_MARK) != 0;
+}
+
 bool IsClosing(char32_t c) {
   if (c < 0x80) return c == '"' || c == '\'' || c == ')' || c == ']' || c == '}';
   const UCharCategory type = Category(c);

@@ -14,6 +14,9 @@ bool IsDash(char32_t c);    // dash punctuation: - – — ...
 bool IsOpening(char32_t c);
 bool IsClosing(char32_t c);
 
+// A quotation mark of any script (Unicode's Quotation_Mark: " ' “ ” „ « » ‹ › ...).
+bool IsQuotationMark(char32_t c);
+
 // "!", "?" and the other sentence terminators of Unicode except the period.
 bool IsStrongTerminator(char32_t c);
 

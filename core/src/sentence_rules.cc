@@ -758,11 +758,6 @@ bool IsDashToken(const Text& t, std::size_t begin, std::size_t end) {
   return t.Next(begin) == end && IsDash(t.At(begin)) && t.At(begin) != '-';
 }
 
-bool IsQuote(char32_t c) {
-  return c == '"' || c == '\'' || c == 0x201C || c == 0x201D || c == 0x201E || c == 0x2018 ||
-         c == 0x2019 || c == 0x00AB || c == 0x00BB;
-}
-
 // Boundaries of sentences that end without punctuation, found token by token (each rule is a
 // setting or a list of the language's rules, segment_rules.h):
 //   - a caption label and its number at a sentence start, before a capitalised word
@@ -819,38 +814,35 @@ void AddUnpunctuatedCandidates(const Text& t, const SegmentRules& rules,
       }
     }
 
-    // What the rules below need to know of this token: a capitalised sentence starter
-    // ("Maybe", "She’s"; not "I"), or an opening quote before a capital ("“Each").
-    const bool quote_opens = token.core_begin > i && IsQuote(t.At(i)) &&
-                             token.core_begin < token.core_end && IsUpper(t.At(token.core_begin));
-    bool starter = false;
-    if (token.core_begin == i && !token.empty() && IsUpper(t.At(i)) && previous != nullptr) {
-      std::string_view word = t.Slice(token.core_begin, token.core_end);
-      while (!word.empty() && (word.back() == ',' || word.back() == '.' || word.back() == '?' ||
-                               word.back() == '!' || word.back() == ';' || word.back() == ':')) {
-        word.remove_suffix(1);
-      }
-      word = WithoutApostropheEnding(word);
-      starter = !word.empty() && rules.IsStarter(word) && !rules.IsSingleLetterWord(word);
-    }
-
-    if (previous != nullptr && (starter || quote_opens) && !EndsWithTerminator(t, *previous)) {
+    // After a dash or a closing bracket, a capitalised sentence starter ("Maybe", "She’s"; not
+    // "I") or an opening quote before a capital ("“Each") may start a sentence.
+    const char32_t previous_last = previous == nullptr ? 0 : t.Before(previous->end);
+    if (previous != nullptr && !EndsWithTerminator(t, *previous) &&
+        (IsDash(previous_last) || IsQuotationMark(previous_last) || previous_last == ')')) {
+      const bool quote_opens = token.core_begin > i && IsQuotationMark(t.At(i)) &&
+                               token.core_begin < token.core_end && IsUpper(t.At(token.core_begin));
+      const Following next = Look(t, i);
+      const std::string_view word =
+          WithoutApostropheEnding(t.Slice(next.word_begin, next.word_end));
+      const bool starter = next.word_begin == i && next.shape == Shape::kUpper &&
+                           rules.IsStarter(word) && !rules.IsSingleLetterWord(word);
       const bool closed = previous->core_end < previous->end;  // quotes or brackets after it
       const char32_t last_core = previous->empty() ? 0 : t.Before(previous->core_end);
       // A broken-off sentence: "they — Maybe", "statistics — “Each"; not after a closing
       // quote ("street\" — The Canadian Press") nor in a paragraph's first sentence.
+      const Token* before = recent.size() >= 2 ? &recent[recent.size() - 2] : nullptr;
       const bool dash_alone =
-          rules.interrupted_dash && !first_sentence && recent.size() >= 2 &&
-          IsDashToken(t, previous->begin, previous->end) &&
-          (quote_opens || !(recent[recent.size() - 2].core_end < recent[recent.size() - 2].end &&
-                            IsQuote(t.Before(recent[recent.size() - 2].end))));
+          rules.interrupted_dash && !first_sentence && before != nullptr &&
+          IsDashToken(t, previous->begin, previous->end) && (starter || quote_opens) &&
+          (quote_opens ||
+           !(before->core_end < before->end && IsQuotationMark(t.Before(before->end))));
       // Speech broken off inside a quotation: "Watch —” She’s", "“I was going to—” He".
-      const bool dash_quoted = rules.interrupted_dash && closed &&
-                               IsQuote(t.Before(previous->end)) && last_core != '-' &&
+      const bool dash_quoted = rules.interrupted_dash && (starter || quote_opens) && closed &&
+                               IsQuotationMark(previous_last) && last_core != '-' &&
                                IsDash(last_core);
       // A bracket that closes a sentence without a terminator: "(Javanbakht) By Arash",
       // "(R-Texas) Other items"; not a list marker ("(b) The").
-      const bool bracket = starter && t.Before(previous->end) == ')' &&
+      const bool bracket = starter && previous_last == ')' &&
                            !ParseMarker(t.Slice(previous->begin, previous->end)) &&
                            !IsTerminatorChar(last_core);
       if (dash_alone || dash_quoted || bracket) {
