@@ -1,9 +1,17 @@
 #!/usr/bin/env bash
-# Alignment quality on the gold sets: strict and lax F1 per set, and the precision of beads per
-# confidence band. Reads the gold data in place from ../shared (never copied) and the bundled
-# pair's hand gold from tests/data/reply-to-stalin.
+# Alignment quality on the gold sets: strict and lax F1 per set, the precision, recall and F1 of
+# the sentences left without counterpart ("unaligned"), the bead shapes of gold and tandem, and
+# the precision of beads per confidence band. Reads the gold data in place from ../shared (never
+# copied) and the bundled pair's hand gold from tests/data/reply-to-stalin.
 #
-#   bench/quality.sh [TANDEM]        TANDEM defaults to build/release/cli/tandem
+#   bench/quality.sh [--dev] [TANDEM]   TANDEM defaults to build/release/cli/tandem
+#
+# After the sets themselves come the variants of bench/make_variants.py: the same gold sets with
+# omissions, additions and regrouping made on purpose (PUD en-X with 10% of the target deleted,
+# PUD en-zh/ja/ko/ar/th without a dictionary, regrouped or mixed, in documents of ~200
+# sentences; Text+Berg, ParIce and the letter mixed). They are generated afresh, seeded, in a
+# temporary directory. The test families are printed by default; --dev prints the dev families
+# instead (tune on those, report on the test ones).
 #
 # Sets: Text+Berg de-fr dev and test (7 documents, micro-averaged), ParIce en-is (10
 # documents, micro-averaged), the bundled Reply to Stalin pair presegmented (the gold's own
@@ -15,6 +23,8 @@ set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
 shared=${TANDEM_SHARED:-$root/../shared}
+split=test
+if [ "${1:-}" = --dev ]; then split=dev; shift; fi
 tandem=${1:-$root/build/release/cli/tandem}
 scorer=$shared/tools/align_score.py
 tools=$root/bench/quality_tools.py
@@ -27,25 +37,43 @@ gold=$root/tests/data/reply-to-stalin
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-# score NAME GOLD... -- HYP...: prints one line of figures, cross-checked with the reference.
+# score NAME GOLD... -- HYP...: prints the figures of a set, cross-checked with the reference
+# scorer (strict and lax) and with quality_tools.py (unaligned sentences).
 score() {
   local name=$1; shift
   local golds=() hyps=()
   while [ "$1" != "--" ]; do golds+=("$1"); shift; done
   shift
   hyps=("$@")
-  local ours theirs
-  ours=$("$tandem" eval --gold "${golds[@]}" --hyp "${hyps[@]}" --json |
-    python3 -c 'import json, sys
-s = json.load(sys.stdin)["scores"]
-print("%.3f %.3f %.3f %.3f" % (s["f1_strict"], s["f1_lax"], s["precision_strict"], s["recall_strict"]))')
+  local json ours theirs pairs=()
+  json=$("$tandem" eval --gold "${golds[@]}" --hyp "${hyps[@]}" --json)
+  ours=$(python3 -c 'import json, sys
+d = json.load(sys.stdin); s = d["scores"]; u = d["unaligned"]
+print("%.3f %.3f %.3f %.3f %.3f %.3f %.3f %d %d %d" % (s["f1_strict"], s["f1_lax"],
+      s["precision_strict"], s["recall_strict"], s["f1_unaligned"], s["precision_unaligned"],
+      s["recall_unaligned"], u["hits"], u["hypothesis"], u["gold"]))' <<<"$json")
   theirs=$(python3 "$scorer" -g "${golds[@]}" -t "${hyps[@]}" | awk '$1 == "F1" {print $2, $3}')
-  read -r f1s f1l ps rs <<<"$ours"
+  read -r f1s f1l ps rs f1u pu ru uh uy ug <<<"$ours"
   if [ "$f1s $f1l" != "$theirs" ]; then
     echo "quality.sh: $name: tandem eval says $f1s $f1l, align_score.py says $theirs" >&2
     exit 1
   fi
+  for k in "${!golds[@]}"; do pairs+=("${golds[$k]}" "${hyps[$k]}"); done
+  theirs=$(python3 "$tools" unaligned "${pairs[@]}")
+  if [ "$uh $uy $ug" != "$theirs" ]; then
+    echo "quality.sh: $name: tandem eval counts unaligned $uh $uy $ug, quality_tools.py $theirs" >&2
+    exit 1
+  fi
   printf '%-34s strict F1 %s   lax F1 %s   (strict P %s R %s)\n' "$name" "$f1s" "$f1l" "$ps" "$rs"
+  printf '%-34s unaligned F1 %s (P %s R %s; gold %d, tandem %d, both %d)\n' "" "$f1u" "$pu" "$ru" \
+    "$ug" "$uy" "$uh"
+  python3 -c 'import json, sys
+d = json.load(sys.stdin)["shapes"]
+def line(shapes):
+    order = sorted(shapes.items(), key=lambda kv: (kv[0] != "1:1", -kv[1], kv[0]))
+    return ", ".join("%s %d" % kv for kv in order)
+print("%-34s shapes: gold %s" % ("", line(d["gold"])))
+print("%-34s        tandem %s" % ("", line(d["hypothesis"])))' <<<"$json"
 }
 
 align() {  # align SRC_LANG TGT_LANG SRC TGT OUT [flags...]
@@ -54,6 +82,34 @@ align() {  # align SRC_LANG TGT_LANG SRC TGT OUT [flags...]
 }
 
 start=$(date +%s.%N)
+
+# variants FAMILY...: aligns every document of each family (bench/make_variants.py) and scores
+# the family as one set, micro-averaged; says how many documents got nothing aligned.
+variants() {
+  local family docs=() golds=() hyps=() doc sl tl kind empty
+  python3 "$root/bench/make_variants.py" "$work/variants" --shared "$shared" \
+    --families "$(IFS=,; echo "$*")"
+  for family in "$@"; do
+    [ -f "$work/variants/$family/docs.tsv" ] || continue
+    golds=() hyps=()
+    while IFS=$'\t' read -r doc sl tl kind; do
+      local base=$work/variants/$family/$doc
+      align "$sl" "$tl" "$base.src" "$base.tgt" "$base.va" --presegmented
+      golds+=("$base.gold"); hyps+=("$base.va")
+    done <"$work/variants/$family/docs.tsv"
+    score "$family (${#golds[@]} docs)" "${golds[@]}" -- "${hyps[@]}"
+    empty=$(python3 "$tools" empty "${hyps[@]}")
+    [ "$empty" = 0 ] || printf '%-34s %s of %s documents with nothing aligned\n' "" "$empty" "${#hyps[@]}"
+  done
+}
+
+if [ "$split" = dev ]; then
+  families=$(python3 "$root/bench/make_variants.py" --list "$work" | awk '$2 == "dev" {print $1}')
+  # shellcheck disable=SC2086
+  variants $families
+  printf '\ntime: %.1f s\n' "$(echo "$(date +%s.%N) - $start" | bc)"
+  exit 0
+fi
 
 # Text+Berg dev.
 align de fr "$textberg/dev.de" "$textberg/dev.fr" "$work/dev.va" --presegmented
@@ -88,6 +144,12 @@ outside=$(python3 "$tools" map-spans "$work/reply.jsonl" "$gold/en.sentences.tsv
   "$gold/hu.sentences.tsv" "$work/reply-e2e.va")
 score "Reply to Stalin, end to end" "$gold/gold.vecalign" -- "$work/reply-e2e.va"
 printf '%-34s %s two-sided beads with a sentence outside the letter\n' "" "$outside"
+
+echo
+echo "Variants with known omissions, additions and regrouping (bench/make_variants.py):"
+families=$(python3 "$root/bench/make_variants.py" --list "$work" | awk '$2 == "test" {print $1}')
+# shellcheck disable=SC2086
+variants $families
 
 echo
 echo "Precision per confidence band (strict: the bead equals a gold link):"

@@ -7,6 +7,16 @@ the gold sentences of the bundled pair by byte overlap.
       with the same link definitions as ../shared/tools/align_score.py: a hypothesis link is
       right when the gold has exactly that link.
 
+  quality_tools.py unaligned GOLD1 HYP1 [GOLD2 HYP2 ...]
+      Precision, recall and F1 of the sentences without counterpart (those a link leaves on one
+      side only), micro-averaged, written independently of `tandem eval` to cross-check it:
+      prints "hits hypothesis gold" counts. Hypothesis sentences that the gold does not mention
+      are not evaluated.
+
+  quality_tools.py empty HYP1 [HYP2 ...]
+      How many of the hypothesis files have no two-sided link at all (a document declared
+      untranslated).
+
   quality_tools.py map-spans HYP.jsonl GOLD_SOURCE.tsv GOLD_TARGET.tsv OUT.vecalign
       Reads tandem's JSONL output (beads with byte spans), maps every tandem sentence to the gold
       sentences it overlaps (index<TAB>begin<TAB>end<TAB>text tables, header row first), writes
@@ -50,6 +60,31 @@ def bands(args):
         n, right = counts[label]
         precision = f"{right / n:.3f}" if n else "  -  "
         print(f"    confidence {label}: {n:4d} beads, strict precision {precision}")
+
+
+def unaligned(args):
+    hits = hypothesis = gold_total = 0
+    for gold_path, hyp_path in zip(args[0::2], args[1::2]):
+        gold = read_links(gold_path)
+        mentioned = {("s", k) for s, _, _ in gold for k in s} | {("t", k) for _, t, _ in gold
+                                                                  for k in t}
+        gold_one_sided = set()
+        for s, t, _ in gold:
+            if not s or not t:
+                gold_one_sided |= {("s", k) for k in s} | {("t", k) for k in t}
+        hyp_one_sided = set()
+        for s, t, _ in read_links(hyp_path):
+            if not s or not t:
+                hyp_one_sided |= {("s", k) for k in s} | {("t", k) for k in t}
+        hyp_one_sided &= mentioned
+        hits += len(hyp_one_sided & gold_one_sided)
+        hypothesis += len(hyp_one_sided)
+        gold_total += len(gold_one_sided)
+    print(hits, hypothesis, gold_total)
+
+
+def empty(args):
+    print(sum(1 for path in args if not any(s and t for s, t, _ in read_links(path))))
 
 
 def read_spans(path):
@@ -97,4 +132,5 @@ def map_spans(args):
 
 if __name__ == "__main__":
     command, rest = sys.argv[1], sys.argv[2:]
-    {"bands": bands, "map-spans": map_spans}[command](rest)
+    {"bands": bands, "map-spans": map_spans, "unaligned": unaligned,
+     "empty": empty}[command](rest)

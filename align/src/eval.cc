@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <set>
+#include <string>
 #include <unordered_set>
 
 namespace tandem::align {
@@ -67,6 +68,11 @@ EvalCounts& EvalCounts::operator+=(const EvalCounts& other) {
   recall_strict += other.recall_strict;
   recall_lax += other.recall_lax;
   recall_total += other.recall_total;
+  unaligned_hits += other.unaligned_hits;
+  unaligned_hypothesis += other.unaligned_hypothesis;
+  unaligned_gold += other.unaligned_gold;
+  for (const auto& [shape, n] : other.gold_shapes) gold_shapes[shape] += n;
+  for (const auto& [shape, n] : other.hypothesis_shapes) hypothesis_shapes[shape] += n;
   return *this;
 }
 
@@ -102,6 +108,40 @@ EvalCounts CountLinks(const std::vector<Link>& gold_links,
     counts.recall_strict += hit.strict ? 1 : 0;
     counts.recall_lax += hit.lax ? 1 : 0;
   }
+
+  // Unaligned sentences as (side, index) keys; only sentences the gold mentions are scored.
+  const auto key = [](bool source_side, std::size_t k) { return PairKey(source_side ? 0 : 1, k); };
+  PairSet gold_mentioned;
+  PairSet gold_unaligned;
+  for (const Link& link : gold) {
+    const bool one_sided = link.source.empty() || link.target.empty();
+    for (std::size_t s : link.source) {
+      gold_mentioned.insert(key(true, s));
+      if (one_sided) gold_unaligned.insert(key(true, s));
+    }
+    for (std::size_t t : link.target) {
+      gold_mentioned.insert(key(false, t));
+      if (one_sided) gold_unaligned.insert(key(false, t));
+    }
+  }
+  PairSet hypothesis_unaligned;
+  for (const Link& link : hypothesis) {
+    if (!link.source.empty() && !link.target.empty()) continue;
+    for (std::size_t s : link.source) hypothesis_unaligned.insert(key(true, s));
+    for (std::size_t t : link.target) hypothesis_unaligned.insert(key(false, t));
+  }
+  counts.unaligned_gold = gold_unaligned.size();
+  for (std::uint64_t k : hypothesis_unaligned) {
+    if (gold_mentioned.count(k) == 0) continue;
+    ++counts.unaligned_hypothesis;
+    counts.unaligned_hits += gold_unaligned.count(k);
+  }
+
+  const auto shape = [](const Link& link) {
+    return std::to_string(link.source.size()) + ":" + std::to_string(link.target.size());
+  };
+  for (const Link& link : gold) ++counts.gold_shapes[shape(link)];
+  for (const Link& link : hypothesis) ++counts.hypothesis_shapes[shape(link)];
   return counts;
 }
 
@@ -113,6 +153,9 @@ EvalScores ScoresFromCounts(const EvalCounts& c) {
   s.recall_lax = Ratio(c.recall_lax, c.recall_total);
   s.f1_strict = F1(s.precision_strict, s.recall_strict);
   s.f1_lax = F1(s.precision_lax, s.recall_lax);
+  s.precision_unaligned = Ratio(c.unaligned_hits, c.unaligned_hypothesis);
+  s.recall_unaligned = Ratio(c.unaligned_hits, c.unaligned_gold);
+  s.f1_unaligned = F1(s.precision_unaligned, s.recall_unaligned);
   return s;
 }
 

@@ -32,11 +32,39 @@ TEST(Eval, HandComputedCounts) {
   EXPECT_NEAR(s.f1_lax, 0.888889, 1e-6);
 }
 
+// Unaligned sentences: the gold leaves source 4 and targets 2 and 5 without counterpart; the
+// hypothesis leaves source 2 and 4, target 2 and target 9, which the gold does not mention (not
+// evaluated). Hits: source 4, target 2.
+TEST(Eval, UnalignedSentences) {
+  const std::vector<Link> gold = {{{0}, {0}}, {{1, 2}, {1}}, {{}, {2}}, {{3}, {3}},
+                                  {{4}, {}},  {{}, {5}},     {{5}, {4}}};
+  const std::vector<Link> hyp = {{{0}, {0}}, {{1}, {1}}, {{2}, {}},     {{}, {2}},
+                                 {{3}, {3}}, {{4}, {}},  {{5}, {4, 5}}, {{}, {9}}};
+  const EvalCounts counts = CountLinks(gold, hyp);
+  EXPECT_EQ(counts.unaligned_gold, 3u);
+  EXPECT_EQ(counts.unaligned_hypothesis, 3u);
+  EXPECT_EQ(counts.unaligned_hits, 2u);
+  const EvalScores s = ScoresFromCounts(counts);
+  EXPECT_DOUBLE_EQ(s.precision_unaligned, 2.0 / 3.0);
+  EXPECT_DOUBLE_EQ(s.recall_unaligned, 2.0 / 3.0);
+  EXPECT_DOUBLE_EQ(s.f1_unaligned, 2.0 / 3.0);
+  EXPECT_EQ(counts.gold_shapes,
+            (std::map<std::string, std::size_t>{{"1:1", 3}, {"2:1", 1}, {"0:1", 2}, {"1:0", 1}}));
+  EXPECT_EQ(counts.hypothesis_shapes,
+            (std::map<std::string, std::size_t>{{"1:1", 3}, {"1:0", 2}, {"0:1", 2}, {"1:2", 1}}));
+  // Summing documents sums the shape counts too.
+  EvalCounts twice = counts;
+  twice += counts;
+  EXPECT_EQ(twice.gold_shapes["0:1"], 4u);
+  EXPECT_EQ(twice.unaligned_hits, 4u);
+}
+
 TEST(Eval, PerfectAlignment) {
   const std::vector<Link> gold = {{{0}, {0}}, {{1}, {1, 2}}, {{2}, {}}};
   const EvalScores s = ScoresFromCounts(CountLinks(gold, gold));
   EXPECT_DOUBLE_EQ(s.f1_strict, 1.0);
   EXPECT_DOUBLE_EQ(s.f1_lax, 1.0);
+  EXPECT_DOUBLE_EQ(s.f1_unaligned, 1.0);
 }
 
 TEST(Eval, MicroAverageSumsCountsBeforeRatios) {

@@ -226,7 +226,9 @@ TEST(Cli, EvalPrintsHandComputedScores) {
             "Recall        0.333    1.000\n"
             "F1            0.364    0.889\n"
             "links: hypothesis 5 (strict hits 2, lax hits 4); two-sided gold 3 (strict hits 1, lax "
-            "hits 3); documents 1\n");
+            "hits 3); documents 1\n"
+            "unaligned sentences: P/R/F1 0.500/1.000/0.667 (hypothesis 2, gold 1, both 1)\n"
+            "shapes: gold 1:1 2, 0:1 1, 2:1 1; hypothesis 1:1 2, 0:1 1, 1:0 1, 1:2 1\n");
 
   const CommandResult json =
       Tandem({"eval", "--json", "-g", dir.File("gold"), "--hyp", dir.File("hyp")});
@@ -234,6 +236,10 @@ TEST(Cli, EvalPrintsHandComputedScores) {
   const nlohmann::json parsed = nlohmann::json::parse(json.out);
   EXPECT_EQ(parsed["counts"]["p_lax"], 4);
   EXPECT_DOUBLE_EQ(parsed["scores"]["precision_strict"].get<double>(), 0.4);
+  // Target sentence 2 is unaligned in both; source 2 only in the hypothesis.
+  EXPECT_EQ(parsed["unaligned"], nlohmann::json({{"hits", 1}, {"hypothesis", 2}, {"gold", 1}}));
+  EXPECT_DOUBLE_EQ(parsed["scores"]["recall_unaligned"].get<double>(), 1.0);
+  EXPECT_EQ(parsed["shapes"]["hypothesis"]["1:2"], 1);
 }
 
 TEST(Cli, EvalErrors) {

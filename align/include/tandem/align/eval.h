@@ -15,10 +15,18 @@
 // - recall is over the two-sided gold links, against the two-sided hypothesis links, with the
 //   same strict and lax tests the other way round;
 // - F1 is the harmonic mean; a ratio with a zero denominator is 0.
+// - unaligned sentences: the sentences, each with its side, that the gold leaves in one-sided
+//   links (no counterpart: omissions and additions) against those the hypothesis leaves there.
+//   Precision is over the hypothesis's unaligned sentences that the gold mentions at all (gold
+//   files may leave sentences out; those are not evaluated), recall over the gold's.
+// - shapes: how many links of each shape ("1:1", "2:1", "0:1", ...) each side has, for seeing
+//   at a glance whether an aligner merges where the gold leaves sentences unaligned.
 #pragma once
 
 #include <compare>
 #include <cstddef>
+#include <map>
+#include <string>
 #include <vector>
 
 #include "tandem/align/bead.h"
@@ -36,12 +44,18 @@ struct Link {
 std::vector<Link> LinksFromLadder(const Ladder& ladder);
 
 struct EvalCounts {
-  std::size_t precision_strict = 0;  // hypothesis links that are strict hits
-  std::size_t precision_lax = 0;     // hypothesis links that are lax hits
-  std::size_t precision_total = 0;   // hypothesis links
-  std::size_t recall_strict = 0;     // two-sided gold links found exactly
-  std::size_t recall_lax = 0;        // two-sided gold links found at least in part
-  std::size_t recall_total = 0;      // two-sided gold links
+  std::size_t precision_strict = 0;      // hypothesis links that are strict hits
+  std::size_t precision_lax = 0;         // hypothesis links that are lax hits
+  std::size_t precision_total = 0;       // hypothesis links
+  std::size_t recall_strict = 0;         // two-sided gold links found exactly
+  std::size_t recall_lax = 0;            // two-sided gold links found at least in part
+  std::size_t recall_total = 0;          // two-sided gold links
+  std::size_t unaligned_hits = 0;        // sentences unaligned in both
+  std::size_t unaligned_hypothesis = 0;  // sentences unaligned in the hypothesis (and in gold)
+  std::size_t unaligned_gold = 0;        // sentences unaligned in the gold
+  // Links per shape "a:b" (after dropping empty and duplicate links).
+  std::map<std::string, std::size_t> gold_shapes;
+  std::map<std::string, std::size_t> hypothesis_shapes;
 
   EvalCounts& operator+=(const EvalCounts& other);
   friend bool operator==(const EvalCounts&, const EvalCounts&) = default;
@@ -54,6 +68,9 @@ struct EvalScores {
   double precision_lax = 0;
   double recall_lax = 0;
   double f1_lax = 0;
+  double precision_unaligned = 0;
+  double recall_unaligned = 0;
+  double f1_unaligned = 0;
 };
 
 // Counts for one document.
