@@ -4,8 +4,11 @@
 //
 //   build/release/bench/tandem_align_experiment SET... [name=value ...]
 //
-// SET: textberg-dev, textberg-test, parice, reply (the bundled pair, presegmented). Options:
-// the fields of AlignOptions listed in Set() below (weights.length=0.8, learn=0, ...).
+// SET: textberg-dev, textberg-test, parice, reply (the bundled pair, presegmented), reply-e2e,
+// files:..., or the directory of a family of bench/make_variants.py (its docs.tsv lists the
+// documents). Options: the fields of AlignOptions listed in SetOption() below
+// (weights.length=0.8 for pairs with a dictionary, nodict.length=1.2 for pairs without,
+// learn=0, ...).
 // `dump=1` prints every bead with its gold status. Data are read in place from ../shared.
 #include <algorithm>
 #include <cstdio>
@@ -33,7 +36,6 @@
 namespace {
 
 using namespace tandem;
-using tandem::bench::ReadSentences;
 
 struct GoldDocument {
   std::string source_path;
@@ -101,6 +103,18 @@ std::vector<GoldSet> Sets(const std::string& root, const std::vector<std::string
       set.source_language = f[3];
       set.target_language = f[4];
       set.documents.push_back({f[0], f[1], f[2]});
+    } else if (std::filesystem::exists(name + "/docs.tsv")) {
+      // A family of bench/make_variants.py: DOC<TAB>source language<TAB>target language<TAB>split.
+      std::ifstream docs(name + "/docs.tsv");
+      std::string line;
+      while (std::getline(docs, line)) {
+        std::istringstream fields(line);
+        std::string doc;
+        fields >> doc >> set.source_language >> set.target_language;
+        const std::string base = name + "/" + doc;
+        set.documents.push_back({base + ".src", base + ".tgt", base + ".gold"});
+      }
+      set.name = name.substr(name.find_last_of('/') + 1);
     } else if (name == "reply-e2e") {
       set.source_language = "en";
       set.target_language = "hu";
@@ -149,10 +163,18 @@ bool SetOption(align::AlignOptions& o, const std::string& name, double v) {
       {"weights.numbers", &align::EvidenceWeights::numbers},
       {"weights.names", &align::EvidenceWeights::names},
       {"weights.learned", &align::EvidenceWeights::learned},
+      {"weights.paragraphs", &align::EvidenceWeights::paragraphs},
+      {"weights.support", &align::EvidenceWeights::support},
   };
   if (const auto it = kWeights.find(name); it != kWeights.end()) {
     o.weights.*(it->second) = v;
     return true;
+  }
+  if (name.starts_with("nodict.")) {
+    if (const auto it = kWeights.find("weights." + name.substr(7)); it != kWeights.end()) {
+      o.weights_without_dictionary.*(it->second) = v;
+      return true;
+    }
   }
   if (name == "vectors.dimension") {
     o.vectors.dimension = static_cast<std::size_t>(v);
@@ -246,6 +268,7 @@ int main(int argc, char** argv) {
       std::size_t right = 0;
     };
     Band bands[3];
+    std::size_t nothing_aligned = 0;
     for (const GoldDocument& doc : set.documents) {
       std::vector<std::string> source;
       std::vector<std::string> target;
@@ -260,13 +283,22 @@ int main(int argc, char** argv) {
         for (std::size_t k = 0; k < target_doc.sentences.size(); ++k) {
           target.emplace_back(target_doc.SentenceText(k));
         }
-      } else {
-        source = ReadSentences(doc.source_path, set.index_tab);
-        target = ReadSentences(doc.target_path, set.index_tab);
       }
       align::AlignInput input;
-      for (const std::string& s : source) input.source.push_back(s);
-      for (const std::string& s : target) input.target.push_back(s);
+      if (set.end_to_end) {
+        input = align::InputFromDocuments(source_doc, target_doc);
+      } else {
+        tandem::bench::PresegmentedText s =
+            tandem::bench::ReadPresegmented(doc.source_path, set.index_tab);
+        tandem::bench::PresegmentedText t =
+            tandem::bench::ReadPresegmented(doc.target_path, set.index_tab);
+        source = std::move(s.sentences);
+        target = std::move(t.sentences);
+        for (const std::string& sentence : source) input.source.push_back(sentence);
+        for (const std::string& sentence : target) input.target.push_back(sentence);
+        input.source_paragraphs = std::move(s.paragraphs);
+        input.target_paragraphs = std::move(t.paragraphs);
+      }
       input.source_language = set.source_language;
       input.target_language = set.target_language;
       input.lexicons = *lexicons;
@@ -352,6 +384,11 @@ int main(int argc, char** argv) {
         std::cout << '\n';
       }
       total += align::CountLinks(*gold, hyp);
+      if (std::none_of(hyp.begin(), hyp.end(), [](const align::Link& link) {
+            return !link.source.empty() && !link.target.empty();
+          })) {
+        ++nothing_aligned;
+      }
       std::set<align::Link> gold_set(gold->begin(), gold->end());
       for (std::size_t k = 0; k < hyp.size(); ++k) {
         const double c = confidences[k];
@@ -369,10 +406,12 @@ int main(int argc, char** argv) {
     }
     const align::EvalScores s = align::ScoresFromCounts(total);
     std::cout << fmt::format(
-        "{:<14} strict F1 {:.4f} (P {:.3f} R {:.3f})  lax F1 {:.4f}   bands >=.9 {}/{:.3f} "
-        ".5-.9 {}/{:.3f} <.5 {}/{:.3f}\n",
-        set.name, s.f1_strict, s.precision_strict, s.recall_strict, s.f1_lax, bands[0].n,
-        bands[0].n ? double(bands[0].right) / bands[0].n : 0.0, bands[1].n,
+        "{:<26} strict F1 {:.4f} (P {:.3f} R {:.3f})  lax F1 {:.4f}  unaligned F1 {:.3f} (P "
+        "{:.3f} R {:.3f}){}  bands >=.9 {}/{:.3f} .5-.9 {}/{:.3f} <.5 {}/{:.3f}\n",
+        set.name, s.f1_strict, s.precision_strict, s.recall_strict, s.f1_lax, s.f1_unaligned,
+        s.precision_unaligned, s.recall_unaligned,
+        nothing_aligned > 0 ? fmt::format("  {} docs with nothing aligned", nothing_aligned) : "",
+        bands[0].n, bands[0].n ? double(bands[0].right) / bands[0].n : 0.0, bands[1].n,
         bands[1].n ? double(bands[1].right) / bands[1].n : 0.0, bands[2].n,
         bands[2].n ? double(bands[2].right) / bands[2].n : 0.0);
   }

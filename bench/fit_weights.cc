@@ -19,9 +19,11 @@
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <limits>
 #include <set>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -284,7 +286,9 @@ std::vector<Block> Blocks(const std::vector<align::Link>& links, std::size_t n, 
 
 int main(int argc, char** argv) {
   const std::string root = std::filesystem::absolute(TANDEM_SOURCE_DIR).string();
-  const std::string textberg = root + "/../shared/data/align-gold/textberg-de-fr/";
+  const char* shared_env = std::getenv("TANDEM_SHARED");
+  const std::string shared = shared_env != nullptr ? shared_env : root + "/../shared";
+  const std::string textberg = shared + "/data/align-gold/textberg-de-fr/";
   int rounds = 3;
   double l2 = 1.0;
   std::vector<std::string> sets;
@@ -301,14 +305,40 @@ int main(int argc, char** argv) {
   if (sets.empty()) sets = {"textberg-dev"};
   struct Input {
     std::string source, target, gold, source_language, target_language;
+    bool dictionaries = true;
   };
   std::vector<Input> inputs;
-  for (const std::string& set : sets) {
+  for (std::string set : sets) {
+    // SET:none aligns without dictionaries.
+    bool dictionaries = true;
+    if (set.ends_with(":none")) {
+      dictionaries = false;
+      set.resize(set.size() - 5);
+    }
     if (set == "textberg-dev") {
-      inputs.push_back(
-          {textberg + "dev.de", textberg + "dev.fr", textberg + "dev.defr", "de", "fr"});
+      inputs.push_back({textberg + "dev.de", textberg + "dev.fr", textberg + "dev.defr", "de", "fr",
+                        dictionaries});
+    } else if (std::filesystem::exists(set + "/docs.tsv")) {
+      // A family of bench/make_variants.py: DOC<TAB>source language<TAB>target language<TAB>
+      // split; only dev families are fitted on.
+      std::ifstream docs(set + "/docs.tsv");
+      std::string line;
+      while (std::getline(docs, line)) {
+        std::istringstream fields(line);
+        std::string doc, source_language, target_language, split;
+        fields >> doc >> source_language >> target_language >> split;
+        if (split != "dev") {
+          std::cerr << set << ": a " << split << " family (only dev families are fitted on)\n";
+          return 2;
+        }
+        const std::string base = set + "/" + doc;
+        inputs.push_back({base + ".src", base + ".tgt", base + ".gold", source_language,
+                          target_language, dictionaries});
+      }
     } else {
-      std::cerr << "unknown set " << set << " (only development sets are fitted on)\n";
+      std::cerr << "unknown set " << set
+                << " (textberg-dev or a dev family of bench/make_variants.py, either with "
+                   ":none for no dictionaries)\n";
       return 2;
     }
   }
@@ -324,15 +354,21 @@ int main(int argc, char** argv) {
   for (std::size_t k = 0; k < inputs.size(); ++k) {
     const Input& input = inputs[k];
     Loaded& l = loaded[k];
+    corpora::DictionaryRequest request;
+    if (!input.dictionaries) request.specs = {"none"};
     StatusOr<std::vector<align::Lexicon>> lexicons =
-        corpora::LoadDictionaries({}, input.source_language, input.target_language);
+        corpora::LoadDictionaries(request, input.source_language, input.target_language);
     StatusOr<std::vector<align::Link>> gold = corpora::ReadVecalignFile(input.gold);
     if (!gold.ok()) {
       std::cerr << gold.status().message() << '\n';
       return 1;
     }
-    l.source = ReadSentences(input.source, false);
-    l.target = ReadSentences(input.target, false);
+    tandem::bench::PresegmentedText source = tandem::bench::ReadPresegmented(input.source, false);
+    tandem::bench::PresegmentedText target = tandem::bench::ReadPresegmented(input.target, false);
+    l.source = std::move(source.sentences);
+    l.target = std::move(target.sentences);
+    l.input.source_paragraphs = std::move(source.paragraphs);
+    l.input.target_paragraphs = std::move(target.paragraphs);
     for (const std::string& s : l.source) l.input.source.push_back(s);
     for (const std::string& s : l.target) l.input.target.push_back(s);
     l.input.source_language = input.source_language;
@@ -343,14 +379,19 @@ int main(int argc, char** argv) {
   }
 
   align::AlignOptions options;
-  options.calibration = {.scale = 1, .shift = 0};  // raw posteriors: fitted here too
-  const std::vector<std::string> names = {"shape",   "length", "dictionary",
-                                          "numbers", "names",  "learned"};
+  // Raw posteriors: fitted here too. The sets of one fit are all with dictionaries or all
+  // without, and the weights being fitted are those of that kind (both are set).
+  options.calibration = {.scale = 1, .shift = 0};
+  options.calibration_without_dictionary = options.calibration;
+  const std::vector<std::string> names = {"shape", "length",  "dictionary", "numbers",
+                                          "names", "learned", "paragraphs", "support"};
   std::vector<double> w = {options.weights.shape,      options.weights.length,
                            options.weights.dictionary, options.weights.numbers,
-                           options.weights.names,      options.weights.learned};
+                           options.weights.names,      options.weights.learned,
+                           options.weights.paragraphs, options.weights.support};
   for (int round = 0; round < rounds; ++round) {
-    options.weights = {w[0], w[1], w[2], w[3], w[4], w[5]};
+    options.weights = {w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]};
+    options.weights_without_dictionary = options.weights;
     std::vector<TrainingDocument> docs;
     for (const Loaded& l : loaded) {
       const std::vector<std::string>& source = l.source;
@@ -403,7 +444,8 @@ int main(int argc, char** argv) {
   }
 
   // Calibration: (logit of the posterior, right or not) for every bead of the sets.
-  options.weights = {w[0], w[1], w[2], w[3], w[4], w[5]};
+  options.weights = {w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]};
+  options.weights_without_dictionary = options.weights;
   std::vector<std::pair<double, bool>> beads;
   for (const Loaded& l : loaded) {
     StatusOr<align::AlignReport> report = align::AlignWithReport(l.input, options);

@@ -7,19 +7,24 @@
 
 namespace tandem::bench {
 
-std::vector<std::string> ReadSentences(const std::string& path, bool index_tab) {
+PresegmentedText ReadPresegmented(const std::string& path, bool index_tab) {
   StatusOr<Document> doc = SegmentFile(path, {.language = "en", .presegmented = true});
   if (!doc.ok()) {
     std::cerr << doc.status().message() << '\n';
     std::exit(1);
   }
-  std::vector<std::string> sentences;
+  PresegmentedText text;
   for (std::size_t k = 0; k < doc->sentences.size(); ++k) {
     std::string s(doc->SentenceText(k));
     if (index_tab) s = s.substr(s.find('\t') + 1);
-    sentences.push_back(std::move(s));
+    text.sentences.push_back(std::move(s));
+    text.paragraphs.push_back(doc->sentences[k].paragraph);
   }
-  return sentences;
+  return text;
+}
+
+std::vector<std::string> ReadSentences(const std::string& path, bool index_tab) {
+  return ReadPresegmented(path, index_tab).sentences;
 }
 
 }  // namespace tandem::bench

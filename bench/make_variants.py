@@ -252,8 +252,10 @@ class Variant:
                 side.items.insert(p, item)
             self.added.append((side_name, item))
 
-    def regroup(self, share):
-        """Joins and splits until about `share` of the links are 2:1 or 1:2."""
+    def regroup(self, share, joins_on=None):
+        """Joins and splits until about `share` of the links are 2:1 or 1:2. With `joins_on`
+        ('src' or 'tgt'), only joins, all on that side (a translation that makes longer
+        sentences than its original)."""
         def current():
             total = sum(1 for link in self.links if not link.get('gone')) + len(self.added)
             grouped = sum(1 for link in self.links
@@ -267,9 +269,9 @@ class Variant:
             if not candidates:
                 break
             k = self.rng.choice(candidates)
-            side_name = self.rng.choice(['src', 'tgt'])
+            side_name = joins_on or self.rng.choice(['src', 'tgt'])
             side = self.source if side_name == 'src' else self.target
-            if self.rng.random() < 0.6:
+            if joins_on or self.rng.random() < 0.6:
                 # Join sentence k with the next one on this side.
                 if not self.consecutive(k) or k + 1 in self.used:
                     continue
@@ -420,13 +422,14 @@ def letter(project):
     return en, en_pars, hu, hu_pars, read_links(os.path.join(base, 'gold.vecalign'))
 
 
-def make(out_dir, name, languages, data, rng, omit=0.0, add=0.0, regroup=0.0, pools=([], [])):
+def make(out_dir, name, languages, data, rng, omit=0.0, add=0.0, regroup=0.0, pools=([], []),
+         joins_on=None):
     source_sentences, source_pars, target_sentences, target_pars, links = data
     variant = Variant(Side(source_sentences, source_pars, languages[0]),
                       Side(target_sentences, target_pars, languages[1]), links, rng)
     ones = len(variant.one_to_one())
     if regroup:
-        variant.regroup(regroup)
+        variant.regroup(regroup, joins_on)
     if omit:
         variant.omit(round(omit * ones))
     if add:
@@ -466,7 +469,7 @@ def family_specs():
             'shared', 'test', '10% of the target lines deleted (the PUD README recipe)',
             pud_deleted(language))
 
-    def pud_pieces(language, seed, omit, add, regroup, pieces=5):
+    def pud_pieces(language, seed, omit, add, regroup, pieces=5, paragraphs=True, joins_on=None):
         def build(out, shared, project):
             rng = random.Random(seed)
             docs = []
@@ -488,8 +491,9 @@ def family_specs():
                 pools = ([s for i, s in enumerate(en_all) if not first <= i < last],
                          [s for i, s in enumerate(other_all) if not first <= i < last])
                 name = 'doc%d' % k
-                make(out, name, ('en', language), pud(shared, language, first, last), rng,
-                     omit=omit, add=add, regroup=regroup, pools=pools)
+                make(out, name, ('en', language),
+                     pud(shared, language, first, last, paragraphs=paragraphs), rng, omit=omit,
+                     add=add, regroup=regroup, pools=pools, joins_on=joins_on)
                 docs.append((name, 'en', language))
             return docs
         return build
@@ -504,6 +508,14 @@ def family_specs():
         specs['dev-pud-mixed-en-' + language] = (
             'shared', 'dev', 'as pud-mixed with another seed',
             pud_pieces(language, 1017, 0.08, 0.04, 0.15))
+        specs['pud-joined-en-' + language] = (
+            'shared', 'test', 'the target joins sentences (40% of the links 2:1), no '
+            'paragraphs, omissions 3%, in 4 documents', pud_pieces(language, 19, 0.03, 0, 0.4,
+                                                                   pieces=4, paragraphs=False,
+                                                                   joins_on='tgt'))
+        specs['dev-pud-joined-en-' + language] = (
+            'shared', 'dev', 'as pud-joined with another seed',
+            pud_pieces(language, 1019, 0.03, 0, 0.4, pieces=4, paragraphs=False, joins_on='tgt'))
         specs['dev-pud-regrouped-en-' + language] = (
             'shared', 'dev', 'as pud-regrouped with another seed',
             pud_pieces(language, 1013, 0, 0, 1 / 3))
