@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "structure_scorer.h"
 #include "tandem/align/combined_scorer.h"
 #include "tandem/align/lexical_scorer.h"
 #include "tandem/align/search.h"
@@ -14,6 +15,20 @@
 
 namespace tandem::align {
 namespace {
+
+// Separators: sentences without a word or a number that are a paragraph of their own (`* * *`
+// between two paragraphs). A fragment without words inside a paragraph (`! `, `» .` in
+// tokenized text) is no separator: it belongs to a neighbour.
+std::vector<bool> Separators(const std::vector<bool>& contentless,
+                             const std::vector<std::size_t>& paragraphs) {
+  std::vector<bool> separators(contentless.size(), false);
+  if (paragraphs.size() != contentless.size()) return separators;
+  for (std::size_t k = 0; k < contentless.size(); ++k) {
+    separators[k] = contentless[k] && (k == 0 || paragraphs[k - 1] != paragraphs[k]) &&
+                    (k + 1 == paragraphs.size() || paragraphs[k + 1] != paragraphs[k]);
+  }
+  return separators;
+}
 
 // What one pass needs to know besides the evidence.
 struct PassParameters {
@@ -24,6 +39,7 @@ struct PassParameters {
   double names_reliability = 0.5;
   std::optional<Region> region;
   const EvidenceChannel* learned = nullptr;  // second pass only
+  internal::ParagraphCosts paragraphs;
 };
 
 // The evidence of one pass, each kind its own scorer, and their weighted combination. Owns
@@ -32,7 +48,7 @@ class PassModel final : public ScoringModel {
  public:
   PassModel(std::shared_ptr<const BitextEvidence> evidence,
             std::shared_ptr<const EvidenceChannel> learned, const PassParameters& p,
-            const AlignOptions& options)
+            const AlignInput& input, const AlignOptions& options)
       : evidence_(std::move(evidence)),
         learned_channel_(std::move(learned)),
         shape_(p.shapes),
@@ -42,20 +58,28 @@ class PassModel final : public ScoringModel {
         dictionary_(evidence_->dictionary, {.reliability = p.dictionary_reliability}),
         numbers_(evidence_->numbers, {.reliability = p.numbers_reliability}),
         names_(evidence_->names, {.reliability = p.names_reliability}),
-        region_(p.region, p.shapes, options.weights.shape, options.region) {
+        region_(p.region, p.shapes, options.weights.shape, options.region),
+        paragraphs_(input.source_paragraphs, input.target_paragraphs, p.paragraphs),
+        separators_(Separators(evidence_->source_contentless, input.source_paragraphs),
+                    Separators(evidence_->target_contentless, input.target_paragraphs)),
+        support_(dictionary_) {
     const EvidenceWeights& w = options.weights;
     parts_ = {{"shape", &shape_, w.shape},
               {"length", &length_, w.length},
               {"dictionary", &dictionary_, w.dictionary},
               {"numbers", &numbers_, w.numbers},
-              {"names", &names_, w.names}};
+              {"names", &names_, w.names},
+              {"paragraphs", &paragraphs_, w.paragraphs},
+              {"support", &support_, w.support}};
     if (learned_channel_) {
       learned_.emplace(*learned_channel_,
                        LexicalScorerOptions{.reliability = options.learned_reliability});
       parts_.push_back({"learned", &*learned_, w.learned});
     }
-    // The region is a prior on where beads may be, not evidence to be weighed.
+    // The region is a prior on where beads may be, and separators a rule, not evidence to be
+    // weighed.
     if (p.region) parts_.push_back({"region", &region_, 1.0});
+    parts_.push_back({"separators", &separators_, 1.0});
     std::vector<WeightedScorer> weighted;
     for (const Part& part : parts_) weighted.push_back({part.scorer, part.weight});
     combined_.emplace(std::move(weighted));
@@ -85,6 +109,9 @@ class PassModel final : public ScoringModel {
   LexicalScorer numbers_;
   LexicalScorer names_;
   RegionScorer region_;
+  internal::ParagraphScorer paragraphs_;
+  internal::SeparatorScorer separators_;
+  internal::SupportScorer support_;
   std::optional<LexicalScorer> learned_;
   std::vector<Part> parts_;
   std::optional<CombinedScorer> combined_;
@@ -219,6 +246,54 @@ std::shared_ptr<const EvidenceChannel> LearnChannel(const BitextEvidence& eviden
 
 }  // namespace
 
+EvidenceWeights EvidenceWeights::WithoutDictionary() {
+  EvidenceWeights w;
+  w.shape = 0.818;
+  w.length = 1.180;
+  w.dictionary = 1.000;  // there is none to weigh
+  w.numbers = 0.372;
+  w.names = 0.266;
+  w.learned = 0.341;
+  w.paragraphs = 2.053;
+  return w;
+}
+
+namespace {
+
+double Between(double without, double with, double share) {
+  return without + share * (with - without);
+}
+
+double CoverageShare(double coverage) {
+  return std::clamp(coverage / EvidenceWeights::kFullCoverage, 0.0, 1.0);
+}
+
+}  // namespace
+
+EvidenceWeights EvidenceWeights::Mix(const EvidenceWeights& without, const EvidenceWeights& with,
+                                     double coverage_share) {
+  const double t = std::clamp(coverage_share, 0.0, 1.0);
+  EvidenceWeights w;
+  w.shape = Between(without.shape, with.shape, t);
+  w.length = Between(without.length, with.length, t);
+  w.dictionary = Between(without.dictionary, with.dictionary, t);
+  w.numbers = Between(without.numbers, with.numbers, t);
+  w.names = Between(without.names, with.names, t);
+  w.learned = Between(without.learned, with.learned, t);
+  w.paragraphs = Between(without.paragraphs, with.paragraphs, t);
+  w.support = Between(without.support, with.support, t);
+  return w;
+}
+
+Calibration Calibration::WithoutDictionary() { return {.scale = 0.714, .shift = 0.544}; }
+
+Calibration Calibration::Mix(const Calibration& without, const Calibration& with,
+                             double coverage_share) {
+  const double t = std::clamp(coverage_share, 0.0, 1.0);
+  return {.scale = Between(without.scale, with.scale, t),
+          .shift = Between(without.shift, with.shift, t)};
+}
+
 double Calibration::Apply(double posterior) const {
   const double p = std::clamp(posterior, 1e-6, 1 - 1e-6);
   const double z = scale * std::log(p / (1 - p)) + shift;
@@ -246,10 +321,31 @@ std::vector<std::pair<std::string, std::string>> DescribeOptions(const AlignOpti
   };
 }
 
-StatusOr<AlignReport> AlignWithReport(const AlignInput& input, const AlignOptions& options) {
+AlignInput InputFromDocuments(const Document& source, const Document& target) {
+  AlignInput input;
+  input.source = source.SentenceTexts();
+  input.target = target.SentenceTexts();
+  input.source_language = source.language;
+  input.target_language = target.language;
+  for (const Sentence& sentence : source.sentences) {
+    input.source_paragraphs.push_back(sentence.paragraph);
+  }
+  for (const Sentence& sentence : target.sentences) {
+    input.target_paragraphs.push_back(sentence.paragraph);
+  }
+  return input;
+}
+
+StatusOr<AlignReport> AlignWithReport(const AlignInput& input, const AlignOptions& given) {
+  // The weights and calibration are those of the evidence there is (set below).
+  AlignOptions options = given;
   if (options.max_bead < 1 || options.max_bead > 8) {
     return InvalidArgumentError(
         fmt::format("max-bead must be between 1 and 8, not {}", options.max_bead));
+  }
+  if ((!input.source_paragraphs.empty() && input.source_paragraphs.size() != input.source.size()) ||
+      (!input.target_paragraphs.empty() && input.target_paragraphs.size() != input.target.size())) {
+    return InvalidArgumentError("the paragraphs of the sentences must be given for every sentence");
   }
   auto progress = [&options](std::string_view message) {
     if (options.progress) options.progress(message);
@@ -265,9 +361,18 @@ StatusOr<AlignReport> AlignWithReport(const AlignInput& input, const AlignOption
   KeyedSide source_words = std::move(analysed.source_words);
   KeyedSide target_words = std::move(analysed.target_words);
   const auto evidence = std::make_shared<const BitextEvidence>(std::move(analysed));
-  progress(fmt::format("evidence: {} lexicon entries used, {} dictionary links, {} name links",
-                       evidence->stats.lexicon_entries_used, evidence->stats.dictionary_links,
-                       evidence->stats.name_links));
+  progress(fmt::format(
+      "evidence: {} lexicon entries used, {} dictionary links ({:.0f}% of the sentences), {} name "
+      "links",
+      evidence->stats.lexicon_entries_used, evidence->stats.dictionary_links,
+      100 * evidence->stats.dictionary_coverage, evidence->stats.name_links));
+
+  // The weights and calibration that fit the evidence there is.
+  const double share = CoverageShare(evidence->stats.dictionary_coverage);
+  options.weights =
+      EvidenceWeights::Mix(options.weights_without_dictionary, options.weights, share);
+  options.calibration =
+      Calibration::Mix(options.calibration_without_dictionary, options.calibration, share);
 
   // First pass: default shapes, a guessed length ratio, prior reliabilities.
   PassParameters first;
@@ -276,7 +381,9 @@ StatusOr<AlignReport> AlignWithReport(const AlignInput& input, const AlignOption
   first.dictionary_reliability = options.dictionary_reliability;
   first.numbers_reliability = options.numbers_reliability;
   first.names_reliability = options.names_reliability;
-  auto model = std::make_shared<PassModel>(evidence, nullptr, first, options);
+  first.paragraphs =
+      internal::ParagraphCostsFromCounts(input.source_paragraphs, input.target_paragraphs);
+  auto model = std::make_shared<PassModel>(evidence, nullptr, first, input, options);
   Ladder ladder;
   {
     const SentenceVectors vectors = BuildSentenceVectors(
@@ -291,12 +398,16 @@ StatusOr<AlignReport> AlignWithReport(const AlignInput& input, const AlignOption
     PassParameters second;
     const CombinedScorer lexical(
         {{&model->dictionary(), 1.0}, {&model->numbers(), 1.0}, {&model->names(), 1.0}});
-    second.region = FindCorrespondingRegion(ladder, lexical, options.region);
+    second.region =
+        FindCorrespondingRegion(ladder, lexical, evidence->source_lengths, evidence->target_lengths,
+                                first.length.ratio, options.region);
     const std::vector<Bead> confident = Confident(ladder, options.confident, second.region);
     second.length = LengthModel::FromBeads(evidence->source_lengths, evidence->target_lengths,
                                            confident, first.length);
     second.shapes = ShapeTable::Estimate(Inside(ladder, second.region), first.shapes,
                                          options.shape_prior_strength);
+    second.paragraphs = internal::EstimateParagraphCosts(
+        Inside(ladder, second.region), input.source_paragraphs, input.target_paragraphs);
     const double strength = options.reliability_prior_strength;
     second.dictionary_reliability = EstimateReliability(model->dictionary().Count(confident),
                                                         options.dictionary_reliability, strength);
@@ -319,7 +430,7 @@ StatusOr<AlignReport> AlignWithReport(const AlignInput& input, const AlignOption
         confident.size(), second.length.ratio, second.length.variance,
         second.dictionary_reliability, second.numbers_reliability, second.names_reliability,
         report.learned_links));
-    model = std::make_shared<PassModel>(evidence, learned, second, options);
+    model = std::make_shared<PassModel>(evidence, learned, second, input, options);
     const SentenceVectors vectors = BuildSentenceVectors(
         {&evidence->dictionary, &evidence->numbers, &evidence->names, learned.get()},
         options.vectors);

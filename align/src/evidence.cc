@@ -352,6 +352,28 @@ void BuildDictionary(const AnalysisInput& input, SideAnalyzer& source, SideAnaly
   fill(target, target_phrases, target_words, channel.target, evidence.target_words);
 }
 
+double DictionaryCoverage(const EvidenceChannel& channel) {
+  std::vector<bool> target_linked(channel.target.key_count(), false);
+  for (const std::vector<KeyLink>& list : channel.links) {
+    for (const KeyLink& link : list) target_linked[link.target] = true;
+  }
+  std::size_t covered = 0;
+  auto count = [&covered](const KeyedSide& side, auto&& linked) {
+    for (std::size_t s = 0; s < side.sentence_count(); ++s) {
+      for (std::uint32_t k = side.sentence_begin[s]; k < side.sentence_begin[s + 1]; ++k) {
+        if (linked(side.keys[k])) {
+          ++covered;
+          break;
+        }
+      }
+    }
+  };
+  count(channel.source, [&channel](std::uint32_t key) { return !channel.links[key].empty(); });
+  count(channel.target, [&target_linked](std::uint32_t key) { return target_linked[key]; });
+  const std::size_t total = channel.source.sentence_count() + channel.target.sentence_count();
+  return total == 0 ? 0.0 : static_cast<double>(covered) / static_cast<double>(total);
+}
+
 void BuildNumbers(const SideAnalyzer& source, const SideAnalyzer& target,
                   EvidenceChannel& channel) {
   channel.name = "numbers";
@@ -481,9 +503,16 @@ StatusOr<BitextEvidence> AnalyzeBitext(const AnalysisInput& input, const Analysi
   for (std::string_view s : *input.target) {
     evidence.target_lengths.push_back(static_cast<double>(NfcCharacterCount(s)));
   }
+  for (const AnalyzedSentence& sentence : source.sentences()) {
+    evidence.source_contentless.push_back(sentence.words.empty() && sentence.numbers.empty());
+  }
+  for (const AnalyzedSentence& sentence : target.sentences()) {
+    evidence.target_contentless.push_back(sentence.words.empty() && sentence.numbers.empty());
+  }
   BuildDictionary(input, source, target, evidence);
   BuildNumbers(source, target, evidence.numbers);
   BuildNames(source, target, options, evidence);
+  evidence.stats.dictionary_coverage = DictionaryCoverage(evidence.dictionary);
   return evidence;
 }
 

@@ -17,7 +17,9 @@ std::size_t SideDistance(std::size_t begin, std::size_t end, std::size_t region_
 }  // namespace
 
 std::optional<Region> FindCorrespondingRegion(const Ladder& ladder, const BeadScorer& evidence,
-                                              const RegionOptions& options) {
+                                              std::span<const double> source_lengths,
+                                              std::span<const double> target_lengths,
+                                              double length_ratio, const RegionOptions& options) {
   if (ladder.empty()) return std::nullopt;
   std::vector<std::vector<const Bead*>> runs;
   const Bead* previous = nullptr;
@@ -56,10 +58,32 @@ std::optional<Region> FindCorrespondingRegion(const Ladder& ladder, const BeadSc
     }
   }
   if (!region) return region;
-  // Only texts that correspond in part have a region: outside it, one side must have at least
-  // max_skew sentences more than the other.
   const std::size_t source_size = ladder.back().source_end();
   const std::size_t target_size = ladder.back().target_end();
+  // A stretch outside the region that could be a translation: both sides long enough, and of
+  // lengths that fit each other.
+  const auto could_translate = [&](std::size_t s0, std::size_t s1, std::size_t t0, std::size_t t1) {
+    if (std::min(s1 - s0, t1 - t0) < options.max_skew) return false;
+    if (s1 > source_lengths.size() || t1 > target_lengths.size()) return false;
+    double source_length = 0;
+    double target_length = 0;
+    for (std::size_t k = s0; k < s1; ++k) source_length += source_lengths[k];
+    for (std::size_t k = t0; k < t1; ++k) target_length += target_lengths[k];
+    const double expected = source_length * length_ratio;
+    if (expected <= 0 || target_length <= 0) return false;
+    const double factor = target_length / expected;
+    return factor <= options.max_length_factor && factor >= 1 / options.max_length_factor;
+  };
+  if (could_translate(0, region->source_begin, 0, region->target_begin)) {
+    region->source_begin = 0;
+    region->target_begin = 0;
+  }
+  if (could_translate(region->source_end, source_size, region->target_end, target_size)) {
+    region->source_end = source_size;
+    region->target_end = target_size;
+  }
+  // Only texts that correspond in part have a region: outside it, one side must have at least
+  // max_skew sentences more than the other.
   const std::size_t source_outside = source_size - (region->source_end - region->source_begin);
   const std::size_t target_outside = target_size - (region->target_end - region->target_begin);
   if (std::max(source_outside, target_outside) - std::min(source_outside, target_outside) <

@@ -635,9 +635,7 @@ StatusOr<Discovery> Discover(const DiscoverOptions& options) {
         return;
       }
     }
-    align::AlignInput input;
-    input.source = source.document.SentenceTexts();
-    input.target = target.document.SentenceTexts();
+    align::AlignInput input = align::InputFromDocuments(source.document, target.document);
     input.source_language = source.info.language;
     input.target_language = target.info.language;
     input.lexicons = pair_data[{source.info.language, target.info.language}].lexicons;

@@ -117,9 +117,7 @@ StatusOr<AlignedFiles> AlignFilesWithReport(const AlignFilesRequest& request) {
   TANDEM_RETURN_IF_ERROR(CheckAlignmentMemory(bitext.source, bitext.target, request.memory_limit));
   CheckLanguage(bitext.source, request.source_language, "--source-lang", request.warn);
   CheckLanguage(bitext.target, request.target_language, "--target-lang", request.warn);
-  align::AlignInput input;
-  input.source = bitext.source.SentenceTexts();
-  input.target = bitext.target.SentenceTexts();
+  align::AlignInput input = align::InputFromDocuments(bitext.source, bitext.target);
   input.source_language = request.source_language;
   input.target_language = request.target_language;
   if (request.lexicons) {

@@ -447,11 +447,7 @@ align::AlignOptions AlignOptionsOf(const Bitext& bitext) {
 }
 
 StatusOr<LadderPatch> PlanRealign(const Bitext& bitext, const align::AlignOptions& options) {
-  align::AlignInput input;
-  input.source = bitext.source.SentenceTexts();
-  input.target = bitext.target.SentenceTexts();
-  input.source_language = bitext.source.language;
-  input.target_language = bitext.target.language;
+  align::AlignInput input = align::InputFromDocuments(bitext.source, bitext.target);
   // The evidence of the first alignment: the FreeDict dictionaries of the pair, unless it was
   // aligned without any (user dictionary files are not recorded by path, so they are not read
   // again).

@@ -28,9 +28,15 @@ Ladder Embedded() {
   return ladder;
 }
 
+// Sentences of ten characters each, for texts of up to 200 sentences.
+const std::vector<double> kLengths(200, 10.0);
+
+std::optional<Region> Find(const Ladder& ladder, const BeadScorer& evidence) {
+  return FindCorrespondingRegion(ladder, evidence, kLengths, kLengths, 1.0, RegionOptions{});
+}
+
 TEST(FindCorrespondingRegion, AnEmbeddedTranslation) {
-  const std::optional<Region> region =
-      FindCorrespondingRegion(Embedded(), Diagonal(-40), RegionOptions{});
+  const std::optional<Region> region = Find(Embedded(), Diagonal(-40));
   ASSERT_TRUE(region.has_value());
   EXPECT_EQ(*region, (Region{0, 20, 40, 60}));
 }
@@ -38,8 +44,8 @@ TEST(FindCorrespondingRegion, AnEmbeddedTranslation) {
 TEST(FindCorrespondingRegion, TextsThatCorrespondAsAWholeHaveNone) {
   Ladder ladder;
   for (std::size_t k = 0; k < 50; ++k) ladder.push_back({k, 1, k, 1, 0.99});
-  EXPECT_FALSE(FindCorrespondingRegion(ladder, Diagonal(0), {}).has_value());
-  EXPECT_FALSE(FindCorrespondingRegion({}, Diagonal(0), {}).has_value());
+  EXPECT_FALSE(Find(ladder, Diagonal(0)).has_value());
+  EXPECT_FALSE(Find({}, Diagonal(0)).has_value());
 }
 
 TEST(FindCorrespondingRegion, IsolatedCoincidencesAreDropped) {
@@ -55,7 +61,7 @@ TEST(FindCorrespondingRegion, IsolatedCoincidencesAreDropped) {
       return a > 0 && b > 0 ? -10.0 : 0.0;
     }
   } evidence;
-  const std::optional<Region> region = FindCorrespondingRegion(ladder, evidence, {});
+  const std::optional<Region> region = Find(ladder, evidence);
   ASSERT_TRUE(region.has_value());
   EXPECT_EQ(*region, (Region{0, 20, 40, 60}));
 }
@@ -66,7 +72,38 @@ TEST(FindCorrespondingRegion, WeakBeadsAreNoAnchors) {
    public:
     double Cost(std::size_t, std::size_t, std::size_t, std::size_t) const override { return -1.0; }
   } weak;
-  EXPECT_FALSE(FindCorrespondingRegion(Embedded(), weak, {}).has_value());
+  EXPECT_FALSE(Find(Embedded(), weak).has_value());
+}
+
+// A translation that splits its sentences (150 target sentences for 100 source sentences) with
+// lexical evidence only in a few places: the anchors in the middle make no region, because the
+// stretches around them could translate each other (their lengths fit), however lopsided their
+// sentence counts are.
+TEST(FindCorrespondingRegion, StretchesThatCouldTranslateEachOtherAreNoEvidence) {
+  Ladder ladder;
+  std::size_t j = 0;
+  for (std::size_t i = 0; i < 100; ++i) {
+    const std::size_t b = i % 2 == 0 ? 2 : 1;
+    ladder.push_back({i, 1, j, b, 0.9});
+    j += b;
+  }
+  class Anchors final : public BeadScorer {  // evidence for beads 45-54 only
+   public:
+    double Cost(std::size_t i, std::size_t a, std::size_t, std::size_t b) const override {
+      return a > 0 && b > 0 && i >= 45 && i < 55 ? -10.0 : 0.0;
+    }
+  } anchors;
+  // Source sentences of 15 characters, target of 10: the target side is as long.
+  const std::vector<double> source(100, 15.0);
+  const std::vector<double> target(150, 10.0);
+  EXPECT_FALSE(FindCorrespondingRegion(ladder, anchors, source, target, 1.0, {}).has_value());
+  // The same counts where the target has five times the text on both sides of the anchors: no
+  // stretch could translate the other, and the region is where the anchors are.
+  const std::vector<double> long_target(150, 50.0);
+  const std::optional<Region> region =
+      FindCorrespondingRegion(ladder, anchors, source, long_target, 1.0, {});
+  ASSERT_TRUE(region.has_value());
+  EXPECT_EQ(*region, (Region{45, 55, 68, 83}));
 }
 
 TEST(RegionScorer, CostsOutsideTheRegion) {

@@ -45,6 +45,7 @@
 #include "tandem/align/scorer.h"
 #include "tandem/align/search.h"
 #include "tandem/align/vectors.h"
+#include "tandem/core/document.h"
 #include "tandem/core/status.h"
 
 namespace tandem::align {
@@ -59,12 +60,23 @@ struct AlignInput {
   std::vector<Bead> fixed;
   // Bilingual lexicons oriented source -> target (lexicon.h); may be empty.
   std::vector<Lexicon> lexicons;
+  // The paragraph of each sentence (core's Sentence::paragraph), per side; empty when the text
+  // has no paragraphs. A bead rarely joins sentences across a paragraph break.
+  std::vector<std::size_t> source_paragraphs;
+  std::vector<std::size_t> target_paragraphs;
 };
 
-// Weights of the evidence in the combined cost (combined_scorer.h). Fitted on the Text+Berg dev
-// gold alignment by maximising the conditional likelihood of its ladder (bench/fit_weights.cc,
+// The sentences, languages and paragraphs of two documents; the views point into them.
+AlignInput InputFromDocuments(const Document& source, const Document& target);
+
+// Weights of the evidence in the combined cost (combined_scorer.h), fitted on development gold
+// alignments by maximising the conditional likelihood of their ladders (bench/fit_weights.cc,
 // docs/architecture.md); each cost is a log-likelihood (ratio), so 1 would mean "trust the
-// model as it is", and values below 1 discount evidence that overlaps other evidence.
+// model as it is", and values below 1 discount evidence that overlaps other evidence. How much
+// the evidence overlaps depends on what there is: with a dictionary, words, numbers and names
+// say much of what the lengths say, and the length counts for less; without one, the length
+// and the layout carry the alignment and count for more. So there are two sets, and a pair
+// gets the one that fits its evidence (AlignOptions).
 struct EvidenceWeights {
   double shape = 0.750;       // -ln P(shape)
   double length = 0.420;      // length log-likelihood ratio
@@ -72,18 +84,34 @@ struct EvidenceWeights {
   double numbers = 0.272;     // equal numbers
   double names = 0.256;       // equal or similar names and cognates
   double learned = 0.083;     // the learned lexicon (second pass)
+  double paragraphs = 1.0;    // paragraph breaks inside a bead's run of sentences
+  double support = 0.0;       // a bead's sentences that no dictionary word supports
+
+  // Fitted on pairs without a dictionary (the dev variants of bench/make_variants.py: PUD
+  // en-zh/ja/ko/ar/th, Text+Berg aligned without its dictionary).
+  static EvidenceWeights WithoutDictionary();
+  // `without` where the dictionary covers nothing, `with` where it covers `coverage_share` of
+  // the sentences or more (AnalysisStats::dictionary_coverage / kFullCoverage, clamped to [0, 1]),
+  // each weight in proportion between.
+  static EvidenceWeights Mix(const EvidenceWeights& without, const EvidenceWeights& with,
+                             double coverage_share);
+  static constexpr double kFullCoverage = 0.6;
 };
 
 // How posterior probabilities become confidences: c = 1 / (1 + exp(-(scale * logit(p) +
-// shift))), Platt's logistic calibration. Fitted on the Text+Berg dev gold alignment
+// shift))), Platt's logistic calibration. Fitted on the development gold alignments
 // (bench/fit_weights.cc): logistic regression of "the bead is a gold link" on the logit of its
 // posterior, then the shift lowered until the beads with confidence 0.9 or more are at least
 // 97% right there, so that reviewers can trust that band. Posteriors overstate certainty where
-// hand alignments split passages in ways no bead shape of the search can express.
+// hand alignments split passages in ways no bead shape of the search can express. Like the
+// weights, there is one for pairs with a dictionary and one for pairs without.
 struct Calibration {
   double scale = 0.512;
   double shift = 0.635;
   double Apply(double posterior) const;
+  static Calibration WithoutDictionary();
+  static Calibration Mix(const Calibration& without, const Calibration& with,
+                         double coverage_share);
 };
 
 struct AlignOptions {
@@ -94,7 +122,10 @@ struct AlignOptions {
   std::size_t threads = 0;
   // Run the second pass (re-estimated parameters and a learned lexicon).
   bool learn = true;
+  // The weights for a pair whose dictionary covers its texts, and for a pair without one; a
+  // pair between gets weights between (EvidenceWeights::Mix).
   EvidenceWeights weights;
+  EvidenceWeights weights_without_dictionary = EvidenceWeights::WithoutDictionary();
   // First-pass beads with at least this confidence train the second pass.
   double confident = 0.5;
   // Reliabilities of the lexical channels (lexical_scorer.h) in the first pass, and the
@@ -113,6 +144,7 @@ struct AlignOptions {
   Model1Options model1;
   VectorOptions vectors;
   Calibration calibration;
+  Calibration calibration_without_dictionary = Calibration::WithoutDictionary();
   // Fill AlignReport::evidence with what speaks for each bead.
   bool explain = false;
   // Progress messages ("first pass: ..."), when set.

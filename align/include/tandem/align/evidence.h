@@ -107,6 +107,9 @@ struct AnalysisStats {
   std::size_t lexicon_entries_used = 0;  // entries whose words both occur in the texts
   std::size_t dictionary_links = 0;
   std::size_t name_links = 0;
+  // The share of all sentences (both texts) with a word or phrase that the dictionaries link to
+  // one in the other text: how much the dictionary can say about this pair (0 without one).
+  double dictionary_coverage = 0;
   bool source_stemmed = false;
   bool target_stemmed = false;
 };
@@ -114,6 +117,9 @@ struct AnalysisStats {
 struct BitextEvidence {
   std::vector<double> source_lengths;  // characters (code points of the NFC text) per sentence
   std::vector<double> target_lengths;
+  // Sentences without a word or a number (`* * *`, `- `, `! `).
+  std::vector<bool> source_contentless;
+  std::vector<bool> target_contentless;
   EvidenceChannel dictionary;
   EvidenceChannel numbers;
   EvidenceChannel names;

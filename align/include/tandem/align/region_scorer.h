@@ -18,7 +18,13 @@
 // sentences more than the other (a long stretch without counterpart, such as the rest of a
 // collection). Besides the largest run, only runs with at least `min_anchors` anchors are kept: the
 // others are coincidences. The region spans the runs kept, from the first anchor's start to the
-// last anchor's end on both sides.
+// last anchor's end on both sides. Then the region must earn its edges: a stretch outside it is
+// only declared untranslated on positive evidence, that the two texts could not translate each
+// other there. Where, before or after the region, both texts go on for at least `max_skew`
+// sentences and their lengths (in characters, after the length ratio) are within a factor of
+// `max_length_factor`, the stretch may well be a translation whose words the lexical evidence
+// missed (no dictionary for the pair, a translation that splits and joins sentences), and the
+// region extends to that end of the texts. A region that then covers both texts is none.
 //
 // RegionScorer: outside the region the texts do not correspond, so there a sentence without
 // counterpart is the rule, not the exception, and a pair is a coincidence. But the edges of
@@ -36,6 +42,7 @@
 
 #include <cstddef>
 #include <optional>
+#include <span>
 
 #include "tandem/align/bead.h"
 #include "tandem/align/scorer.h"
@@ -57,10 +64,15 @@ struct RegionOptions {
   std::size_t min_anchors = 5;
   double per_sentence = 0.693;     // ln 2: a mean extension of one sentence
   double outside_one_sided = 0.1;  // -ln P(one-sided) outside the region, about 0.9
+  double max_length_factor = 3.0;
 };
 
+// `source_lengths` and `target_lengths` are the sentences' lengths, `length_ratio` the expected
+// target length per unit of source length.
 std::optional<Region> FindCorrespondingRegion(const Ladder& ladder, const BeadScorer& evidence,
-                                              const RegionOptions& options);
+                                              std::span<const double> source_lengths,
+                                              std::span<const double> target_lengths,
+                                              double length_ratio, const RegionOptions& options);
 
 // True when the bead lies inside the region on both sides (always without a region).
 bool InsideRegion(const Bead& bead, const std::optional<Region>& region);

@@ -1,0 +1,118 @@
+#include "structure_scorer.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+
+namespace tandem::align::internal {
+namespace {
+
+std::vector<std::uint32_t> BreakPrefix(const std::vector<std::size_t>& paragraphs) {
+  std::vector<std::uint32_t> breaks(paragraphs.size() + 1, 0);
+  for (std::size_t k = 1; k < paragraphs.size(); ++k) {
+    breaks[k + 1] = breaks[k] + (paragraphs[k] != paragraphs[k - 1] ? 1 : 0);
+  }
+  return breaks;
+}
+
+std::vector<std::uint32_t> CountPrefix(const std::vector<bool>& flags) {
+  std::vector<std::uint32_t> prefix(flags.size() + 1, 0);
+  for (std::size_t k = 0; k < flags.size(); ++k) prefix[k + 1] = prefix[k] + (flags[k] ? 1 : 0);
+  return prefix;
+}
+
+double CrossingCost(double kept) { return -std::log(1 - kept + kept * kJoinAcrossKeptBreak); }
+
+std::size_t Breaks(const std::vector<std::size_t>& paragraphs) {
+  std::size_t breaks = 0;
+  for (std::size_t k = 1; k < paragraphs.size(); ++k) breaks += paragraphs[k] != paragraphs[k - 1];
+  return breaks;
+}
+
+bool StartsParagraph(const std::vector<std::size_t>& paragraphs, std::size_t k) {
+  return k == 0 || k >= paragraphs.size() || paragraphs[k] != paragraphs[k - 1];
+}
+
+}  // namespace
+
+ParagraphCosts ParagraphCostsFromCounts(const std::vector<std::size_t>& source_paragraphs,
+                                        const std::vector<std::size_t>& target_paragraphs) {
+  const double source = static_cast<double>(Breaks(source_paragraphs));
+  const double target = static_cast<double>(Breaks(target_paragraphs));
+  return {CrossingCost(source > 0 ? std::min(1.0, target / source) : 1.0),
+          CrossingCost(target > 0 ? std::min(1.0, source / target) : 1.0)};
+}
+
+ParagraphCosts EstimateParagraphCosts(const Ladder& ladder,
+                                      const std::vector<std::size_t>& source_paragraphs,
+                                      const std::vector<std::size_t>& target_paragraphs) {
+  double source_kept = 1;
+  double source_total = 2;
+  double target_kept = 1;
+  double target_total = 2;
+  const bool both = !source_paragraphs.empty() && !target_paragraphs.empty();
+  for (const Bead& bead : ladder) {
+    if (!bead.two_sided() || !both) continue;
+    // Breaks inside the runs are not kept by the other side.
+    for (std::size_t k = bead.source_begin + 1; k < bead.source_end(); ++k) {
+      source_total += StartsParagraph(source_paragraphs, k) ? 1 : 0;
+    }
+    for (std::size_t k = bead.target_begin + 1; k < bead.target_end(); ++k) {
+      target_total += StartsParagraph(target_paragraphs, k) ? 1 : 0;
+    }
+    // A break before the bead is kept when the other side breaks there too.
+    const bool source_break =
+        bead.source_begin > 0 && StartsParagraph(source_paragraphs, bead.source_begin);
+    const bool target_break =
+        bead.target_begin > 0 && StartsParagraph(target_paragraphs, bead.target_begin);
+    if (source_break) {
+      source_total += 1;
+      source_kept += target_break ? 1 : 0;
+    }
+    if (target_break) {
+      target_total += 1;
+      target_kept += source_break ? 1 : 0;
+    }
+  }
+  return {CrossingCost(source_kept / source_total), CrossingCost(target_kept / target_total)};
+}
+
+ParagraphScorer::ParagraphScorer(const std::vector<std::size_t>& source_paragraphs,
+                                 const std::vector<std::size_t>& target_paragraphs,
+                                 ParagraphCosts costs)
+    : source_breaks_(BreakPrefix(source_paragraphs)),
+      target_breaks_(BreakPrefix(target_paragraphs)),
+      costs_(costs) {}
+
+std::size_t ParagraphScorer::Crossings(const std::vector<std::uint32_t>& breaks, std::size_t begin,
+                                       std::size_t count) {
+  // breaks[k + 1] - breaks[k] is the break before sentence k; a run crosses the breaks before
+  // its sentences after the first.
+  if (count < 2 || begin + count >= breaks.size()) return 0;
+  return breaks[begin + count] - breaks[begin + 1];
+}
+
+double ParagraphScorer::Cost(std::size_t i, std::size_t a, std::size_t j, std::size_t b) const {
+  if (a == 0 || b == 0) return 0.0;
+  return costs_.source * static_cast<double>(Crossings(source_breaks_, i, a)) +
+         costs_.target * static_cast<double>(Crossings(target_breaks_, j, b));
+}
+
+SeparatorScorer::SeparatorScorer(const std::vector<bool>& source_separators,
+                                 const std::vector<bool>& target_separators)
+    : source_prefix_(CountPrefix(source_separators)),
+      target_prefix_(CountPrefix(target_separators)) {}
+
+double SeparatorScorer::Cost(std::size_t i, std::size_t a, std::size_t j, std::size_t b) const {
+  if (a == 0 || b == 0) return 0.0;
+  const std::uint32_t source =
+      i + a < source_prefix_.size() ? source_prefix_[i + a] - source_prefix_[i] : 0;
+  const std::uint32_t target =
+      j + b < target_prefix_.size() ? target_prefix_[j + b] - target_prefix_[j] : 0;
+  if (source + target == 0) return 0.0;
+  // A separator against a separator is the one two-sided bead it may be part of.
+  if (a == 1 && b == 1 && source == 1 && target == 1) return 0.0;
+  return kSeparatorCost;
+}
+
+}  // namespace tandem::align::internal
