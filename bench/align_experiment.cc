@@ -164,7 +164,6 @@ bool SetOption(align::AlignOptions& o, const std::string& name, double v) {
       {"weights.names", &align::EvidenceWeights::names},
       {"weights.learned", &align::EvidenceWeights::learned},
       {"weights.paragraphs", &align::EvidenceWeights::paragraphs},
-      {"weights.support", &align::EvidenceWeights::support},
   };
   if (const auto it = kWeights.find(name); it != kWeights.end()) {
     o.weights.*(it->second) = v;
@@ -182,6 +181,8 @@ bool SetOption(align::AlignOptions& o, const std::string& name, double v) {
   }
   if (name == "learn")
     o.learn = v != 0;
+  else if (name == "refine_shapes")
+    o.refine_shapes = v != 0;
   else if (name == "max_bead")
     o.max_bead = static_cast<std::size_t>(v);
   else if (name == "confident")

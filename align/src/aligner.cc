@@ -16,6 +16,14 @@
 namespace tandem::align {
 namespace {
 
+// A third pass runs when a shape of probability 0.01 or more changed by a factor of e^0.3
+// (35%) or more between the shapes the second pass used and those its ladder shows.
+constexpr double kShapeRatioMinProbability = 0.01;
+
+// The smallest distance from 0 and 1 a posterior of four decimals stands for.
+constexpr double kPosteriorFloor = 5e-5;
+constexpr double kShapeRefinementRatio = 0.3;
+
 // Separators: sentences without a word or a number that are a paragraph of their own (`* * *`
 // between two paragraphs). A fragment without words inside a paragraph (`! `, `» .` in
 // tokenized text) is no separator: it belongs to a neighbour.
@@ -61,16 +69,14 @@ class PassModel final : public ScoringModel {
         region_(p.region, p.shapes, options.weights.shape, options.region),
         paragraphs_(input.source_paragraphs, input.target_paragraphs, p.paragraphs),
         separators_(Separators(evidence_->source_contentless, input.source_paragraphs),
-                    Separators(evidence_->target_contentless, input.target_paragraphs)),
-        support_(dictionary_) {
+                    Separators(evidence_->target_contentless, input.target_paragraphs)) {
     const EvidenceWeights& w = options.weights;
     parts_ = {{"shape", &shape_, w.shape},
               {"length", &length_, w.length},
               {"dictionary", &dictionary_, w.dictionary},
               {"numbers", &numbers_, w.numbers},
               {"names", &names_, w.names},
-              {"paragraphs", &paragraphs_, w.paragraphs},
-              {"support", &support_, w.support}};
+              {"paragraphs", &paragraphs_, w.paragraphs}};
     if (learned_channel_) {
       learned_.emplace(*learned_channel_,
                        LexicalScorerOptions{.reliability = options.learned_reliability});
@@ -111,11 +117,25 @@ class PassModel final : public ScoringModel {
   RegionScorer region_;
   internal::ParagraphScorer paragraphs_;
   internal::SeparatorScorer separators_;
-  internal::SupportScorer support_;
   std::optional<LexicalScorer> learned_;
   std::vector<Part> parts_;
   std::optional<CombinedScorer> combined_;
 };
+
+// The shapes of the first pass: the default table, unless one text is much longer than the
+// other can account for (by the length ratio guessed from typical sentences): then that much of
+// it has no counterpart, and one-sided beads are that common (a letter inside a collection).
+ShapeTable FirstPassShapes(const BitextEvidence& evidence, const LengthModel& guess) {
+  double source = 0;
+  double target = 0;
+  for (double length : evidence.source_lengths) source += length;
+  for (double length : evidence.target_lengths) target += length;
+  const double expected_target = source * guess.ratio;
+  if (source <= 0 || target <= 0 || expected_target <= 0) return ShapeTable::Default();
+  return ShapeTable::ForUnmatchedShares(
+      ShapeTable::Default(), evidence.source_lengths.size(), evidence.target_lengths.size(),
+      std::max(0.0, 1 - target / expected_target), std::max(0.0, 1 - expected_target / target));
+}
 
 // The sentence an occurrence of `side` belongs to.
 std::size_t SentenceOf(const KeyedSide& side, std::uint32_t occurrence) {
@@ -281,24 +301,38 @@ EvidenceWeights EvidenceWeights::Mix(const EvidenceWeights& without, const Evide
   w.names = Between(without.names, with.names, t);
   w.learned = Between(without.learned, with.learned, t);
   w.paragraphs = Between(without.paragraphs, with.paragraphs, t);
-  w.support = Between(without.support, with.support, t);
   return w;
 }
 
-Calibration Calibration::WithoutDictionary() { return {.scale = 0.714, .shift = 0.544}; }
+Calibration Calibration::Identity() { return {{1, 0}, {1, 0}, {1, 0}}; }
+
+Calibration Calibration::WithoutDictionary() {
+  // Fitted on the same sets as EvidenceWeights::WithoutDictionary().
+  return {{0.997, 0.211}, {0.630, 1.020}, {0.463, -0.884}};
+}
 
 Calibration Calibration::Mix(const Calibration& without, const Calibration& with,
                              double coverage_share) {
   const double t = std::clamp(coverage_share, 0.0, 1.0);
-  return {.scale = Between(without.scale, with.scale, t),
-          .shift = Between(without.shift, with.shift, t)};
+  const auto curve = [t](const Curve& a, const Curve& b) {
+    return Curve{Between(a.scale, b.scale, t), Between(a.shift, b.shift, t)};
+  };
+  return {curve(without.one_to_one, with.one_to_one), curve(without.many, with.many),
+          curve(without.one_sided, with.one_sided)};
 }
 
-double Calibration::Apply(double posterior) const {
-  const double p = std::clamp(posterior, 1e-6, 1 - 1e-6);
+double Calibration::Curve::Apply(double posterior) const {
+  // Posteriors have four decimals: 1.0 means at least 0.99995.
+  const double p = std::clamp(posterior, kPosteriorFloor, 1 - kPosteriorFloor);
   const double z = scale * std::log(p / (1 - p)) + shift;
   // Four decimals, as the search gives them.
   return std::round(1e4 / (1 + std::exp(-z))) / 1e4;
+}
+
+double Calibration::Apply(const Bead& bead) const {
+  if (!bead.two_sided()) return one_sided.Apply(bead.confidence);
+  if (bead.source_count == 1 && bead.target_count == 1) return one_to_one.Apply(bead.confidence);
+  return many.Apply(bead.confidence);
 }
 
 std::vector<BeadShape> AlignmentShapes(std::size_t max_bead) {
@@ -376,8 +410,8 @@ StatusOr<AlignReport> AlignWithReport(const AlignInput& input, const AlignOption
 
   // First pass: default shapes, a guessed length ratio, prior reliabilities.
   PassParameters first;
-  first.shapes = ShapeTable::Default();
   first.length = LengthModel::Guess(evidence->source_lengths, evidence->target_lengths);
+  first.shapes = FirstPassShapes(*evidence, first.length);
   first.dictionary_reliability = options.dictionary_reliability;
   first.numbers_reliability = options.numbers_reliability;
   first.names_reliability = options.names_reliability;
@@ -436,12 +470,30 @@ StatusOr<AlignReport> AlignWithReport(const AlignInput& input, const AlignOption
         options.vectors);
     TANDEM_ASSIGN_OR_RETURN(ladder, RunPass(input, *evidence, model->combined(), vectors, options));
     used = second;
+    // The shapes came from the first pass, which glues where it lacks the evidence the
+    // second has: estimated again from the second pass, they may differ much (a sentence
+    // without counterpart taken for half of a 2:1 bead makes 2:1 beads look common). Then the
+    // pass is run once more with them.
+    if (options.refine_shapes) {
+      PassParameters third = used;
+      third.shapes = ShapeTable::Estimate(Inside(ladder, third.region), first.shapes,
+                                          options.shape_prior_strength);
+      const double change = third.shapes.LargestLogRatio(used.shapes, kShapeRatioMinProbability);
+      if (change >= kShapeRefinementRatio) {
+        progress(fmt::format("third pass: the shapes changed (by up to {:.0f}%)",
+                             100 * (std::exp(change) - 1)));
+        model = std::make_shared<PassModel>(evidence, learned, third, input, options);
+        TANDEM_ASSIGN_OR_RETURN(ladder,
+                                RunPass(input, *evidence, model->combined(), vectors, options));
+        used = third;
+      }
+    }
   }
 
   // Calibrated confidences; fixed beads keep what the reviewer gave them.
   for (Bead& bead : ladder) {
     const bool fixed = std::find(input.fixed.begin(), input.fixed.end(), bead) != input.fixed.end();
-    if (!fixed) bead.confidence = options.calibration.Apply(bead.confidence);
+    if (!fixed) bead.confidence = options.calibration.Apply(bead);
   }
 
   report.length_model = used.length;

@@ -14,6 +14,16 @@ namespace {
 
 constexpr double kInfinity = std::numeric_limits<double>::infinity();
 
+// What a step of a shape does: a run of source sentences only, of target sentences only, or
+// both.
+enum class Kind : std::uint8_t { kSourceOnly, kTargetOnly, kTwoSided };
+
+Kind KindOf(const BeadShape& shape) {
+  if (shape.target_count == 0) return Kind::kSourceOnly;
+  if (shape.source_count == 0) return Kind::kTargetOnly;
+  return Kind::kTwoSided;
+}
+
 // -ln(exp(-x) + exp(-y)): adding two probabilities given as costs.
 double AddCosts(double x, double y) {
   if (x == kInfinity) return y;
@@ -116,64 +126,93 @@ StatusOr<Ladder> SolveBand(const Band& band, const std::vector<BeadShape>& shape
                            const CostFunction& cost, const SolveOptions& options,
                            std::size_t source_offset, std::size_t target_offset) {
   TANDEM_RETURN_IF_ERROR(band.CheckConnected());
-  assert(shapes.size() < 256);
+  assert(shapes.size() < 128);
   const std::size_t n = band.n();
   const std::size_t m = band.m();
   if (n == 0 && m == 0) return Ladder{};
   const CostTable costs(band, shapes, cost, options);
   const std::size_t cells = band.cells();
 
-  // Forward: the best path cost (Viterbi) and the total of all paths (alpha) into every point.
-  std::vector<double> best(cells, kInfinity);
-  std::vector<double> alpha(cells, kInfinity);
-  std::vector<std::uint8_t> back(cells, 0);
+  // Sentences without counterpart on both sides can stand in any order between two two-sided
+  // beads (1:0 0:1 or 0:1 1:0, and so on), and every order would be another path of the same
+  // cost: a long stretch of them would count a thousand-fold as alternatives to aligning, and
+  // the posteriors of aligned beads next to it would come out near zero. So the paths keep one
+  // order: within a run of one-sided beads the target's come first. The state of a point says
+  // whether the last step was source-only (state 1), after which no target-only step may
+  // follow.
+  std::vector<Kind> kinds(shapes.size());
+  for (std::size_t s = 0; s < shapes.size(); ++s) kinds[s] = KindOf(shapes[s]);
+
+  // Forward: the best path cost (Viterbi) and the total of all paths (alpha) into every point,
+  // per state.
+  std::vector<double> best[2] = {std::vector<double>(cells, kInfinity),
+                                 std::vector<double>(cells, kInfinity)};
+  std::vector<double> alpha[2] = {std::vector<double>(cells, kInfinity),
+                                  std::vector<double>(cells, kInfinity)};
+  // The step into a point per state: shape index, and 0x80 when it came from state 1.
+  std::vector<std::uint8_t> back[2] = {std::vector<std::uint8_t>(cells, 0),
+                                       std::vector<std::uint8_t>(cells, 0)};
   auto forward = [&] {
-    best[band.Index(0, 0)] = 0.0;
-    alpha[band.Index(0, 0)] = 0.0;
+    best[0][band.Index(0, 0)] = 0.0;
+    alpha[0][band.Index(0, 0)] = 0.0;
     for (std::size_t i = 0; i <= n; ++i) {
       for (std::size_t j = band.lo(i); j <= band.hi(i); ++j) {
         if (i == 0 && j == 0) continue;
-        double cell_best = kInfinity;
-        double cell_alpha = kInfinity;
-        std::uint8_t cell_back = 0;
+        double cell_best[2] = {kInfinity, kInfinity};
+        double cell_alpha[2] = {kInfinity, kInfinity};
+        std::uint8_t cell_back[2] = {0, 0};
         for (std::size_t s = 0; s < shapes.size(); ++s) {
           const std::size_t a = shapes[s].source_count;
           const std::size_t b = shapes[s].target_count;
           if (a > i || b > j || !band.Contains(i - a, j - b)) continue;
           const std::size_t from = band.Index(i - a, j - b);
-          if (alpha[from] == kInfinity) continue;
+          if (alpha[0][from] == kInfinity && alpha[1][from] == kInfinity) continue;
           const double c = costs.Cost(i, j, s);
-          if (best[from] + c < cell_best) {
-            cell_best = best[from] + c;
-            cell_back = static_cast<std::uint8_t>(s);
+          const int to = kinds[s] == Kind::kSourceOnly ? 1 : 0;
+          // Target-only steps only from state 0; the others from either.
+          const int last_from = kinds[s] == Kind::kTargetOnly ? 0 : 1;
+          for (int state = 0; state <= last_from; ++state) {
+            if (alpha[state][from] == kInfinity) continue;
+            if (best[state][from] + c < cell_best[to]) {
+              cell_best[to] = best[state][from] + c;
+              cell_back[to] = static_cast<std::uint8_t>(s | (state == 1 ? 0x80 : 0));
+            }
+            cell_alpha[to] = AddCosts(cell_alpha[to], alpha[state][from] + c);
           }
-          cell_alpha = AddCosts(cell_alpha, alpha[from] + c);
         }
         const std::size_t at = band.Index(i, j);
-        best[at] = cell_best;
-        alpha[at] = cell_alpha;
-        back[at] = cell_back;
+        for (int state = 0; state < 2; ++state) {
+          best[state][at] = cell_best[state];
+          alpha[state][at] = cell_alpha[state];
+          back[state][at] = cell_back[state];
+        }
       }
     }
   };
 
-  // Backward: the total of all paths from every point to the end (beta).
-  std::vector<double> beta(cells, kInfinity);
+  // Backward: the total of all paths from every point, in each state, to the end (beta).
+  std::vector<double> beta[2] = {std::vector<double>(cells, kInfinity),
+                                 std::vector<double>(cells, kInfinity)};
   auto backward = [&] {
-    beta[band.Index(n, m)] = 0.0;
+    beta[0][band.Index(n, m)] = 0.0;
+    beta[1][band.Index(n, m)] = 0.0;
     for (std::size_t i = n + 1; i-- > 0;) {
       for (std::size_t j = band.hi(i) + 1; j-- > band.lo(i);) {
         if (i == n && j == m) continue;
-        double cell_beta = kInfinity;
+        double cell_beta[2] = {kInfinity, kInfinity};
         for (std::size_t s = 0; s < shapes.size(); ++s) {
           const std::size_t a = shapes[s].source_count;
           const std::size_t b = shapes[s].target_count;
           if (i + a > n || j + b > m || !band.Contains(i + a, j + b)) continue;
-          const double next = beta[band.Index(i + a, j + b)];
+          const int to = kinds[s] == Kind::kSourceOnly ? 1 : 0;
+          const double next = beta[to][band.Index(i + a, j + b)];
           if (next == kInfinity) continue;
-          cell_beta = AddCosts(cell_beta, costs.Cost(i + a, j + b, s) + next);
+          const double total = costs.Cost(i + a, j + b, s) + next;
+          cell_beta[0] = AddCosts(cell_beta[0], total);
+          if (kinds[s] != Kind::kTargetOnly) cell_beta[1] = AddCosts(cell_beta[1], total);
         }
-        beta[band.Index(i, j)] = cell_beta;
+        beta[0][band.Index(i, j)] = cell_beta[0];
+        beta[1][band.Index(i, j)] = cell_beta[1];
       }
     }
   };
@@ -188,15 +227,16 @@ StatusOr<Ladder> SolveBand(const Band& band, const std::vector<BeadShape>& shape
   }
 
   const std::size_t end = band.Index(n, m);
-  if (best[end] == kInfinity) {
+  if (best[0][end] == kInfinity && best[1][end] == kInfinity) {
     return InternalError("no path through the search band with the given bead shapes");
   }
-  const double total = alpha[end];
-  // A sentence without counterpart may stand anywhere among the other side's unaligned
-  // sentences: every such order is a different path of the same cost, so the posterior of the
-  // one bead the best path chose is small although the sentence is surely unaligned. The
-  // confidence of a one-sided bead is therefore the probability that its sentence is unaligned
-  // (the posterior of all 1:0, or 0:1, steps over it, wherever they stand on the other side).
+  const double total = AddCosts(alpha[0][end], alpha[1][end]);
+  // The total of all paths into a point, whatever the state.
+  auto into = [&alpha](std::size_t at) { return AddCosts(alpha[0][at], alpha[1][at]); };
+  // A sentence without counterpart stands where the canonical order puts it, but whether a
+  // sentence is unaligned at all is what a reviewer needs: the confidence of a one-sided bead
+  // is the probability that its sentence is unaligned (the posterior of all 1:0, or 0:1, steps
+  // over it, wherever they stand on the other side).
   std::vector<double> source_unaligned;
   std::vector<double> target_unaligned;
   std::size_t skip_source = shapes.size();
@@ -211,33 +251,39 @@ StatusOr<Ladder> SolveBand(const Band& band, const std::vector<BeadShape>& shape
     target_unaligned.assign(m, 0.0);
     for (std::size_t i = 0; i <= n; ++i) {
       for (std::size_t j = band.lo(i); j <= band.hi(i); ++j) {
-        const double after = beta[band.Index(i, j)];
-        if (after == kInfinity) continue;
-        if (skip_source < shapes.size() && i > 0 && band.Contains(i - 1, j)) {
-          const double before = alpha[band.Index(i - 1, j)];
+        const std::size_t at = band.Index(i, j);
+        if (skip_source < shapes.size() && i > 0 && band.Contains(i - 1, j) &&
+            beta[1][at] != kInfinity) {
+          const double before = into(band.Index(i - 1, j));
           if (before != kInfinity) {
             source_unaligned[i - 1] +=
-                std::exp(-(before + costs.Cost(i, j, skip_source) + after - total));
+                std::exp(-(before + costs.Cost(i, j, skip_source) + beta[1][at] - total));
           }
         }
-        if (skip_target < shapes.size() && j > 0 && band.Contains(i, j - 1)) {
-          const double before = alpha[band.Index(i, j - 1)];
+        if (skip_target < shapes.size() && j > 0 && band.Contains(i, j - 1) &&
+            beta[0][at] != kInfinity) {
+          const double before = alpha[0][band.Index(i, j - 1)];
           if (before != kInfinity) {
             target_unaligned[j - 1] +=
-                std::exp(-(before + costs.Cost(i, j, skip_target) + after - total));
+                std::exp(-(before + costs.Cost(i, j, skip_target) + beta[0][at] - total));
           }
         }
       }
     }
   };
   Ladder ladder;
+  int state = best[1][end] < best[0][end] ? 1 : 0;
   for (std::size_t i = n, j = m; i > 0 || j > 0;) {
-    const std::size_t s = back[band.Index(i, j)];
+    const std::size_t at = band.Index(i, j);
+    const std::uint8_t step = back[state][at];
+    const std::size_t s = step & 0x7F;
+    const int previous = (step & 0x80) != 0 ? 1 : 0;
     const std::size_t a = shapes[s].source_count;
     const std::size_t b = shapes[s].target_count;
     const double c = costs.Cost(i, j, s);
-    double posterior =
-        std::exp(-(alpha[band.Index(i - a, j - b)] + c + beta[band.Index(i, j)] - total));
+    const std::size_t from = band.Index(i - a, j - b);
+    const double before = kinds[s] == Kind::kTargetOnly ? alpha[0][from] : into(from);
+    double posterior = std::exp(-(before + c + beta[state][at] - total));
     if (a + b == 1 && (s == skip_source || s == skip_target)) {
       if (!masses_ready) {
         unaligned_mass();
@@ -251,6 +297,7 @@ StatusOr<Ladder> SolveBand(const Band& band, const std::vector<BeadShape>& shape
     ladder.push_back({source_offset + i - a, a, target_offset + j - b, b, confidence});
     i -= a;
     j -= b;
+    state = previous;
   }
   std::reverse(ladder.begin(), ladder.end());
   return ladder;

@@ -513,6 +513,17 @@ StatusOr<BitextEvidence> AnalyzeBitext(const AnalysisInput& input, const Analysi
   BuildNumbers(source, target, evidence.numbers);
   BuildNames(source, target, options, evidence);
   evidence.stats.dictionary_coverage = DictionaryCoverage(evidence.dictionary);
+  {
+    std::vector<bool> in_source(evidence.numbers.source.key_count(), false);
+    for (std::uint32_t key : evidence.numbers.source.keys) in_source[key] = true;
+    std::vector<bool> counted(evidence.numbers.target.key_count(), false);
+    for (std::uint32_t key : evidence.numbers.target.keys) {
+      if (key < in_source.size() && in_source[key] && !counted[key]) {
+        counted[key] = true;
+        ++evidence.stats.shared_numbers;
+      }
+    }
+  }
   return evidence;
 }
 

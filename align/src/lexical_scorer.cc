@@ -166,34 +166,6 @@ double LexicalScorer::Cost(std::size_t i, std::size_t a, std::size_t j, std::siz
   return -llr;
 }
 
-double LexicalScorer::SideUnsupported(const Direction& direction, std::size_t begin,
-                                      std::size_t end, std::size_t other_begin,
-                                      std::size_t other_end) const {
-  double cost = 0;
-  const std::uint32_t* reach = direction.reach.data();
-  for (std::size_t sentence = begin; sentence < end; ++sentence) {
-    const std::uint32_t first = direction.active_begin[sentence];
-    const std::uint32_t last = direction.active_begin[sentence + 1];
-    if (first == last) continue;
-    double unmatched = 0;
-    bool supported = false;
-    for (std::uint32_t k = first; k < last && !supported; ++k) {
-      const ActiveOccurrence& o = direction.active[k];
-      supported = Reaches(reach + o.reach_begin, reach + o.reach_end, other_begin, other_end);
-      unmatched -= o.log1m_p;
-    }
-    if (!supported) cost += unmatched;
-  }
-  return cost;
-}
-
-double LexicalScorer::UnsupportedCost(std::size_t i, std::size_t a, std::size_t j,
-                                      std::size_t b) const {
-  if (a == 0 || b == 0) return 0.0;
-  return SideUnsupported(forward_, i, i + a, j, j + b) +
-         SideUnsupported(backward_, j, j + b, i, i + a);
-}
-
 std::vector<LexicalMatch> LexicalScorer::Matches(std::size_t i, std::size_t a, std::size_t j,
                                                  std::size_t b) const {
   std::vector<LexicalMatch> matches;

@@ -1,5 +1,6 @@
 #include "tandem/align/shape_scorer.h"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -64,6 +65,50 @@ ShapeTable ShapeTable::Estimate(const Ladder& ladder, const ShapeTable& prior, d
     }
   }
   return table;
+}
+
+ShapeTable ShapeTable::ForUnmatchedShares(const ShapeTable& base, std::size_t source_size,
+                                          std::size_t target_size, double source_unmatched,
+                                          double target_unmatched) {
+  const double n = static_cast<double>(source_size);
+  const double m = static_cast<double>(target_size);
+  const double source_one_sided = std::clamp(source_unmatched, 0.0, 1.0) * n;
+  const double target_one_sided = std::clamp(target_unmatched, 0.0, 1.0) * m;
+  // The two-sided beads hold the rest, as many sentences per bead as the base table's.
+  double two_sided_mass = 0;
+  double sentences = 0;
+  for (std::size_t a = 1; a <= kMaxSide; ++a) {
+    for (std::size_t b = 1; b <= kMaxSide; ++b) {
+      if (base.p_[a][b] <= kOther) continue;
+      two_sided_mass += base.p_[a][b];
+      sentences += base.p_[a][b] * static_cast<double>(a + b) / 2;
+    }
+  }
+  if (two_sided_mass <= 0) return base;
+  const double per_bead = sentences / two_sided_mass;
+  const double two_sided =
+      std::max(1.0, (n - source_one_sided + m - target_one_sided) / 2 / per_bead);
+  const double beads = source_one_sided + target_one_sided + two_sided;
+  const double p10 = std::max(base.p_[1][0], source_one_sided / beads);
+  const double p01 = std::max(base.p_[0][1], target_one_sided / beads);
+  if (p10 == base.p_[1][0] && p01 == base.p_[0][1]) return base;
+  ShapeTable table = base;
+  table.p_[1][0] = p10;
+  table.p_[0][1] = p01;
+  return table;
+}
+
+double ShapeTable::LargestLogRatio(const ShapeTable& other, double min_probability) const {
+  double largest = 0;
+  for (std::size_t a = 0; a <= kMaxSide; ++a) {
+    for (std::size_t b = 0; b <= kMaxSide; ++b) {
+      const double p = p_[a][b];
+      const double q = other.p_[a][b];
+      if (std::max(p, q) < min_probability || p <= 0 || q <= 0) continue;
+      largest = std::max(largest, std::abs(std::log(p / q)));
+    }
+  }
+  return largest;
 }
 
 double ShapeTable::Probability(std::size_t a, std::size_t b) const {

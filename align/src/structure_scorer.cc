@@ -37,8 +37,15 @@ bool StartsParagraph(const std::vector<std::size_t>& paragraphs, std::size_t k) 
 
 ParagraphCosts ParagraphCostsFromCounts(const std::vector<std::size_t>& source_paragraphs,
                                         const std::vector<std::size_t>& target_paragraphs) {
-  const double source = static_cast<double>(Breaks(source_paragraphs));
-  const double target = static_cast<double>(Breaks(target_paragraphs));
+  // Breaks per sentence, so that a text that holds more than its translation (a collection
+  // around a letter) does not look as if it had more breaks for the same text.
+  const auto density = [](const std::vector<std::size_t>& paragraphs) {
+    return paragraphs.empty()
+               ? 0.0
+               : static_cast<double>(Breaks(paragraphs)) / static_cast<double>(paragraphs.size());
+  };
+  const double source = density(source_paragraphs);
+  const double target = density(target_paragraphs);
   return {CrossingCost(source > 0 ? std::min(1.0, target / source) : 1.0),
           CrossingCost(target > 0 ? std::min(1.0, source / target) : 1.0)};
 }

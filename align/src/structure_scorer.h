@@ -20,7 +20,6 @@
 #include <vector>
 
 #include "tandem/align/bead.h"
-#include "tandem/align/lexical_scorer.h"
 #include "tandem/align/scorer.h"
 
 namespace tandem::align::internal {
@@ -34,8 +33,8 @@ struct ParagraphCosts {
 // The probability that a translation joins two sentences across a paragraph break it keeps.
 constexpr double kJoinAcrossKeptBreak = 0.05;
 
-// Before any alignment: q from the numbers of paragraphs (a side with more paragraphs than the
-// other cannot have all its breaks kept).
+// Before any alignment: q from the paragraph breaks per sentence of each side (a side with
+// more of them than the other cannot have all its breaks kept).
 ParagraphCosts ParagraphCostsFromCounts(const std::vector<std::size_t>& source_paragraphs,
                                         const std::vector<std::size_t>& target_paragraphs);
 // From a ladder taken to be right where it has two-sided beads: a break at the start of a
@@ -74,19 +73,6 @@ class SeparatorScorer final : public BeadScorer {
  private:
   std::vector<std::uint32_t> source_prefix_;  // separators among sentences [0, k)
   std::vector<std::uint32_t> target_prefix_;
-};
-
-// The sentences of a bead that a lexical channel finds no support for
-// (LexicalScorer::UnsupportedCost), as a part of its own.
-class SupportScorer final : public BeadScorer {
- public:
-  explicit SupportScorer(const LexicalScorer& lexical) : lexical_(lexical) {}
-  double Cost(std::size_t i, std::size_t a, std::size_t j, std::size_t b) const override {
-    return lexical_.UnsupportedCost(i, a, j, b);
-  }
-
- private:
-  const LexicalScorer& lexical_;
 };
 
 }  // namespace tandem::align::internal

@@ -67,6 +67,31 @@ void CheckLanguage(const Document& doc, const std::string& language, std::string
       doc.name, LanguageName(guess.language), guess.language, guess.percent, language, option));
 }
 
+// A pair that comes out with almost nothing aligned (two-sided beads for under a tenth of the
+// shorter text's sentences) is worth a word: the texts may not translate each other, or the
+// aligner lacked the evidence to see it. The message says what evidence there was.
+void CheckAligned(const Bitext& bitext, const align::AlignReport& report,
+                  const std::vector<std::string>& dictionaries, const WarningCallback& warn) {
+  if (!warn) return;
+  const std::size_t smaller =
+      std::min(bitext.source.sentences.size(), bitext.target.sentences.size());
+  std::size_t aligned = 0;
+  for (const align::Bead& bead : bitext.ladder) aligned += bead.two_sided() ? 1 : 0;
+  if (smaller < 5 || aligned * 10 >= smaller) return;
+  const align::AnalysisStats& evidence = report.analysis;
+  const std::string dictionary =
+      dictionaries.empty()
+          ? fmt::format("no dictionary for {}-{}", bitext.source.language, bitext.target.language)
+          : fmt::format("the dictionaries cover {:.0f}% of the sentences",
+                        100 * evidence.dictionary_coverage);
+  warn(fmt::format(
+      "{} / {}: almost nothing aligned ({} pairs of sentences, for texts of {} and {}): the texts "
+      "may not translate each other, or there was too little evidence that they do ({}; {} "
+      "numbers and {} names found in both)",
+      bitext.source.name, bitext.target.name, aligned, bitext.source.sentences.size(),
+      bitext.target.sentences.size(), dictionary, evidence.shared_numbers, evidence.name_links));
+}
+
 std::string Gigabytes(std::uint64_t bytes) {
   if (bytes < 1000000000) return fmt::format("{:.0f} MB", static_cast<double>(bytes) / 1e6);
   return fmt::format("{:.1f} GB", static_cast<double>(bytes) / 1e9);
@@ -130,6 +155,7 @@ StatusOr<AlignedFiles> AlignFilesWithReport(const AlignFilesRequest& request) {
   for (const align::Lexicon& lexicon : input.lexicons) aligned.dictionaries.push_back(lexicon.name);
   TANDEM_ASSIGN_OR_RETURN(aligned.report, align::AlignWithReport(input, request.align));
   bitext.ladder = aligned.report.ladder;
+  CheckAligned(bitext, aligned.report, aligned.dictionaries, request.warn);
   // The scorers hold all the evidence (hundreds of megabytes for long texts); without
   // --explain nobody asks them anything more.
   if (!request.align.explain) aligned.report.model.reset();

@@ -54,6 +54,47 @@ std::size_t SideChars(const Document& doc, std::size_t begin, std::size_t count)
   return n;
 }
 
+// 1-based line of a byte offset.
+std::size_t LineOf(const Document& doc, std::size_t offset) {
+  const std::size_t end = std::min(offset, doc.text.size());
+  return 1 + static_cast<std::size_t>(
+                 std::count(doc.text.begin(), doc.text.begin() + static_cast<long>(end), '\n'));
+}
+
+// The sentences [begin, begin + count) of `doc` joined by spaces, cut at a character boundary
+// after kExcerptCharacters characters with an ellipsis.
+std::string Excerpt(const Document& doc, std::size_t begin, std::size_t count) {
+  std::string text;
+  for (std::size_t i = begin; i < begin + count; ++i) {
+    if (!text.empty()) text += ' ';
+    text += doc.SentenceText(i);
+    if (Chars(text) > kExcerptCharacters) break;
+  }
+  std::size_t chars = 0;
+  for (std::size_t k = 0; k < text.size(); ++k) {
+    if ((static_cast<unsigned char>(text[k]) & 0xC0) == 0x80) continue;
+    if (chars++ == kExcerptCharacters) return text.substr(0, k) + "…";
+  }
+  return text;
+}
+
+nlohmann::json StretchJson(const UnalignedStretch& s) {
+  nlohmann::json out = nlohmann::json::object();
+  if (s.source_count > 0) {
+    out["source"] = {{"first", s.source_begin},
+                     {"sentences", s.source_count},
+                     {"line", s.source_line},
+                     {"text", s.source_text}};
+  }
+  if (s.target_count > 0) {
+    out["target"] = {{"first", s.target_begin},
+                     {"sentences", s.target_count},
+                     {"line", s.target_line},
+                     {"text", s.target_text}};
+  }
+  return out;
+}
+
 nlohmann::json PairJson(const PairStats& p) {
   nlohmann::json types = nlohmann::json::object();
   for (const auto& [type, count] : p.beads_by_type) types[type] = count;
@@ -68,6 +109,8 @@ nlohmann::json PairJson(const PairStats& p) {
   for (std::size_t i = 0; i < kConfidenceBins; ++i) {
     confidence.push_back({{"from", static_cast<double>(i) / 10}, {"beads", p.confidence[i]}});
   }
+  nlohmann::json omissions = nlohmann::json::array();
+  for (const UnalignedStretch& stretch : p.omissions) omissions.push_back(StretchJson(stretch));
   return {{"name", p.name},
           {"source_sentences", p.source_sentences},
           {"target_sentences", p.target_sentences},
@@ -82,9 +125,19 @@ nlohmann::json PairJson(const PairStats& p) {
            {{"stretches", p.unaligned_stretches},
             {"source_sentences", p.unaligned_source},
             {"target_sentences", p.unaligned_target},
-            {"longest", p.longest_unaligned}}},
+            {"longest", p.longest_unaligned},
+            {"inside_aligned_region",
+             {{"stretches", p.inside_stretches},
+              {"omitted_source_sentences", p.omitted_source},
+              {"added_target_sentences", p.added_target},
+              {"list", omissions}}},
+            {"outside_aligned_region",
+             {{"source_sentences", p.outside_source}, {"target_sentences", p.outside_target}}}}},
           {"review", review}};
 }
+
+// Omission stretches listed per pair in the text format.
+constexpr std::size_t kListedStretches = 20;
 
 // The bead types that get their own CSV column; the rest are summed under "other".
 constexpr const char* kCsvTypes[] = {"1:1", "1:0", "0:1", "2:1", "1:2", "2:2"};
@@ -119,10 +172,11 @@ std::string CsvRow(const std::string& corpus, const std::string& pair, const Pai
     const auto it = p.review.find(status);
     return it == p.review.end() ? std::size_t{0} : it->second;
   };
-  row +=
-      fmt::format(",{},{:.4f},{},{},{},{},{},{},{},{},{},{}\n", other, p.mean_confidence(), low,
-                  mid, high, p.unaligned_stretches, p.unaligned_source, p.unaligned_target,
-                  p.longest_unaligned, review("automatic"), review("confirmed"), review("edited"));
+  row += fmt::format(",{},{:.4f},{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n", other,
+                     p.mean_confidence(), low, mid, high, p.unaligned_stretches, p.unaligned_source,
+                     p.unaligned_target, p.longest_unaligned, review("automatic"),
+                     review("confirmed"), review("edited"), p.omitted_source, p.added_target,
+                     p.outside_source, p.outside_target);
   return row;
 }
 
@@ -167,7 +221,57 @@ PairStats ComputePairStats(const Bitext& bitext, const std::string& name) {
       s.longest_unaligned = std::max(s.longest_unaligned, run);
     }
   }
+  for (UnalignedStretch& stretch : UnalignedStretches(bitext)) {
+    if (stretch.inside) {
+      ++s.inside_stretches;
+      s.omitted_source += stretch.source_count;
+      s.added_target += stretch.target_count;
+      s.omissions.push_back(std::move(stretch));
+    } else {
+      s.outside_source += stretch.source_count;
+      s.outside_target += stretch.target_count;
+    }
+  }
   return s;
+}
+
+std::vector<UnalignedStretch> UnalignedStretches(const Bitext& bitext) {
+  const align::Ladder& ladder = bitext.ladder;
+  std::size_t first_two_sided = ladder.size();
+  std::size_t last_two_sided = 0;
+  for (std::size_t k = 0; k < ladder.size(); ++k) {
+    if (!ladder[k].two_sided()) continue;
+    first_two_sided = std::min(first_two_sided, k);
+    last_two_sided = k;
+  }
+  std::vector<UnalignedStretch> stretches;
+  for (std::size_t k = 0; k < ladder.size();) {
+    if (ladder[k].two_sided()) {
+      ++k;
+      continue;
+    }
+    UnalignedStretch stretch;
+    stretch.source_begin = ladder[k].source_begin;
+    stretch.target_begin = ladder[k].target_begin;
+    stretch.inside = k > first_two_sided && k < last_two_sided;
+    for (; k < ladder.size() && !ladder[k].two_sided(); ++k) {
+      stretch.source_count += ladder[k].source_count;
+      stretch.target_count += ladder[k].target_count;
+    }
+    // One-sided beads of both sides may interleave; the sentences of each side are consecutive.
+    if (stretch.source_count > 0) {
+      stretch.source_line =
+          LineOf(bitext.source, bitext.source.sentences[stretch.source_begin].span.begin);
+      stretch.source_text = Excerpt(bitext.source, stretch.source_begin, stretch.source_count);
+    }
+    if (stretch.target_count > 0) {
+      stretch.target_line =
+          LineOf(bitext.target, bitext.target.sentences[stretch.target_begin].span.begin);
+      stretch.target_text = Excerpt(bitext.target, stretch.target_begin, stretch.target_count);
+    }
+    stretches.push_back(std::move(stretch));
+  }
+  return stretches;
 }
 
 void AddPair(CorpusStats& corpus, PairStats pair) {
@@ -186,6 +290,11 @@ void AddPair(CorpusStats& corpus, PairStats pair) {
   t.unaligned_source += pair.unaligned_source;
   t.unaligned_target += pair.unaligned_target;
   t.longest_unaligned = std::max(t.longest_unaligned, pair.longest_unaligned);
+  t.inside_stretches += pair.inside_stretches;
+  t.omitted_source += pair.omitted_source;
+  t.added_target += pair.added_target;
+  t.outside_source += pair.outside_source;
+  t.outside_target += pair.outside_target;
   for (const auto& [status, count] : pair.review) t.review[status] += count;
   corpus.pairs.push_back(std::move(pair));
 }
@@ -210,6 +319,10 @@ std::string FormatStatsText(const std::vector<CorpusStats>& corpora) {
     out += fmt::format(
         "  unaligned   {} stretches, {} source and {} target sentences, longest {}\n",
         t.unaligned_stretches, t.unaligned_source, t.unaligned_target, t.longest_unaligned);
+    out += fmt::format(
+        "  omissions   inside the aligned region: {} source sentences left out and {} target "
+        "sentences added, in {} stretches; outside it: {} source and {} target sentences\n",
+        t.omitted_source, t.added_target, t.inside_stretches, t.outside_source, t.outside_target);
     std::string review;
     for (const auto& [status, count] : t.review) {
       review += fmt::format("{}{} {}", review.empty() ? "" : ", ", status, count);
@@ -221,6 +334,27 @@ std::string FormatStatsText(const std::vector<CorpusStats>& corpora) {
           "unaligned stretches\n",
           p.name, p.source_sentences, p.target_sentences, p.source_words, p.target_words, p.beads,
           p.mean_confidence(), p.unaligned_stretches);
+      for (std::size_t k = 0; k < p.omissions.size() && k < kListedStretches; ++k) {
+        const UnalignedStretch& stretch = p.omissions[k];
+        auto side = [](const char* what, const char* name, std::size_t begin, std::size_t count,
+                       std::size_t line, const std::string& text) {
+          return fmt::format("    {:<9} {} {} (line {}): {}\n", what,
+                             count == 1 ? name : fmt::format("{}s {}-", name, begin + 1).c_str(),
+                             count == 1 ? begin + 1 : begin + count, line, text);
+        };
+        if (stretch.source_count > 0) {
+          out += side("omission", "source sentence", stretch.source_begin, stretch.source_count,
+                      stretch.source_line, stretch.source_text);
+        }
+        if (stretch.target_count > 0) {
+          out += side("addition", "target sentence", stretch.target_begin, stretch.target_count,
+                      stretch.target_line, stretch.target_text);
+        }
+      }
+      if (p.omissions.size() > kListedStretches) {
+        out += fmt::format("    ... and {} more stretches (--format json lists them all)\n",
+                           p.omissions.size() - kListedStretches);
+      }
     }
   }
   return out;
@@ -242,7 +376,7 @@ std::string FormatStatsCsv(const std::vector<CorpusStats>& corpora) {
   out +=
       ",beads_other,mean_confidence,confidence_below_0.5,confidence_0.5_to_0.9,confidence_0.9_"
       "and_above,unaligned_stretches,unaligned_source,unaligned_target,longest_unaligned,"
-      "automatic,confirmed,edited\n";
+      "automatic,confirmed,edited,omitted_source,added_target,outside_source,outside_target\n";
   for (const CorpusStats& c : corpora) {
     for (const PairStats& p : c.pairs) out += CsvRow(c.name, p.name, p);
     out += CsvRow(c.name, "*", c.total);

@@ -5,70 +5,16 @@
 
 #include <gtest/gtest.h>
 
+#include "made_up_bitext.h"
+
 namespace tandem::align {
 namespace {
+
+using test_data::MadeUpBitext;
 
 AlignInput Input(std::vector<std::string_view> source, std::vector<std::string_view> target) {
   return {std::move(source), std::move(target), "en", "hu"};
 }
-
-// A made-up language pair for exact ladders: source words begin with "b", their translations
-// with "k" (so that no two look alike), and words of unrelated text with "m" and "t". The
-// lexicon knows every b-word's translation; a target sentence renders its source sentence
-// word by word, in a different order.
-class Bitext {
- public:
-  Bitext() : rng_(2024) {
-    for (int k = 0; k < 300; ++k) {
-      const std::string s = Word('b');
-      const std::string t = Word('k');
-      words_.emplace_back(s, t);
-      lexicon_.entries.push_back({s, t});
-    }
-    lexicon_.name = "made-up";
-  }
-
-  // A new source sentence of 6 to 11 words and its translation.
-  std::pair<std::string, std::string> Pair() {
-    std::vector<std::pair<std::string, std::string>> chosen;
-    const std::size_t n = 6 + rng_() % 6;
-    for (std::size_t k = 0; k < n; ++k) chosen.push_back(words_[rng_() % words_.size()]);
-    std::string source;
-    std::string target;
-    for (std::size_t k = 0; k < n; ++k) {
-      source += (k == 0 ? "" : " ") + chosen[k].first;
-      target += (k == 0 ? "" : " ") + chosen[(k + 2) % n].second;
-    }
-    return {source + ".", target + "."};
-  }
-
-  // A sentence of unrelated text.
-  std::string Unrelated(char initial) {
-    std::string out;
-    const std::size_t n = 6 + rng_() % 6;
-    for (std::size_t k = 0; k < n; ++k) out += (k == 0 ? "" : " ") + Word(initial);
-    return out + ".";
-  }
-
-  const Lexicon& lexicon() const { return lexicon_; }
-
- private:
-  std::string Word(char initial) {
-    static const std::string kVowels = "aeiou";
-    static const std::string kConsonants = "dfglnprstv";
-    std::string word(1, initial);
-    const std::size_t syllables = 2 + rng_() % 2;
-    for (std::size_t k = 0; k < syllables; ++k) {
-      word += kVowels[rng_() % kVowels.size()];
-      word += kConsonants[rng_() % kConsonants.size()];
-    }
-    return word;
-  }
-
-  std::mt19937 rng_;
-  std::vector<std::pair<std::string, std::string>> words_;
-  Lexicon lexicon_;
-};
 
 // Aligns sentence lists (owned here) with the made-up lexicon.
 Ladder AlignTexts(const std::vector<std::string>& source, const std::vector<std::string>& target,
@@ -89,7 +35,7 @@ Ladder AlignTexts(const std::vector<std::string>& source, const std::vector<std:
 
 TEST(Align, TranslationEmbeddedInUnrelatedTarget) {
   // 15 unrelated sentences, the translation of the 20 source sentences, 15 unrelated ones.
-  Bitext bitext;
+  MadeUpBitext bitext;
   std::vector<std::string> source;
   std::vector<std::string> target;
   for (int k = 0; k < 15; ++k) target.push_back(bitext.Unrelated('t'));
@@ -107,7 +53,7 @@ TEST(Align, TranslationEmbeddedInUnrelatedTarget) {
 }
 
 TEST(Align, TranslationEmbeddedInUnrelatedSource) {
-  Bitext bitext;
+  MadeUpBitext bitext;
   std::vector<std::string> source;
   std::vector<std::string> target;
   for (int k = 0; k < 25; ++k) source.push_back(bitext.Unrelated('m'));
@@ -126,7 +72,7 @@ TEST(Align, TranslationEmbeddedInUnrelatedSource) {
 
 TEST(Align, ParagraphMissingOnOneSide) {
   // The target lacks the translations of source sentences 10 to 14.
-  Bitext bitext;
+  MadeUpBitext bitext;
   std::vector<std::string> source;
   std::vector<std::string> target;
   for (int k = 0; k < 30; ++k) {
@@ -144,7 +90,7 @@ TEST(Align, ParagraphMissingOnOneSide) {
 TEST(Align, OneToThreeAndThreeToOne) {
   // Target sentence 5 renders source sentences 5, 6 and 7; source sentence 12 is rendered as
   // three target sentences.
-  Bitext bitext;
+  MadeUpBitext bitext;
   std::vector<std::string> source;
   std::vector<std::string> target;
   for (int k = 0; k < 20; ++k) {
@@ -177,7 +123,7 @@ TEST(Align, OneToThreeAndThreeToOne) {
 }
 
 TEST(Align, ConfidenceIsHighWhereTheEvidenceIsClear) {
-  Bitext bitext;
+  MadeUpBitext bitext;
   std::vector<std::string> source;
   std::vector<std::string> target;
   for (int k = 0; k < 20; ++k) {
@@ -196,7 +142,7 @@ TEST(Align, ConfidenceIsHighWhereTheEvidenceIsClear) {
 }
 
 TEST(Align, ExplainsEveryBead) {
-  Bitext bitext;
+  MadeUpBitext bitext;
   std::vector<std::string> source;
   std::vector<std::string> target;
   for (int k = 0; k < 10; ++k) {
@@ -232,7 +178,7 @@ TEST(Align, ExplainsEveryBead) {
 }
 
 TEST(Align, KeepsFixedBeads) {
-  Bitext bitext;
+  MadeUpBitext bitext;
   std::vector<std::string> source;
   std::vector<std::string> target;
   for (int k = 0; k < 10; ++k) {
@@ -311,17 +257,33 @@ TEST(AlignmentShapes, TheShapesOfTheIssueAndMore) {
 }
 
 TEST(Calibration, MonotoneAndBounded) {
-  const Calibration calibration;
-  double previous = -1;
-  for (double p : {0.0, 0.1, 0.5, 0.9, 0.99, 1.0}) {
-    const double c = calibration.Apply(p);
-    EXPECT_GE(c, 0.0);
-    EXPECT_LE(c, 1.0);
-    EXPECT_GE(c, previous);
-    previous = c;
+  for (const Calibration& calibration : {Calibration{}, Calibration::WithoutDictionary()}) {
+    for (const Calibration::Curve& curve :
+         {calibration.one_to_one, calibration.many, calibration.one_sided}) {
+      double previous = -1;
+      for (double p : {0.0, 0.1, 0.5, 0.9, 0.99, 1.0}) {
+        const double c = curve.Apply(p);
+        EXPECT_GE(c, 0.0);
+        EXPECT_LE(c, 1.0);
+        EXPECT_GE(c, previous);
+        previous = c;
+      }
+    }
   }
-  const Calibration identity{.scale = 1, .shift = 0};
-  EXPECT_DOUBLE_EQ(identity.Apply(0.25), 0.25);
+  EXPECT_DOUBLE_EQ(Calibration::Identity().Apply(Bead{0, 2, 0, 1, 0.25}), 0.25);
+}
+
+// Each kind of bead has its own curve.
+TEST(Calibration, ByKindOfBead) {
+  Calibration calibration = Calibration::Identity();
+  calibration.many = {1, 1};
+  calibration.one_sided = {1, -1};
+  EXPECT_DOUBLE_EQ(calibration.Apply(Bead{0, 1, 0, 1, 0.5}), 0.5);
+  EXPECT_NEAR(calibration.Apply(Bead{0, 2, 0, 1, 0.5}), 0.7311, 1e-4);
+  EXPECT_NEAR(calibration.Apply(Bead{0, 1, 0, 0, 0.5}), 0.2689, 1e-4);
+  // Between the two calibrations in proportion.
+  const Calibration half = Calibration::Mix(Calibration::Identity(), calibration, 0.5);
+  EXPECT_DOUBLE_EQ(half.many.shift, 0.5);
 }
 
 TEST(Align, RejectsBadMaxBead) {

@@ -76,6 +76,31 @@ TEST(ExhaustiveSearch, UnalignedSentencesAreConfidentWhateverTheirOrder) {
   for (const Bead& bead : *ladder) EXPECT_GT(bead.confidence, 0.99) << bead.source_begin;
 }
 
+// Sentences without counterpart on both sides between two pairs: the target's come first, in
+// one order, so that their many orders do not outweigh the aligned beads around them.
+TEST(ExhaustiveSearch, OneSidedRunsInOneOrder) {
+  class Scorer final : public BeadScorer {
+   public:
+    double Cost(std::size_t i, std::size_t a, std::size_t j, std::size_t b) const override {
+      if (a == 0 || b == 0) return 1.0 * static_cast<double>(a + b);
+      if (a == 1 && b == 1 && i == 0 && j == 0) return -2.0;
+      if (a == 1 && b == 1 && i == 4 && j == 4) return -2.0;
+      return 50.0;
+    }
+  };
+  const Scorer scorer;
+  StatusOr<Ladder> ladder =
+      ExhaustiveSearch({.shapes = {{1, 0}, {0, 1}, {1, 1}}}).Search(Problem(scorer, 5, 5));
+  ASSERT_TRUE(ladder.ok());
+  const Ladder expected = {{0, 1, 0, 1, 0}, {1, 0, 1, 1, 0}, {1, 0, 2, 1, 0}, {1, 0, 3, 1, 0},
+                           {1, 1, 4, 0, 0}, {2, 1, 4, 0, 0}, {3, 1, 4, 0, 0}, {4, 1, 4, 1, 0}};
+  EXPECT_EQ(Structure(*ladder), expected);
+  // The first pair against its sentences joining the run: 4 more, so P = 1 / (1 + e^-4). With
+  // every order counted, the run of 4 + 4 would have 70 orders against 20 for 3 + 3, and P
+  // would be 1 / (1 + 3.5 e^-4) = 0.94.
+  EXPECT_NEAR(ladder->front().confidence, 1 / (1 + std::exp(-4.0)), 1e-3);
+}
+
 TEST(ExhaustiveSearch, MergesByLength) {
   // 30 + 30 source characters rendered as one target sentence of 60: a 2:1 bead; then a 1:2.
   const std::vector<double> source = {30, 30, 80, 100};
@@ -99,8 +124,9 @@ TEST(ExhaustiveSearch, EmptyAndOneSidedInputs) {
 }
 
 TEST(ExhaustiveSearch, ConfidenceIsThePosterior) {
-  // One sentence on each side with costs 1 for every shape: the paths are 1:1 (cost 1),
-  // 1:0 then 0:1 and 0:1 then 1:0 (cost 2 each). P(1:1) = e^-1 / (e^-1 + 2 e^-2).
+  // One sentence on each side with costs 1 for every shape: the alignments are 1:1 (cost 1)
+  // and both sentences without counterpart (cost 2), which the search takes in one order only
+  // (0:1 then 1:0), not as two alignments. P(1:1) = e^-1 / (e^-1 + e^-2).
   class Flat final : public BeadScorer {
    public:
     double Cost(std::size_t, std::size_t, std::size_t, std::size_t) const override { return 1.0; }
@@ -109,7 +135,7 @@ TEST(ExhaustiveSearch, ConfidenceIsThePosterior) {
       ExhaustiveSearch({.shapes = {{1, 0}, {0, 1}, {1, 1}}}).Search(Problem(scorer, 1, 1));
   ASSERT_TRUE(ladder.ok());
   ASSERT_EQ(ladder->size(), 1u);
-  const double expected = std::exp(-1.0) / (std::exp(-1.0) + 2 * std::exp(-2.0));
+  const double expected = std::exp(-1.0) / (std::exp(-1.0) + std::exp(-2.0));
   EXPECT_NEAR((*ladder)[0].confidence, expected, 1e-4);
 }
 
@@ -146,7 +172,8 @@ TEST(ExhaustiveSearch, RejectsOverlappingFixedBeads) {
 }
 
 // Property: for random true ladders made of the allowed shapes, the search finds exactly the
-// truth, and every result is a valid ladder with confidences in [0, 1].
+// truth, and every result is a valid ladder with confidences in [0, 1]. The truth keeps the
+// search's order of one-sided beads: a target-only bead never right after a source-only one.
 TEST(ExhaustiveSearch, RecoversRandomLaddersExactly) {
   std::mt19937 rng(12345);
   const std::vector<BeadShape> shapes = StandardShapes(4);
@@ -157,6 +184,7 @@ TEST(ExhaustiveSearch, RecoversRandomLaddersExactly) {
     const std::size_t beads = 1 + rng() % 30;
     for (std::size_t k = 0; k < beads; ++k) {
       const BeadShape& shape = shapes[rng() % shapes.size()];
+      if (shape.source_count == 0 && !truth.empty() && truth.back().target_count == 0) continue;
       truth.push_back({i, shape.source_count, j, shape.target_count, 0});
       i += shape.source_count;
       j += shape.target_count;

@@ -85,7 +85,6 @@ struct EvidenceWeights {
   double names = 0.256;       // equal or similar names and cognates
   double learned = 0.083;     // the learned lexicon (second pass)
   double paragraphs = 1.0;    // paragraph breaks inside a bead's run of sentences
-  double support = 0.0;       // a bead's sentences that no dictionary word supports
 
   // Fitted on pairs without a dictionary (the dev variants of bench/make_variants.py: PUD
   // en-zh/ja/ko/ar/th, Text+Berg aligned without its dictionary).
@@ -99,16 +98,31 @@ struct EvidenceWeights {
 };
 
 // How posterior probabilities become confidences: c = 1 / (1 + exp(-(scale * logit(p) +
-// shift))), Platt's logistic calibration. Fitted on the development gold alignments
+// shift))), Platt's logistic calibration, with one curve for each kind of bead, because the
+// posteriors err in different directions for each: a 1:1 bead is right more often than its
+// posterior says, a bead of several sentences on a side (2:1, 2:2, ...) and a sentence without
+// counterpart less often. Each curve is fitted on the development gold alignments
 // (bench/fit_weights.cc): logistic regression of "the bead is a gold link" on the logit of its
-// posterior, then the shift lowered until the beads with confidence 0.9 or more are at least
-// 97% right there, so that reviewers can trust that band. Posteriors overstate certainty where
-// hand alignments split passages in ways no bead shape of the search can express. Like the
-// weights, there is one for pairs with a dictionary and one for pairs without.
+// posterior, then the shift lowered until the beads of that kind with confidence 0.9 or more
+// are at least 97% right there, so that reviewers can trust that band whatever the bead. Like
+// the weights, there is one calibration for pairs with a dictionary and one for pairs without.
 struct Calibration {
-  double scale = 0.512;
-  double shift = 0.635;
-  double Apply(double posterior) const;
+  struct Curve {
+    double scale = 1;
+    double shift = 0;
+    double Apply(double posterior) const;
+  };
+  // Fitted on Text+Berg dev and the dev-textberg-mixed variants (with FreeDict de-fr); the
+  // one-sided curve on the one-sided beads of both kinds of pairs together (on their own,
+  // the hundred such beads of the sets with a dictionary give no stable fit).
+  Curve one_to_one{0.991, 0.281};
+  Curve many{0.579, 0.138};  // more than one sentence on a side
+  Curve one_sided{0.463, -0.884};
+
+  // The confidence of `bead` from its posterior (bead.confidence).
+  double Apply(const Bead& bead) const;
+  // Confidences equal to posteriors.
+  static Calibration Identity();
   static Calibration WithoutDictionary();
   static Calibration Mix(const Calibration& without, const Calibration& with,
                          double coverage_share);
@@ -126,6 +140,9 @@ struct AlignOptions {
   // pair between gets weights between (EvidenceWeights::Mix).
   EvidenceWeights weights;
   EvidenceWeights weights_without_dictionary = EvidenceWeights::WithoutDictionary();
+  // Estimate the shapes again from the second pass and run it once more when they changed
+  // much (aligner.cc says how much).
+  bool refine_shapes = true;
   // First-pass beads with at least this confidence train the second pass.
   double confident = 0.5;
   // Reliabilities of the lexical channels (lexical_scorer.h) in the first pass, and the

@@ -72,14 +72,6 @@ class LexicalScorer final : public BeadScorer {
 
   double Cost(std::size_t i, std::size_t a, std::size_t j, std::size_t b) const override;
 
-  // What the sentences of the bead that find no support at all would have to explain: the sum,
-  // over the bead's sentences (both sides) with at least one scored occurrence and not one
-  // matched on the other side of the bead, of -log(1 - p) over their occurrences (0 for
-  // one-sided beads). The cost of "every sentence of a bead must earn its place": a
-  // sentence that a 2:1 bead carries without any of its words rendered is probably one without
-  // counterpart beside a 1:1 bead.
-  double UnsupportedCost(std::size_t i, std::size_t a, std::size_t j, std::size_t b) const;
-
   // The matched occurrences of the bead, source side first.
   std::vector<LexicalMatch> Matches(std::size_t i, std::size_t a, std::size_t j,
                                     std::size_t b) const;
@@ -127,8 +119,6 @@ class LexicalScorer final : public BeadScorer {
   double SideLlr(const Direction& direction, std::size_t begin, std::size_t end,
                  std::size_t other_begin, std::size_t other_end,
                  std::size_t other_occurrences) const;
-  double SideUnsupported(const Direction& direction, std::size_t begin, std::size_t end,
-                         std::size_t other_begin, std::size_t other_end) const;
 
   const EvidenceChannel& channel_;
   LexicalScorerOptions options_;

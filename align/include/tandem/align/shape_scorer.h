@@ -35,6 +35,18 @@ class ShapeTable {
   // them, made into probabilities over the shapes `prior` gives more than its floor.
   static ShapeTable Estimate(const Ladder& ladder, const ShapeTable& prior, double strength);
 
+  // `base` for texts of which the given shares of the sentences have no counterpart whatever
+  // the evidence: a letter inside a collection, found from their sizes before anything is
+  // aligned (Align()'s first pass). The one-sided shapes get at least the share of beads that
+  // those sentences make, the two-sided shapes keep their proportions in the rest.
+  static ShapeTable ForUnmatchedShares(const ShapeTable& base, std::size_t source_size,
+                                       std::size_t target_size, double source_unmatched,
+                                       double target_unmatched);
+
+  // How far the costs of two tables lie apart: the largest |ln(p / q)| over the shapes that
+  // either gives a probability of at least `min_probability`.
+  double LargestLogRatio(const ShapeTable& other, double min_probability) const;
+
   double Probability(std::size_t a, std::size_t b) const;
   void Set(std::size_t a, std::size_t b, double probability);
 

@@ -28,6 +28,26 @@ inline constexpr std::size_t kConfidenceBins = 10;
 // the outer bins also take everything beyond.
 inline constexpr std::size_t kRatioBins = 16;
 
+// A maximal run of one-sided beads. Inside the aligned region (between the first and the last
+// two-sided bead) its source sentences are omissions of the translation and its target
+// sentences additions; outside it, they are text around the part that was translated (the rest
+// of a collection, front and back matter).
+struct UnalignedStretch {
+  std::size_t source_begin = 0;  // first sentence (0-based) and how many, per side
+  std::size_t source_count = 0;
+  std::size_t target_begin = 0;
+  std::size_t target_count = 0;
+  std::size_t source_line = 0;  // 1-based line of the first sentence in its text; 0 when none
+  std::size_t target_line = 0;
+  bool inside = false;
+  std::string source_text;  // the sentences, shortened to kExcerptCharacters
+  std::string target_text;
+};
+inline constexpr std::size_t kExcerptCharacters = 160;
+
+// The unaligned stretches of a bitext, in text order.
+std::vector<UnalignedStretch> UnalignedStretches(const Bitext& bitext);
+
 struct PairStats {
   std::string name;
   std::size_t source_sentences = 0;
@@ -45,6 +65,15 @@ struct PairStats {
   std::size_t unaligned_source = 0;
   std::size_t unaligned_target = 0;
   std::size_t longest_unaligned = 0;
+  // The same split by where they lie: inside the aligned region, sentences the translation
+  // left out (source) or added (target); outside it, the text around the translated part.
+  std::size_t inside_stretches = 0;
+  std::size_t omitted_source = 0;
+  std::size_t added_target = 0;
+  std::size_t outside_source = 0;
+  std::size_t outside_target = 0;
+  // The stretches inside the aligned region, for listing (per pair; empty in a corpus total).
+  std::vector<UnalignedStretch> omissions;
   std::map<std::string, std::size_t> review;  // "automatic", "confirmed", "edited" -> beads
 
   double mean_confidence() const {
