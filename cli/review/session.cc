@@ -103,6 +103,19 @@ std::string Describe(const corpora::Edit& edit, const corpora::LadderPatch& patc
 
 }  // namespace
 
+std::string DescribeRealignChanges(const corpora::PatchChanges& changes) {
+  auto beads = [](std::size_t n) { return fmt::format("{} bead{}", n, n == 1 ? "" : "s"); };
+  std::string text = changes.structural()
+                         ? fmt::format("{} replaced by {}", beads(changes.removed), changes.added)
+                         : std::string("no bead changed");
+  if (changes.confidence > 0) {
+    text += fmt::format(", {} {} with a new confidence", changes.confidence,
+                        changes.structural() ? (changes.confidence == 1 ? "other" : "others")
+                                             : (changes.confidence == 1 ? "bead" : "beads"));
+  }
+  return text;
+}
+
 ReviewSession::ReviewSession(CorpusFile file, corpora::Bitext bitext, SessionOptions options)
     : path_(file.path()),
       options_(std::move(options)),
@@ -290,10 +303,10 @@ ApiResponse ReviewSession::Change(Step step, std::string_view body) {
       StatusOr<corpora::LadderPatch> plan =
           corpora::PlanRealign(bitext_, corpora::AlignOptionsOf(bitext_));
       if (!plan.ok()) return Error(400, "invalid", plan.status().message());
-      const std::size_t changed = plan->after_beads.size();
+      const corpora::PatchChanges changes = corpora::CountChanges(*plan);
       patch = history_.Do(bitext_, std::move(*plan));
-      message = fmt::format("re-aligned around {} reviewed bead{}: {} bead{} changed", fixed,
-                            fixed == 1 ? "" : "s", changed, changed == 1 ? "" : "s");
+      message = fmt::format("re-aligned around {} reviewed bead{}: {}", fixed,
+                            fixed == 1 ? "" : "s", DescribeRealignChanges(changes));
       break;
     }
   }

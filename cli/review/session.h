@@ -47,6 +47,10 @@ struct ApiResponse {
   std::string body;  // JSON
 };
 
+// What a re-alignment changed, for people, as the editor and `tandem align --keep` say it:
+// "12 beads replaced by 11, 230 others with a new confidence", "no bead changed".
+std::string DescribeRealignChanges(const corpora::PatchChanges& changes);
+
 struct SessionOptions {
   std::string reviewer;                // stamped on every bead the session changes
   std::function<std::string()> clock;  // the time of an edit, ISO 8601 UTC

@@ -485,6 +485,38 @@ StatusOr<LadderPatch> PlanRealign(const Bitext& bitext, const align::AlignOption
   return Diff(bitext.ladder, bitext.review, ladder, review);
 }
 
+PatchChanges CountChanges(const LadderPatch& patch) {
+  // Both runs are in ladder order: walk them together by where the beads start.
+  PatchChanges changes;
+  const std::vector<Bead>& before = patch.before_beads;
+  const std::vector<Bead>& after = patch.after_beads;
+  std::size_t i = 0;
+  std::size_t j = 0;
+  auto start = [](const Bead& b) { return std::pair{b.source_begin, b.target_begin}; };
+  while (i < before.size() && j < after.size()) {
+    if (start(before[i]) < start(after[j])) {
+      ++changes.removed;
+      ++i;
+    } else if (start(after[j]) < start(before[i])) {
+      ++changes.added;
+      ++j;
+    } else {
+      if (before[i].source_count != after[j].source_count ||
+          before[i].target_count != after[j].target_count) {
+        ++changes.removed;
+        ++changes.added;
+      } else if (before[i].confidence != after[j].confidence) {
+        ++changes.confidence;
+      }
+      ++i;
+      ++j;
+    }
+  }
+  changes.removed += before.size() - i;
+  changes.added += after.size() - j;
+  return changes;
+}
+
 StatusOr<LadderPatch> EditHistory::Do(Bitext& bitext, const Edit& edit, const ReviewStamp& stamp) {
   TANDEM_ASSIGN_OR_RETURN(LadderPatch patch, PlanEdit(bitext, edit, stamp));
   return Do(bitext, std::move(patch));

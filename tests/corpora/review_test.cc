@@ -495,6 +495,24 @@ Bitext LengthsBitext() {
   return bitext;
 }
 
+TEST(Review, CountChangesTellsStructureFromConfidence) {
+  LadderPatch patch;
+  patch.first = 4;
+  patch.before_beads = {{4, 1, 4, 1, 0.9}, {5, 1, 5, 1, 0.8}, {6, 2, 6, 1, 0.7}, {8, 1, 7, 1, 0.6}};
+  patch.after_beads = {{4, 1, 4, 1, 0.95}, {5, 2, 5, 2, 0.8}, {7, 1, 7, 0, 0.9}, {8, 1, 7, 1, 0.6}};
+  const PatchChanges changes = CountChanges(patch);
+  EXPECT_EQ(changes.removed, 2u);     // 5:1:5:1 and 6:2:6:1
+  EXPECT_EQ(changes.added, 2u);       // 5:2:5:2 and the unaligned 7
+  EXPECT_EQ(changes.confidence, 1u);  // 4:1:4:1
+  EXPECT_TRUE(changes.structural());
+  EXPECT_EQ(CountChanges(Invert(patch)).removed, 2u);
+  patch.after_beads = patch.before_beads;
+  patch.after_beads[3].confidence = 0.1;
+  EXPECT_EQ(CountChanges(patch).confidence, 1u);
+  EXPECT_FALSE(CountChanges(patch).structural());
+  EXPECT_FALSE(CountChanges(LadderPatch{}).structural());
+}
+
 TEST(Review, RealignKeepsReviewedBeadsAndRedoesTheRest) {
   Bitext bitext = LengthsBitext();
   // Two beads a reviewer made: a 2:2 that the aligner would split, and a confirmed, bookmarked

@@ -134,6 +134,18 @@ align::AlignOptions AlignOptionsOf(const Bitext& bitext);
 // same bead again). Returns the patch, without applying it.
 StatusOr<LadderPatch> PlanRealign(const Bitext& bitext, const align::AlignOptions& options);
 
+// What a patch (a re-alignment's) changes, for people: beads of the old ladder that are gone and
+// beads of the new one that were not there (other sentences), apart from beads that stayed as
+// they were but whose confidence changed (the aligner re-estimates every confidence when it
+// runs again, so nearly every bead's may move a little).
+struct PatchChanges {
+  std::size_t removed = 0;     // old beads not in the new ladder
+  std::size_t added = 0;       // new beads not in the old ladder
+  std::size_t confidence = 0;  // beads in both, with another confidence
+  bool structural() const { return removed + added > 0; }
+};
+PatchChanges CountChanges(const LadderPatch& patch);
+
 // The edits of one review session, for undo and redo. Holds patches only; the bitext is the
 // caller's and must not change behind the history's back (every change goes through Do).
 class EditHistory {
