@@ -186,6 +186,27 @@ Status Serve(ReviewSession& session, const ServerOptions& options) {
              [&](const httplib::Request&, httplib::Response& res) { Json(res, session.Corpus()); });
   server.Get("/api/state",
              [&](const httplib::Request&, httplib::Response& res) { Json(res, session.State()); });
+  // GET /api/explain?sb=&sc=&tb=&tc=: the bead by its sentences (session.h).
+  server.Get("/api/explain", [&](const httplib::Request& req, httplib::Response& res) {
+    std::size_t values[4] = {};
+    const char* names[4] = {"sb", "sc", "tb", "tc"};
+    for (int i = 0; i < 4; ++i) {
+      const std::string text = req.get_param_value(names[i]);
+      const auto parsed = std::from_chars(text.data(), text.data() + text.size(), values[i]);
+      if (text.empty() || parsed.ec != std::errc() || parsed.ptr != text.data() + text.size()) {
+        Json(res, {400, nlohmann::json{{"error", fmt::format("\"{}\" must be a number of "
+                                                             "sentences",
+                                                             names[i])},
+                                       {"reason", "invalid"}}
+                            .dump()});
+        return;
+      }
+    }
+    Json(res, session.Explain({.source_begin = values[0],
+                               .source_count = values[1],
+                               .target_begin = values[2],
+                               .target_count = values[3]}));
+  });
   // Every POST reads its body itself, so that the size limit holds for chunked bodies too.
   auto post = [&](const std::string& path, std::function<ApiResponse(std::string_view)> call) {
     server.Post(path, [&, call](const httplib::Request& req, httplib::Response& res,

@@ -266,6 +266,25 @@ TEST_F(ReviewSessionTest, RealignKeepsWhatWasReviewed) {
   EXPECT_EQ(OnDisk(), reviewed);
 }
 
+// Why a bead would be aligned: its evidence, asked by its sentences; the model is made once.
+TEST_F(ReviewSessionTest, ExplainAnswersTheEvidenceOfABead) {
+  const align::Bead& bead = original_.ladder[3];
+  const ApiResponse r = session_->Explain(bead);
+  ASSERT_EQ(r.status, 200) << r.body;
+  const json answer = json::parse(r.body);
+  EXPECT_TRUE(answer["matches"].is_array());
+  ASSERT_FALSE(answer["parts"].empty());
+  EXPECT_EQ(answer["parts"][0]["name"], "shape");
+  EXPECT_TRUE(answer["cost"].is_number());
+  // Any bead, not only those of the ladder; edits meanwhile change nothing.
+  ASSERT_EQ(Edit({{"kind", "merge"}, {"bead", 0}}).status, 200);
+  EXPECT_EQ(session_->Explain({0, 2, 0, 3, 0.0}).status, 200);
+  // Beads outside the texts, empty ones and very long ones are refused.
+  EXPECT_EQ(session_->Explain({0, 1, original_.target.sentences.size(), 1, 0.0}).status, 400);
+  EXPECT_EQ(session_->Explain({0, 0, 0, 0, 0.0}).status, 400);
+  EXPECT_EQ(session_->Explain({0, 65, 0, 1, 0.0}).status, 400);
+}
+
 // The message counts beads whose sentences changed, and confidence changes apart: re-aligning
 // re-estimates every confidence ("9234 beads changed" was said where 12 had changed).
 TEST_F(ReviewSessionTest, RealignSaysWhatChangedApartFromConfidences) {
