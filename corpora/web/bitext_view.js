@@ -910,10 +910,12 @@
   }
 
   // ---------------------------------------------------------------------------------------
-  // The confidence strip: the whole ladder as one line, bead after bead, coloured by what needs
-  // a look; on a long corpus it shows where the weak beads are. Each pixel column shows the
-  // weakest of its beads: below the threshold (red below 0.5, orange above), an omission or
-  // addition (purple), confident (green; pale once reviewed), outside the aligned region (grey).
+  // The confidence strip: the whole ladder as one line, bead after bead; on a long corpus it
+  // shows where the weak beads are. Each pixel column holds the beads that fall on it and is
+  // coloured by the share of them that are weak (automatic, below the threshold; one below 0.5
+  // counts twice as much as one above): green (none) through amber to red (all); pale green: all
+  // reviewed; grey: all outside the aligned region. (Omissions and additions have their filter
+  // and the report's list: on a long corpus there are some in every column.)
   class ConfidenceStrip {
     constructor(canvas, model, onPick) {
       this.canvas = canvas;
@@ -991,30 +993,44 @@
     paint(c, w, h, first, last) {
       const m = this.model;
       const n = Math.max(0, last - first + 1);
-      // Rank per column: higher wins.
-      const colours = ['#ffffff', '#e2e2e2', '#a8d5b4', kBandColour.high, '#6a3fb5',
-        kBandColour.medium, kBandColour.low];
-      const rank = new Uint8Array(w);
+      const beads = new Uint32Array(w);     // beads to review in the column
+      const reviewed = new Uint32Array(w);
+      const outside = new Uint32Array(w);
+      const weak = new Float64Array(w);     // weak beads: 0.5 each, 1 below 0.5
       for (let k = first; k <= last; ++k) {
         const x = Math.min(w - 1, Math.floor((k - first) * w / n));
-        let r;
-        if (!m.toReview(k)) r = 1;
-        else if (m.lowConfidence(k, this.threshold)) r = m.beads[k].c < kLow ? 6 : 5;
-        else if (m.gap(k)) r = 4;
-        else r = m.status(k) === 'automatic' ? 3 : 2;
-        if (r > rank[x]) rank[x] = r;
+        if (!m.toReview(k)) { ++outside[x]; continue; }
+        ++beads[x];
+        if (m.status(k) !== 'automatic') ++reviewed[x];
+        if (m.lowConfidence(k, this.threshold)) weak[x] += m.beads[k].c < kLow ? 1 : 0.5;
       }
       // A column with no bead of its own (fewer beads than pixels) takes its left neighbour's.
-      for (let x = 1; x < w; ++x) if (rank[x] === 0) rank[x] = rank[x - 1];
+      for (let x = 1; x < w; ++x) {
+        if (beads[x] + outside[x] === 0) {
+          beads[x] = beads[x - 1];
+          reviewed[x] = reviewed[x - 1];
+          outside[x] = outside[x - 1];
+          weak[x] = weak[x - 1];
+        }
+      }
+      const rgb = (hex) => [parseInt(hex.slice(1, 3), 16), parseInt(hex.slice(3, 5), 16),
+        parseInt(hex.slice(5, 7), 16)];
+      const pack = ([r, g, b]) => (0xff << 24 | b << 16 | g << 8 | r) >>> 0;
+      const green = rgb(kBandColour.high);
+      const amber = rgb(kBandColour.medium);
+      const red = rgb(kBandColour.low);
+      const mix = (a, b, t) => a.map((v, i) => Math.round(v + (b[i] - v) * t));
+      const colour = new Uint32Array(w);
+      for (let x = 0; x < w; ++x) {
+        if (beads[x] === 0) { colour[x] = pack(rgb('#e2e2e2')); continue; }
+        if (reviewed[x] === beads[x]) { colour[x] = pack(rgb('#a8d5b4')); continue; }
+        const share = weak[x] / beads[x];  // one amber bead alone: amber; one red: red
+        colour[x] = pack(share <= 0.5 ? mix(green, amber, share * 2) :
+            mix(amber, red, (share - 0.5) * 2));
+      }
       const image = c.createImageData(w, h);
       const pixels = new Uint32Array(image.data.buffer);
-      const rgba = colours.map((hex) => {
-        const v = parseInt(hex.slice(1), 16);
-        return (0xff << 24 | (v & 0xff) << 16 | (v >> 8 & 0xff) << 8 | v >> 16) >>> 0;
-      });
-      for (let y = 0; y < h; ++y) {
-        for (let x = 0; x < w; ++x) pixels[y * w + x] = rgba[rank[x]];
-      }
+      for (let y = 0; y < h; ++y) pixels.set(colour, y * w);
       return image;
     }
   }

@@ -77,7 +77,8 @@
     const c = m.counts(state.threshold);
     $('progress-bar').style.width = (c.review ? 100 * c.reviewed / c.review : 0) + '%';
     $('progress-text').textContent = c.reviewed + ' of ' + c.review + ' beads reviewed' +
-        (c.outside ? ' (the aligned region; ' + c.outside + ' one-sided beads outside it)' : '');
+        (c.outside ? ' (the aligned region; ' + c.outside + ' one-sided bead' +
+         (c.outside === 1 ? '' : 's') + ' outside it)' : '');
     $('undo').disabled = s.undo === 0;
     $('redo').disabled = s.redo === 0;
     document.body.dataset.version = s.version;
