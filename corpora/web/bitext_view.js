@@ -81,8 +81,10 @@
         }
       }
     }
-    // A patch from the server: beads [first, first + remove) replaced.
+    // A patch from the server: beads [first, first + remove) replaced. `generation` counts the
+    // changes, for what is worked out from the beads and kept.
     applyPatch(p) {
+      this.generation = (this.generation || 0) + 1;
       this.beads.splice(p.first, p.remove, ...p.beads.map(toBead));
       this.review.splice(p.first, p.remove, ...p.review);
       this.reindex();
