@@ -785,23 +785,36 @@
     if (state.filter === 'search') relist(); else vlist.refresh();
   }
 
-  // The beads that match the search, worked out once per query and state of the beads, after
-  // the page has shown the jump (on 20,000 beads it takes tens of milliseconds).
-  let matchTimer = 0;
-  function matchesKnown() {
-    return state.matchesFor === state.query + '\u0000' + state.sides.join() + '\u0000' +
-        (state.model.generation || 0);
-  }
-  function findMatches() {
+  // The beads that match the search, worked out once per query and state of the beads, in the
+  // browser's idle time, a slice at a time (on 20,000 beads it takes tens of milliseconds, which
+  // no key should wait for).
+  const matchKey = () => state.query + '\u0000' + state.sides.join() + '\u0000' +
+      (state.model.generation || 0);
+  const matchesKnown = () => state.matchesFor === matchKey();
+  let matchJob = null;
+  function findMatches(done) {
+    const key = matchKey();
+    if (matchJob && matchJob.key === key) return;  // already on its way
     const o = options();
-    state.matches = [];
-    if (state.query) {
-      for (let k = 0; k < state.model.size; ++k) {
-        if (state.model.matches(k, o.query, o.sides)) state.matches.push(k);
+    const job = {key, k: 0, found: []};
+    matchJob = job;
+    const slice = (deadline) => {
+      if (matchJob !== job) return;  // another search took over
+      // At most 1,000 beads (a few milliseconds) at a time: a key pressed meanwhile waits for
+      // no more than that.
+      const m = state.model;
+      if (deadline.timeRemaining() > 1) {
+        const end = Math.min(m.size, job.k + 1000);
+        for (; job.k < end; ++job.k) if (m.matches(job.k, o.query, o.sides)) job.found.push(job.k);
       }
-    }
-    state.matchesFor = state.query + '\u0000' + state.sides.join() + '\u0000' +
-        (state.model.generation || 0);
+      if (job.k < m.size) { requestIdleCallback(slice); return; }
+      matchJob = null;
+      if (matchKey() !== key) return;  // the beads or the query changed meanwhile
+      state.matches = job.found;
+      state.matchesFor = key;
+      done();
+    };
+    requestIdleCallback(slice);
   }
 
   // "match 3 of 10" beside the search box: which match the cursor is on. With `find`, the
@@ -812,9 +825,7 @@
     if (!state.query) { out.textContent = ''; return; }
     if (!matchesKnown()) {
       out.textContent = '';
-      if (!find) return;
-      clearTimeout(matchTimer);
-      matchTimer = setTimeout(() => { findMatches(); showMatchCount(); }, 0);
+      if (find) findMatches(() => showMatchCount());
       return;
     }
     if (!state.matches.length) { out.textContent = 'no match'; return; }
@@ -882,6 +893,7 @@
     state.estimates = new Array(state.model.size).fill(0);
     state.evidence.clear();
     state.matchesFor = '';
+    matchJob = null;
     // The first time, where the reviewer stopped last time, or the aligned region.
     if (first) state.current = state.model.startBead(state.session.reviewer);
     clampCursor();
