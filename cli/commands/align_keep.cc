@@ -11,6 +11,7 @@
 #include "common.h"
 #include "exchange_options.h"
 #include "review/corpus_file.h"
+#include "review/session.h"
 #include "tandem/core/version.h"
 #include "tandem/corpora/pipeline.h"
 #include "tandem/corpora/review.h"
@@ -61,10 +62,9 @@ int RunAlignKeep(const AlignKeepArgs& args) {
     const double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     std::cerr << fmt::format(
-                     "kept:       {} reviewed bead{} as they were; re-aligned the rest ({} bead{} "
-                     "changed)\n",
-                     kept, kept == 1 ? "" : "s", patch->after_beads.size(),
-                     patch->after_beads.size() == 1 ? "" : "s")
+                     "kept:       {} reviewed bead{} as they were; re-aligned the rest ({})\n",
+                     kept, kept == 1 ? "" : "s",
+                     review::DescribeRealignChanges(corpora::CountChanges(*patch)))
               << corpora::FormatSummary(bitext, corpora::Summarize(bitext))
               << fmt::format("time:       {:.2f} s\n", seconds)
               << "output:     " << (args.output.empty() ? args.corpus : args.output)

@@ -1,9 +1,12 @@
 #include "review/server.h"
 
 #include <atomic>
+#include <charconv>
 #include <chrono>
+#include <functional>
 #include <httplib.h>
 #include <signal.h>
+#include <sys/socket.h>
 #include <thread>
 
 #include <fmt/format.h>
@@ -61,6 +64,39 @@ void Refuse(httplib::Response& res, int status, const std::string& message) {
                   "application/json; charset=utf-8");
 }
 
+// Reads a request's body, at most `limit` bytes, whatever its transfer encoding: cpp-httplib
+// checks a Content-Length against its payload limit, but reads a chunked body (or one that runs
+// until the connection closes) whole. kOk, kTooLarge (the rest is left unread), or kBroken.
+enum class BodyRead { kOk, kTooLarge, kBroken };
+BodyRead ReadBody(const httplib::Request& req, const httplib::ContentReader& reader,
+                  std::size_t limit, std::string* body) {
+  bool too_large = false;
+  const bool read = reader([&](const char* data, std::size_t size) {
+    if (size > limit - body->size()) {
+      too_large = true;
+      return false;
+    }
+    body->append(data, size);
+    return true;
+  });
+  if (too_large) return BodyRead::kTooLarge;
+  if (read) return BodyRead::kOk;
+  // cpp-httplib refuses a declared length over its limit without calling the receiver.
+  const std::string declared = req.get_header_value("Content-Length");
+  std::size_t length = 0;
+  const auto parsed = std::from_chars(declared.data(), declared.data() + declared.size(), length);
+  if (parsed.ec == std::errc() && length > limit) return BodyRead::kTooLarge;
+  return BodyRead::kBroken;
+}
+
+// Only SO_REUSEADDR (a port whose last connections are in TIME_WAIT can be taken again), not
+// cpp-httplib's default SO_REUSEPORT, with which a second server, another `tandem review` among
+// them, could listen on the same port and be handed half of the requests.
+void ExclusiveSocketOptions(int socket) {
+  const int yes = 1;
+  ::setsockopt(socket, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+}
+
 sigset_t StopSignals() {
   sigset_t signals;
   sigemptyset(&signals);
@@ -83,6 +119,12 @@ Status Serve(ReviewSession& session, const ServerOptions& options) {
   server.set_read_timeout(10, 0);
   server.set_write_timeout(30, 0);
   server.set_keep_alive_timeout(5);
+  // One request per connection. A body refused half-read (too large) leaves the rest of it on
+  // the connection, and cpp-httplib 0.11 closes a connection only when the request asks for it
+  // or the next request cannot be parsed: a body without a length would keep it open until the
+  // read timeout. On loopback a new connection costs next to nothing.
+  server.set_keep_alive_max_count(1);
+  server.set_socket_options(ExclusiveSocketOptions);
 
   int port = options.port;
   if (port == 0) {
@@ -144,21 +186,53 @@ Status Serve(ReviewSession& session, const ServerOptions& options) {
              [&](const httplib::Request&, httplib::Response& res) { Json(res, session.Corpus()); });
   server.Get("/api/state",
              [&](const httplib::Request&, httplib::Response& res) { Json(res, session.State()); });
-  server.Post("/api/edit", [&](const httplib::Request& req, httplib::Response& res) {
-    Json(res, session.Edit(req.body));
+  // GET /api/explain?sb=&sc=&tb=&tc=: the bead by its sentences (session.h).
+  server.Get("/api/explain", [&](const httplib::Request& req, httplib::Response& res) {
+    std::size_t values[4] = {};
+    const char* names[4] = {"sb", "sc", "tb", "tc"};
+    for (int i = 0; i < 4; ++i) {
+      const std::string text = req.get_param_value(names[i]);
+      const auto parsed = std::from_chars(text.data(), text.data() + text.size(), values[i]);
+      if (text.empty() || parsed.ec != std::errc() || parsed.ptr != text.data() + text.size()) {
+        Json(res, {400, nlohmann::json{{"error", fmt::format("\"{}\" must be a number of "
+                                                             "sentences",
+                                                             names[i])},
+                                       {"reason", "invalid"}}
+                            .dump()});
+        return;
+      }
+    }
+    Json(res, session.Explain({.source_begin = values[0],
+                               .source_count = values[1],
+                               .target_begin = values[2],
+                               .target_count = values[3]}));
   });
-  server.Post("/api/undo", [&](const httplib::Request& req, httplib::Response& res) {
-    Json(res, session.Undo(req.body));
-  });
-  server.Post("/api/redo", [&](const httplib::Request& req, httplib::Response& res) {
-    Json(res, session.Redo(req.body));
-  });
-  server.Post("/api/realign", [&](const httplib::Request& req, httplib::Response& res) {
-    Json(res, session.Realign(req.body));
-  });
-  server.Post("/api/reload", [&](const httplib::Request&, httplib::Response& res) {
-    Json(res, session.Reload());
-  });
+  // Every POST reads its body itself, so that the size limit holds for chunked bodies too.
+  auto post = [&](const std::string& path, std::function<ApiResponse(std::string_view)> call) {
+    server.Post(path, [&, call](const httplib::Request& req, httplib::Response& res,
+                                const httplib::ContentReader& reader) {
+      std::string body;
+      switch (ReadBody(req, reader, options.max_request_bytes, &body)) {
+        case BodyRead::kOk:
+          Json(res, call(body));
+          return;
+        case BodyRead::kTooLarge:
+          // The rest of the body is not read (the connection is closed after each request).
+          Refuse(res, 413,
+                 fmt::format("the request is too large (at most {} bytes)",
+                             options.max_request_bytes));
+          return;
+        case BodyRead::kBroken:
+          Refuse(res, 400, "the request body could not be read");
+          return;
+      }
+    });
+  };
+  post("/api/edit", [&](std::string_view body) { return session.Edit(body); });
+  post("/api/undo", [&](std::string_view body) { return session.Undo(body); });
+  post("/api/redo", [&](std::string_view body) { return session.Redo(body); });
+  post("/api/realign", [&](std::string_view body) { return session.Realign(body); });
+  post("/api/reload", [&](std::string_view) { return session.Reload(); });
 
   // The stop signals are blocked in every thread; a watcher thread takes them and stops the
   // server, which makes listen_after_bind return.

@@ -103,6 +103,19 @@ std::string Describe(const corpora::Edit& edit, const corpora::LadderPatch& patc
 
 }  // namespace
 
+std::string DescribeRealignChanges(const corpora::PatchChanges& changes) {
+  auto beads = [](std::size_t n) { return fmt::format("{} bead{}", n, n == 1 ? "" : "s"); };
+  std::string text = changes.structural()
+                         ? fmt::format("{} replaced by {}", beads(changes.removed), changes.added)
+                         : std::string("no bead changed");
+  if (changes.confidence > 0) {
+    text += fmt::format(", {} {} with a new confidence", changes.confidence,
+                        changes.structural() ? (changes.confidence == 1 ? "other" : "others")
+                                             : (changes.confidence == 1 ? "bead" : "beads"));
+  }
+  return text;
+}
+
 ReviewSession::ReviewSession(CorpusFile file, corpora::Bitext bitext, SessionOptions options)
     : path_(file.path()),
       options_(std::move(options)),
@@ -290,10 +303,10 @@ ApiResponse ReviewSession::Change(Step step, std::string_view body) {
       StatusOr<corpora::LadderPatch> plan =
           corpora::PlanRealign(bitext_, corpora::AlignOptionsOf(bitext_));
       if (!plan.ok()) return Error(400, "invalid", plan.status().message());
-      const std::size_t changed = plan->after_beads.size();
+      const corpora::PatchChanges changes = corpora::CountChanges(*plan);
       patch = history_.Do(bitext_, std::move(*plan));
-      message = fmt::format("re-aligned around {} reviewed bead{}: {} bead{} changed", fixed,
-                            fixed == 1 ? "" : "s", changed, changed == 1 ? "" : "s");
+      message = fmt::format("re-aligned around {} reviewed bead{}: {}", fixed,
+                            fixed == 1 ? "" : "s", DescribeRealignChanges(changes));
       break;
     }
   }
@@ -301,6 +314,56 @@ ApiResponse ReviewSession::Change(Step step, std::string_view body) {
   ++version_;
   wake_saver_.notify_all();
   return Changed(*patch, message);
+}
+
+ApiResponse ReviewSession::Explain(const align::Bead& bead) {
+  // The aligner's beads have a few sentences a side; a reviewer's merges may have more. Past
+  // this, an explanation is a list nobody reads, and costs time for every word.
+  constexpr std::size_t kMaxSentences = 64;
+  if (bead.source_count > kMaxSentences || bead.target_count > kMaxSentences) {
+    return Error(
+        400, "invalid",
+        fmt::format("beads of more than {} sentences a side are not explained", kMaxSentences));
+  }
+  const std::lock_guard explain_lock(explainer_mutex_);
+  corpora::Bitext texts;
+  {
+    const std::lock_guard lock(mutex_);
+    if (explainer_stale_) explainer_.reset();
+    explainer_stale_ = false;
+    if (!explainer_) {
+      texts.source = bitext_.source;
+      texts.target = bitext_.target;
+      texts.alignment = bitext_.alignment;
+    }
+  }
+  if (!explainer_) {
+    // Outside mutex_: aligning the pair takes seconds, and edits go on meanwhile.
+    StatusOr<corpora::BeadExplainer> made =
+        corpora::BeadExplainer::Make(texts, corpora::AlignOptionsOf(texts));
+    if (!made.ok()) return Error(500, "explain", made.status().message());
+    explainer_ = std::move(*made);
+  }
+  StatusOr<align::BeadEvidence> evidence = explainer_->Explain(bead);
+  if (!evidence.ok()) return Error(400, "invalid", evidence.status().message());
+  json matches = json::array();
+  for (const align::BeadEvidence::Match& match : evidence->matches) {
+    matches.push_back({{"channel", match.channel},
+                       {"origin", match.origin},
+                       {"source", match.source},
+                       {"target", match.target}});
+  }
+  json parts = json::array();
+  for (const align::BeadEvidence::Part& part : evidence->parts) {
+    parts.push_back({{"name", part.name}, {"cost", part.cost}});
+  }
+  return {200, json{{"matches", std::move(matches)},
+                    {"parts", std::move(parts)},
+                    {"cost", evidence->cost},
+                    {"source_length", evidence->source_length},
+                    {"target_length", evidence->target_length},
+                    {"expected_target_length", evidence->expected_target_length}}
+                   .dump(-1, ' ', false, json::error_handler_t::replace)};
 }
 
 ApiResponse ReviewSession::Reload() {
@@ -315,6 +378,7 @@ ApiResponse ReviewSession::Reload() {
     file_ = std::move(*file);
   }
   bitext_ = std::move(bitext);
+  explainer_stale_ = true;
   history_.Clear();
   conflict_.clear();
   save_error_.clear();

@@ -31,6 +31,7 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <thread>
@@ -46,6 +47,10 @@ struct ApiResponse {
   int status = 200;
   std::string body;  // JSON
 };
+
+// What a re-alignment changed, for people, as the editor and `tandem align --keep` say it:
+// "12 beads replaced by 11, 230 others with a new confidence", "no bead changed".
+std::string DescribeRealignChanges(const corpora::PatchChanges& changes);
 
 struct SessionOptions {
   std::string reviewer;                // stamped on every bead the session changes
@@ -72,6 +77,11 @@ class ReviewSession {
   ApiResponse Redo(std::string_view body);
   ApiResponse Realign(std::string_view body);
   ApiResponse Reload();
+  // Why the aligner would align `bead` (its sentences, not its number, so that the answer holds
+  // whatever edits come meanwhile): the words, numbers and names it matches, the parts of the
+  // cost. The first call works out the aligner's model of the pair (corpora::BeadExplainer), as
+  // long as aligning the pair took; edits go on meanwhile.
+  ApiResponse Explain(const align::Bead& bead);
 
   // Waits until every edit made so far is on disk, or until writing it failed (the status of
   // that attempt: kConflict when the file changed on disk).
@@ -108,6 +118,11 @@ class ReviewSession {
 
   std::mutex file_mutex_;  // guards file_: the saver writes it without holding mutex_
   CorpusFile file_;
+
+  // Taken before mutex_ when both are needed.
+  std::mutex explainer_mutex_;  // guards explainer_
+  std::optional<corpora::BeadExplainer> explainer_;
+  bool explainer_stale_ = false;  // guarded by mutex_: the corpus was read again
 
   std::thread saver_;  // last: started when everything else is ready
 };

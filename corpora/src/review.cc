@@ -4,6 +4,7 @@
 #include <array>
 #include <charconv>
 #include <map>
+#include <memory>
 #include <utility>
 
 #include <fmt/format.h>
@@ -357,10 +358,18 @@ StatusOr<LadderPatch> PlanEdit(const Bitext& bitext, const Edit& edit, const Rev
       LadderPatch patch = Before(bitext, edit.bead, 1);
       patch.after_beads = patch.before_beads;
       patch.after_review = patch.before_review;
+      BeadReview& record = patch.after_review[0];
       if (edit.kind == EditKind::kSetNote) {
-        patch.after_review[0].note = edit.note;
+        record.note = edit.note;
       } else {
-        patch.after_review[0].bookmark = edit.bookmark;
+        record.bookmark = edit.bookmark;
+      }
+      // Who wrote it and when. A note is no verdict: the bead keeps its status (an automatic
+      // bead stays among those to review). A reviewed bead keeps who set its status.
+      if (record.status == ReviewStatus::kAutomatic) {
+        record.reviewer = stamp.reviewer;
+        record.timestamp = stamp.timestamp;
+        if (record.note.empty() && !record.bookmark) record = BeadReview{};
       }
       return patch;
     }
@@ -446,17 +455,26 @@ align::AlignOptions AlignOptionsOf(const Bitext& bitext) {
   return options;
 }
 
-StatusOr<LadderPatch> PlanRealign(const Bitext& bitext, const align::AlignOptions& options) {
+namespace {
+
+// The aligner's input for the texts of `bitext`, with the evidence of its first alignment: the
+// FreeDict dictionaries of the pair, unless it was aligned without any (user dictionary files are
+// not recorded by path, so they are not read again). The sentences are views into `bitext`.
+StatusOr<align::AlignInput> AlignInputOf(const Bitext& bitext) {
   align::AlignInput input = align::InputFromDocuments(bitext.source, bitext.target);
-  // The evidence of the first alignment: the FreeDict dictionaries of the pair, unless it was
-  // aligned without any (user dictionary files are not recorded by path, so they are not read
-  // again).
   DictionaryRequest dictionaries;
   for (const auto& [name, value] : bitext.alignment.parameters) {
     if (name == "dictionaries" && value == "none") dictionaries.specs = {"none"};
   }
   TANDEM_ASSIGN_OR_RETURN(
       input.lexicons, LoadDictionaries(dictionaries, input.source_language, input.target_language));
+  return input;
+}
+
+}  // namespace
+
+StatusOr<LadderPatch> PlanRealign(const Bitext& bitext, const align::AlignOptions& options) {
+  TANDEM_ASSIGN_OR_RETURN(align::AlignInput input, AlignInputOf(bitext));
   // Records worth keeping if the aligner proposes the same bead again, by position.
   std::map<std::pair<std::size_t, std::size_t>, std::size_t> kept;
   for (std::size_t k = 0; k < bitext.ladder.size(); ++k) {
@@ -478,7 +496,107 @@ StatusOr<LadderPatch> PlanRealign(const Bitext& bitext, const align::AlignOption
       // fixed and kept as it was.
     }
   }
+  // Notes and bookmarks of automatic beads the aligner changed stay with their text: they go to
+  // the new bead that holds the old bead's first sentence (notes joined, one per line).
+  std::vector<std::size_t> bead_of[2] = {std::vector<std::size_t>(input.source.size()),
+                                         std::vector<std::size_t>(input.target.size())};
+  for (std::size_t k = 0; k < ladder.size(); ++k) {
+    for (std::size_t i = ladder[k].source_begin; i < ladder[k].source_end(); ++i) bead_of[0][i] = k;
+    for (std::size_t j = ladder[k].target_begin; j < ladder[k].target_end(); ++j) bead_of[1][j] = k;
+  }
+  for (std::size_t k = 0; k < bitext.ladder.size(); ++k) {
+    const BeadReview& old_record = ReviewOf(bitext, k);
+    if (old_record.status != ReviewStatus::kAutomatic || old_record.IsDefault()) continue;
+    const Bead& old = bitext.ladder[k];
+    const std::size_t now =
+        old.source_count > 0 ? bead_of[0][old.source_begin] : bead_of[1][old.target_begin];
+    if (ladder[now].source_begin == old.source_begin &&
+        ladder[now].target_begin == old.target_begin &&
+        ladder[now].source_count == old.source_count &&
+        ladder[now].target_count == old.target_count) {
+      continue;  // proposed again: it kept its record above
+    }
+    BeadReview& record = review[now];
+    record.note = JoinNotes(record.note, old_record.note);
+    record.bookmark = record.bookmark || old_record.bookmark;
+    if (record.status == ReviewStatus::kAutomatic && record.reviewer.empty()) {
+      record.reviewer = old_record.reviewer;
+      record.timestamp = old_record.timestamp;
+    }
+  }
   return Diff(bitext.ladder, bitext.review, ladder, review);
+}
+
+struct BeadExplainer::Texts {
+  Document source;
+  Document target;
+  std::vector<std::string_view> source_sentences;
+  std::vector<std::string_view> target_sentences;
+};
+
+StatusOr<BeadExplainer> BeadExplainer::Make(const Bitext& bitext,
+                                            const align::AlignOptions& options) {
+  auto texts = std::make_shared<Texts>();
+  texts->source = bitext.source;
+  texts->target = bitext.target;
+  texts->source_sentences = texts->source.SentenceTexts();
+  texts->target_sentences = texts->target.SentenceTexts();
+  TANDEM_ASSIGN_OR_RETURN(align::AlignInput input, AlignInputOf(bitext));
+  input.source = texts->source_sentences;
+  input.target = texts->target_sentences;
+  TANDEM_ASSIGN_OR_RETURN(align::AlignReport report, align::AlignWithReport(input, options));
+  if (!report.model) return InternalError("the aligner kept no model to explain beads with");
+  BeadExplainer explainer;
+  explainer.texts_ = std::move(texts);
+  explainer.model_ = std::move(report.model);
+  return explainer;
+}
+
+StatusOr<align::BeadEvidence> BeadExplainer::Explain(const align::Bead& bead) const {
+  const std::size_t sources = texts_->source_sentences.size();
+  const std::size_t targets = texts_->target_sentences.size();
+  if (bead.source_begin > sources || bead.source_count > sources - bead.source_begin ||
+      bead.target_begin > targets || bead.target_count > targets - bead.target_begin ||
+      bead.source_count + bead.target_count == 0) {
+    return InvalidArgumentError(
+        fmt::format("there is no bead of source sentences [{}, {}) and target sentences [{}, {}) "
+                    "in texts of {} and {} sentences",
+                    bead.source_begin, bead.source_begin + bead.source_count, bead.target_begin,
+                    bead.target_begin + bead.target_count, sources, targets));
+  }
+  return model_->Explain(bead, texts_->source_sentences, texts_->target_sentences);
+}
+
+PatchChanges CountChanges(const LadderPatch& patch) {
+  // Both runs are in ladder order: walk them together by where the beads start.
+  PatchChanges changes;
+  const std::vector<Bead>& before = patch.before_beads;
+  const std::vector<Bead>& after = patch.after_beads;
+  std::size_t i = 0;
+  std::size_t j = 0;
+  auto start = [](const Bead& b) { return std::pair{b.source_begin, b.target_begin}; };
+  while (i < before.size() && j < after.size()) {
+    if (start(before[i]) < start(after[j])) {
+      ++changes.removed;
+      ++i;
+    } else if (start(after[j]) < start(before[i])) {
+      ++changes.added;
+      ++j;
+    } else {
+      if (before[i].source_count != after[j].source_count ||
+          before[i].target_count != after[j].target_count) {
+        ++changes.removed;
+        ++changes.added;
+      } else if (before[i].confidence != after[j].confidence) {
+        ++changes.confidence;
+      }
+      ++i;
+      ++j;
+    }
+  }
+  changes.removed += before.size() - i;
+  changes.added += after.size() - j;
+  return changes;
 }
 
 StatusOr<LadderPatch> EditHistory::Do(Bitext& bitext, const Edit& edit, const ReviewStamp& stamp) {

@@ -25,6 +25,18 @@ std::string Region(const std::string& name, const SideSummary& side) {
 
 }  // namespace
 
+BeadRange AlignedBeads(const align::Ladder& ladder) {
+  BeadRange range;
+  bool found = false;
+  for (std::size_t k = 0; k < ladder.size(); ++k) {
+    if (!ladder[k].two_sided()) continue;
+    if (!found) range.first = k;
+    found = true;
+    range.end = k + 1;
+  }
+  return range;
+}
+
 BitextSummary Summarize(const Bitext& bitext) {
   BitextSummary summary;
   summary.source.sentences = bitext.source.sentences.size();
@@ -33,22 +45,20 @@ BitextSummary Summarize(const Bitext& bitext) {
   summary.target.paragraphs = bitext.target.paragraphs.size();
   summary.beads = bitext.ladder.size();
   double confidence = 0.0;
-  const align::Bead* first = nullptr;
-  const align::Bead* last = nullptr;
   for (const align::Bead& bead : bitext.ladder) {
     ++summary.beads_by_type[align::BeadTypeName(bead)];
     confidence += bead.confidence;
     if (bead.two_sided()) {
-      if (first == nullptr) first = &bead;
-      last = &bead;
       summary.source.aligned_sentences += bead.source_count;
       summary.target.aligned_sentences += bead.target_count;
     }
   }
   if (summary.beads > 0) summary.mean_confidence = confidence / static_cast<double>(summary.beads);
-  if (first != nullptr) {
-    FillRegion(bitext.source, first->source_begin, last->source_end() - 1, &summary.source);
-    FillRegion(bitext.target, first->target_begin, last->target_end() - 1, &summary.target);
+  if (const BeadRange region = AlignedBeads(bitext.ladder); !region.empty()) {
+    const align::Bead& first = bitext.ladder[region.first];
+    const align::Bead& last = bitext.ladder[region.end - 1];
+    FillRegion(bitext.source, first.source_begin, last.source_end() - 1, &summary.source);
+    FillRegion(bitext.target, first.target_begin, last.target_end() - 1, &summary.target);
   }
   return summary;
 }

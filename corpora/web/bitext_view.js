@@ -16,6 +16,17 @@
   function band(c) {
     return c < kLow ? 'low' : c < kHigh ? 'medium' : 'high';
   }
+  // The low-confidence threshold: below it beads start to be wrong (the calibration makes beads
+  // of 0.9 and more at least 97% right on the dev set). One value for the filter, the counts,
+  // the jumps and the report.
+  const kThreshold = kHigh;
+  // A confidence for people, truncated (not rounded) to two decimals, so that a bead below a
+  // threshold of two decimals never shows as the threshold (0.8953 is "0.89", not "0.90").
+  function confText(c) {
+    return (Math.floor(c * 100 + 1e-9) / 100).toFixed(2);
+  }
+  // Runs of at least this many one-sided beads are folded into one row.
+  const kFoldRun = 8;
   const kBandColour = {low: '#d7301f', medium: '#f0a020', high: '#2b9348'};
   const kStatusMark = {automatic: '\u25CB', confirmed: '\u2713', edited: '\u270E'};
   const kStatusTitle = {
@@ -58,14 +69,22 @@
     }
     get size() { return this.beads.length; }
     reindex() {
+      this.regionFirst = -1;  // the first and last bead with sentences on both sides
+      this.regionLast = -1;
       for (let k = 0; k < this.beads.length; ++k) {
         const b = this.beads[k];
         for (let i = 0; i < b.sc; ++i) this.sides[0].bead[b.sb + i] = k;
         for (let j = 0; j < b.tc; ++j) this.sides[1].bead[b.tb + j] = k;
+        if (b.sc > 0 && b.tc > 0) {
+          if (this.regionFirst < 0) this.regionFirst = k;
+          this.regionLast = k;
+        }
       }
     }
-    // A patch from the server: beads [first, first + remove) replaced.
+    // A patch from the server: beads [first, first + remove) replaced. `generation` counts the
+    // changes, for what is worked out from the beads and kept.
     applyPatch(p) {
+      this.generation = (this.generation || 0) + 1;
       this.beads.splice(p.first, p.remove, ...p.beads.map(toBead));
       this.review.splice(p.first, p.remove, ...p.review);
       this.reindex();
@@ -78,6 +97,27 @@
     type(k) { const b = this.beads[k]; return b.sc + ':' + b.tc; }
     oneToOne(k) { const b = this.beads[k]; return b.sc === 1 && b.tc === 1; }
     oneSided(k) { const b = this.beads[k]; return b.sc === 0 || b.tc === 0; }
+    twoSided(k) { return !this.oneSided(k); }
+    // The aligned region: from the first to the last two-sided bead (corpora/summary.h); the
+    // whole ladder when nothing is aligned.
+    hasRegion() { return this.regionFirst >= 0; }
+    inRegion(k) {
+      return this.regionFirst < 0 || (k >= this.regionFirst && k <= this.regionLast);
+    }
+    // 'before', 'inside' or 'after' the aligned region.
+    zone(k) {
+      if (this.regionFirst < 0) return 'inside';
+      return k < this.regionFirst ? 'before' : k > this.regionLast ? 'after' : 'inside';
+    }
+    // A one-sided bead inside the aligned region: 'omission' (source sentences the translation
+    // leaves out) or 'addition' (target sentences it adds); '' for any other bead.
+    gap(k) {
+      if (!this.oneSided(k) || this.regionFirst < 0 || !this.inRegion(k)) return '';
+      return this.beads[k].sc > 0 ? 'omission' : 'addition';
+    }
+    // What needs review: the aligned region (two-sided beads, omissions and additions); the
+    // one-sided text outside it is counted apart.
+    toReview(k) { return this.inRegion(k); }
     lowConfidence(k, threshold) {
       return this.status(k) === 'automatic' && this.beads[k].c < threshold;
     }
@@ -85,6 +125,60 @@
       let n = 0;
       for (let k = 0; k < this.beads.length; ++k) if (this.status(k) !== 'automatic') ++n;
       return n;
+    }
+    // Counts over the beads to review and outside the region, for the sidebar and the header.
+    counts(threshold) {
+      const c = {review: 0, reviewed: 0, twoSided: 0, omissions: 0, additions: 0,
+        omittedSentences: 0, addedSentences: 0, automatic: 0, confirmed: 0, edited: 0,
+        low: 0, bands: {low: 0, medium: 0, high: 0}, sum: 0, outside: 0, outsideSource: 0,
+        outsideTarget: 0, nonOne: 0, bookmarks: 0, notes: 0, lowOutside: 0};
+      for (let k = 0; k < this.beads.length; ++k) {
+        const b = this.beads[k];
+        const status = this.status(k);
+        const low = this.lowConfidence(k, threshold);
+        if (!this.oneToOne(k)) ++c.nonOne;
+        if (this.bookmarked(k)) ++c.bookmarks;
+        if (this.note(k)) ++c.notes;
+        if (!this.toReview(k)) {
+          ++c.outside;
+          c.outsideSource += b.sc;
+          c.outsideTarget += b.tc;
+          if (low) ++c.lowOutside;
+          continue;
+        }
+        ++c.review;
+        ++c[status];
+        if (status !== 'automatic') ++c.reviewed;
+        if (low) ++c.low;
+        ++c.bands[band(b.c)];
+        c.sum += b.c;
+        const g = this.gap(k);
+        if (g === 'omission') { ++c.omissions; c.omittedSentences += b.sc; }
+        else if (g === 'addition') { ++c.additions; c.addedSentences += b.tc; }
+        else if (this.twoSided(k)) ++c.twoSided;
+      }
+      c.mean = c.review ? c.sum / c.review : 0;
+      return c;
+    }
+    // Where a reviewer starts: after the last change the reviewer `who` made (else anyone),
+    // kept in the corpus as review times, at the next bead to review that is still automatic;
+    // with no change yet, at the first bead of the aligned region.
+    startBead(who) {
+      let latest = '';
+      let at = -1;
+      for (const mine of [true, false]) {
+        for (let k = 0; k < this.beads.length; ++k) {
+          const r = this.review[k];
+          if (!r || !r.t || r.s === 'automatic' || (mine && r.r !== who)) continue;
+          if (r.t >= latest) { latest = r.t; at = k; }
+        }
+        if (at >= 0) break;
+      }
+      if (at < 0) return this.hasRegion() ? this.regionFirst : 0;
+      for (let k = at + 1; k < this.beads.length; ++k) {
+        if (this.toReview(k) && this.status(k) === 'automatic') return k;
+      }
+      return at;
     }
     // True when a sentence of bead k (on the sides in `sides`, 0 and/or 1) contains the folded
     // query.
@@ -107,7 +201,11 @@
   // Filters: which beads to show, and what the jump keys look for.
   const kFilters = {
     all: {label: 'all beads', test: () => true},
-    unconfirmed: {label: 'unconfirmed', test: (m, k) => m.status(k) === 'automatic'},
+    region: {label: 'the aligned region', test: (m, k) => m.inRegion(k)},
+    twosided: {label: 'two-sided beads', test: (m, k) => m.twoSided(k)},
+    gaps: {label: 'omissions and additions', test: (m, k) => m.gap(k) !== ''},
+    unconfirmed: {label: 'unconfirmed (to review)',
+      test: (m, k) => m.toReview(k) && m.status(k) === 'automatic'},
     low: {label: 'low confidence', test: (m, k, o) => m.lowConfidence(k, o.threshold)},
     nonone: {label: 'not 1:1', test: (m, k) => !m.oneToOne(k)},
     unaligned: {label: 'unaligned sentences', test: (m, k) => m.oneSided(k)},
@@ -129,6 +227,82 @@
   }
 
   // ---------------------------------------------------------------------------------------
+  // The rows of a list: the beads a filter passes, in order, with every run of at least kFoldRun
+  // one-sided beads that follow each other (in the ladder and in the view) folded into one row,
+  // unless it was opened. `items[pos]` is a bead index, or -(f + 1) for `folds[f]`.
+  // A fold is known by its first sentence (`key`), which edits do not move.
+  function foldKey(model, k) {
+    const b = model.beads[k];
+    return b.sc > 0 ? 's' + b.sb : 't' + b.tb;
+  }
+
+  function buildView(model, test, o, opened) {
+    const items = [];
+    const folds = [];
+    const n = model.size;
+    let k = 0;
+    while (k < n) {
+      if (!test(model, k, o)) { ++k; continue; }
+      if (!model.oneSided(k)) { items.push(k++); continue; }
+      let end = k + 1;
+      while (end < n && model.oneSided(end) && model.zone(end) === model.zone(k) &&
+             test(model, end, o)) {
+        ++end;
+      }
+      const key = foldKey(model, k);
+      if (end - k >= kFoldRun && !(opened && opened.has(key))) {
+        const fold = {first: k, last: end - 1, key, zone: model.zone(k), source: 0, target: 0,
+          sFirst: -1, sLast: -1, tFirst: -1, tLast: -1};
+        for (let j = k; j < end; ++j) {
+          const b = model.beads[j];
+          if (b.sc) {
+            if (fold.sFirst < 0) fold.sFirst = b.sb;
+            fold.sLast = b.sb + b.sc - 1;
+            fold.source += b.sc;
+          }
+          if (b.tc) {
+            if (fold.tFirst < 0) fold.tFirst = b.tb;
+            fold.tLast = b.tb + b.tc - 1;
+            fold.target += b.tc;
+          }
+        }
+        folds.push(fold);
+        items.push(-folds.length);
+      } else {
+        for (let j = k; j < end; ++j) items.push(j);
+      }
+      k = end;
+    }
+    return {items, folds, size: items.length};
+  }
+
+  // The first bead of the row at `pos`, and the fold there (or null).
+  function itemBead(view, pos) {
+    const item = view.items[pos];
+    return item >= 0 ? item : view.folds[-item - 1].first;
+  }
+  function itemFold(view, pos) {
+    const item = view.items[pos];
+    return item >= 0 ? null : view.folds[-item - 1];
+  }
+  // The row that shows bead k (a fold holding it included), or, when no row does, the first row
+  // after it (view.size at the end). `shown` says which.
+  function locate(view, k) {
+    let lo = 0;
+    let hi = view.size;
+    while (lo < hi) {  // the first row that starts after k
+      const mid = (lo + hi) >> 1;
+      if (itemBead(view, mid) <= k) lo = mid + 1; else hi = mid;
+    }
+    if (lo > 0) {
+      const pos = lo - 1;
+      const item = view.items[pos];
+      if (item === k || (item < 0 && view.folds[-item - 1].last >= k)) return {pos, shown: true};
+    }
+    return {pos: lo, shown: false};
+  }
+
+  // ---------------------------------------------------------------------------------------
   // Bead rows.
   function el(tag, cls, text) {
     const e = document.createElement(tag);
@@ -137,27 +311,49 @@
     return e;
   }
 
-  // Appends `text` to `parent`, with the parts that match `query` (case-insensitively) marked.
-  function appendMarked(parent, text, query) {
-    if (!query) { parent.appendChild(document.createTextNode(text)); return; }
-    const lower = text.toLowerCase();
+  // Appends `text` to `parent` with parts marked: the parts that match `query` (folded: case and
+  // accents ignored), and `marks`, [{text, cls, title}] (words the aligner matched: each marked
+  // where it stands, case and accents ignored only when it does not stand as written).
+  function appendMarked(parent, text, query, marks) {
+    const ranges = [];
+    const folded = (query || (marks && marks.length)) ? fold(text) : '';
+    // Folding keeps positions only when it keeps the length (no character gains or loses a
+    // combining mark): then a match in the folded text is one in the text.
+    const sameLength = folded.length === text.length;
+    const find = (needle, cls, title, foldedOnly) => {
+      if (!needle) return;
+      let at = foldedOnly ? -1 : text.indexOf(needle);
+      let hay = text;
+      let what = needle;
+      if (at < 0 && sameLength) {
+        what = fold(needle);
+        hay = folded;
+        at = hay.indexOf(what);
+      }
+      while (at >= 0) {
+        ranges.push({begin: at, end: at + what.length, cls, title});
+        at = hay.indexOf(what, at + what.length);
+      }
+    };
+    if (query) find(query, '', '', true);
+    for (const m of marks || []) find(m.text, m.cls, m.title);
+    if (!ranges.length) { parent.appendChild(document.createTextNode(text)); return; }
+    ranges.sort((a, b) => a.begin - b.begin || b.end - a.end);
     let at = 0;
-    let found = lower.indexOf(query, at);
-    if (found < 0 || lower.length !== text.length) {
-      parent.appendChild(document.createTextNode(text));
-      return;
-    }
-    while (found >= 0) {
-      parent.appendChild(document.createTextNode(text.slice(at, found)));
-      parent.appendChild(el('mark', '', text.slice(found, found + query.length)));
-      at = found + query.length;
-      found = lower.indexOf(query, at);
+    for (const r of ranges) {
+      if (r.begin < at) continue;  // overlaps one already marked
+      parent.appendChild(document.createTextNode(text.slice(at, r.begin)));
+      const mark = el('mark', r.cls, text.slice(r.begin, r.end));
+      if (r.title) mark.title = r.title;
+      parent.appendChild(mark);
+      at = r.end;
     }
     parent.appendChild(document.createTextNode(text.slice(at)));
   }
 
   // The row of bead k. `o`: {current, side, sentence (the selected sentence of the current
-  // bead, on `side`), query (lower case), querySides, position (in the list)}.
+  // bead, on `side`), query (folded), querySides, marks ({0: [...], 1: [...]}: words to mark on
+  // each side, appendMarked), evidence (a line of text under the bead), threshold}.
   function renderBead(model, k, o) {
     const b = model.beads[k];
     const status = model.status(k);
@@ -165,14 +361,19 @@
     row.dataset.bead = k;
     row.classList.add('band-' + band(b.c), 'st-' + status);
     if (!model.oneToOne(k)) row.classList.add(model.oneSided(k) ? 'unaligned' : 'multi');
+    const gap = model.gap(k);
+    if (gap) row.classList.add(gap);
+    else if (model.oneSided(k)) row.classList.add('outside');
     if (o.current) row.classList.add('current');
 
     const gutter = el('div', 'gutter');
-    gutter.title = 'bead ' + (k + 1) + ', ' + model.type(k) + ', confidence ' + b.c.toFixed(2) +
-        ', ' + kStatusTitle[status];
+    gutter.title = 'bead ' + (k + 1) + ', ' + model.type(k) + ', confidence ' + b.c.toFixed(4) +
+        ', ' + kStatusTitle[status] +
+        (gap ? ', ' + gap + ' inside the aligned region' :
+         model.oneSided(k) ? ', outside the aligned region' : '');
     gutter.appendChild(el('span', 'num', String(k + 1)));
     gutter.appendChild(el('span', 'type', model.type(k)));
-    gutter.appendChild(el('span', 'conf', b.c.toFixed(2)));
+    gutter.appendChild(el('span', 'conf', confText(b.c)));
     const mark = el('span', 'status', kStatusMark[status]);
     gutter.appendChild(mark);
     if (model.bookmarked(k)) gutter.appendChild(el('span', 'bookmark', '\u2605'));
@@ -187,9 +388,11 @@
       const count = model.count(k, s);
       if (count === 0) {
         cell.classList.add('empty');
-        cell.appendChild(el('span', 'nothing', 'no counterpart'));
+        cell.appendChild(el('span', 'nothing', gap === 'omission' ? 'not translated (omission)' :
+            gap === 'addition' ? 'not in the source (addition)' : 'no counterpart'));
       }
-      const marked = o.query && o.querySides.includes(s) ? o.query : '';
+      const marked = o.query && o.querySides && o.querySides.includes(s) ? o.query : '';
+      const marks = o.marks ? o.marks[s] : null;
       for (let i = begin; i < begin + count; ++i) {
         const sentence = el('div', 's');
         sentence.dataset.side = s;
@@ -197,10 +400,16 @@
         if (side.paragraphStart[i]) sentence.classList.add('pstart');
         if (o.current && o.side === s && o.sentence === i - begin) sentence.classList.add('sel');
         sentence.appendChild(el('span', 'n', String(i + 1)));
-        appendMarked(sentence, side.sentences[i], marked);
+        appendMarked(sentence, side.sentences[i], marked, marks);
         cell.appendChild(sentence);
       }
       row.appendChild(cell);
+    }
+    if (o.evidence) {
+      const e = el('div', 'evidence');
+      e.appendChild(el('span', 'label', 'why'));
+      e.appendChild(document.createTextNode(o.evidence));
+      row.appendChild(e);
     }
     const note = model.note(k);
     if (note) {
@@ -209,6 +418,59 @@
       n.appendChild(document.createTextNode(note));
       row.appendChild(n);
     }
+    return row;
+  }
+
+  // "12" or "12–40" (1-based).
+  function range(first, last) {
+    return first === last ? String(first + 1) : (first + 1) + '\u2013' + (last + 1);
+  }
+  function plural(n, word) { return n + ' ' + word + (n === 1 ? '' : 's'); }
+
+  // What a fold holds, for people: "648 target sentences (hu.txt 67–714) without counterpart,
+  // after the aligned region".
+  function describeFold(model, f) {
+    const parts = [];
+    if (f.source) {
+      parts.push(plural(f.source, model.sides[0].language + ' sentence') + ' (' +
+          range(f.sFirst, f.sLast) + ')');
+    }
+    if (f.target) {
+      parts.push(plural(f.target, model.sides[1].language + ' sentence') + ' (' +
+          range(f.tFirst, f.tLast) + ')');
+    }
+    const where = f.zone === 'before' ? 'before the aligned region' :
+        f.zone === 'after' ? 'after the aligned region' :
+        f.target === 0 ? 'an omission inside the aligned region: not translated' :
+        f.source === 0 ? 'an addition inside the aligned region: not in the source' :
+        'inside the aligned region';
+    return parts.join(' and ') + ' without counterpart, ' + where;
+  }
+
+  // The row of a fold: what it holds and how it begins; a click (or o) opens it.
+  function renderFold(model, f, o) {
+    const row = el('div', 'bead fold fold-' + f.zone);
+    row.dataset.bead = f.first;
+    row.dataset.fold = f.key;
+    if (o.current) row.classList.add('current');
+    const gutter = el('div', 'gutter');
+    gutter.title = 'beads ' + range(f.first, f.last) + ', folded';
+    gutter.appendChild(el('span', 'num', range(f.first, f.last)));
+    gutter.appendChild(el('span', 'type', '\u25B8 ' + (f.last - f.first + 1)));
+    row.appendChild(gutter);
+    const body = el('div', 'fold-body');
+    body.appendChild(el('div', 'fold-what', describeFold(model, f)));
+    const first = model.beads[f.first];
+    const side = first.sc ? 0 : 1;
+    const start = side === 0 ? first.sb : first.tb;
+    const text = model.sides[side].sentences[start];
+    const preview = el('div', 'fold-preview');
+    preview.lang = model.sides[side].language;
+    preview.textContent = '\u201C' + (text.length > 140 ? text.slice(0, 140) + '\u2026' : text) +
+        '\u201D \u2026';
+    body.appendChild(preview);
+    body.appendChild(el('div', 'fold-hint', 'click or press o to show them'));
+    row.appendChild(body);
     return row;
   }
 
@@ -441,6 +703,14 @@
     geometry() {
       const rect = this.canvas.getBoundingClientRect();
       const m = this.margin;
+      // Room on the left for the rotated axis title and the widest number beside the axis
+      // ("21496" was cut at the edge).
+      const e = this.extent();
+      const c = this.canvas.getContext('2d');
+      c.font = '11px sans-serif';
+      const widest = Math.max(c.measureText(String(e.t0 + 1)).width,
+          c.measureText(String(e.t1)).width);
+      m.left = Math.ceil(22 + widest);
       return {w: rect.width, h: rect.height, x0: m.left, y0: m.top,
         pw: Math.max(1, rect.width - m.left - m.right),
         ph: Math.max(1, rect.height - m.top - m.bottom), extent: this.extent()};
@@ -477,6 +747,18 @@
         t1: Math.min(nt, t1 + mt)};
     }
 
+    // True when the aligned part is a small part of either text (a translation inside a longer
+    // document): the plot should then start zoomed.
+    partial() {
+      const m = this.model;
+      if (!m.hasRegion()) return false;
+      const a = m.beads[m.regionFirst];
+      const z = m.beads[m.regionLast];
+      const ns = Math.max(1, m.sides[0].sentences.length);
+      const nt = Math.max(1, m.sides[1].sentences.length);
+      return (z.sb + z.sc - a.sb) / ns < 0.6 || (z.tb + z.tc - a.tb) / nt < 0.6;
+    }
+
     // Shows the whole texts, or only the part that is aligned.
     zoom(on) {
       this.zoomed = on;
@@ -493,6 +775,14 @@
       const x = Math.min(Math.max((b.sb + b.sc / 2 - e.s0) / (e.s1 - e.s0), 0), 1);
       const y = Math.min(Math.max((b.tb + b.tc / 2 - e.t0) / (e.t1 - e.t0), 0), 1);
       return [g.x0 + x * g.pw, g.y0 + y * g.ph];
+    }
+
+    // False for a bead that lies wholly outside the sentences shown (zoomed): it is neither drawn
+    // nor picked (clamped to the edges, the text after a translation would pile up in a corner).
+    shows(k, e) {
+      if (!this.zoomed) return true;
+      const b = this.model.beads[k];
+      return b.sb + b.sc > e.s0 && b.sb < e.s1 && b.tb + b.tc > e.t0 && b.tb < e.t1;
     }
 
     // The beads changed: the points are drawn again at the next draw().
@@ -565,7 +855,7 @@
       for (const which of ['high', 'medium', 'low']) {
         const colour = colours[which];
         for (let k = 0; k < n; ++k) {
-          if (band(this.model.beads[k].c) !== which) continue;
+          if (band(this.model.beads[k].c) !== which || !this.shows(k, g.extent)) continue;
           const [x, y] = this.point(k, g);
           const s = this.model.oneSided(k) ? Math.max(1, size - 1) : size;
           const px = Math.min(Math.max(Math.round(x * dpr - s / 2), x0), x1 - s);
@@ -588,8 +878,11 @@
       const e = g.extent;
       c.fillText(src.language + ' \u2192 (' + src.sentences.length + ' sentences)',
           g.x0 + g.pw / 2, g.y0 + g.ph + 14);
+      c.textAlign = 'left';
       c.fillText(String(e.s0 + 1), g.x0, g.y0 + g.ph + 3);
-      c.fillText(String(e.s1), g.x0 + g.pw - 6, g.y0 + g.ph + 3);
+      c.textAlign = 'right';
+      c.fillText(String(e.s1), g.x0 + g.pw, g.y0 + g.ph + 3);
+      c.textAlign = 'center';
       c.save();
       c.translate(10, g.y0 + g.ph / 2);
       c.rotate(-Math.PI / 2);
@@ -609,6 +902,7 @@
       let best = -1;
       let bestDistance = Infinity;
       for (let k = 0; k < this.model.size; ++k) {
+        if (!this.shows(k, g.extent)) continue;
         const [px, py] = this.point(k, g);
         const d = (px - x) * (px - x) + (py - y) * (py - y);
         if (d < bestDistance) { bestDistance = d; best = k; }
@@ -617,6 +911,133 @@
     }
   }
 
-  global.Tandem = {band, fold, Model, kFilters, findNext, renderBead, VirtualList, PathPlot,
-    kLow, kHigh, el};
+  // ---------------------------------------------------------------------------------------
+  // The confidence strip: the whole ladder as one line, bead after bead; on a long corpus it
+  // shows where the weak beads are. Each pixel column holds the beads that fall on it and is
+  // coloured by the share of them that are weak (automatic, below the threshold; one below 0.5
+  // counts twice as much as one above): green (none) through amber to red (all); pale green: all
+  // reviewed; grey: all outside the aligned region. (Omissions and additions have their filter
+  // and the report's list: on a long corpus there are some in every column.)
+  class ConfidenceStrip {
+    constructor(canvas, model, onPick) {
+      this.canvas = canvas;
+      this.model = model;
+      this.onPick = onPick;
+      this.threshold = kThreshold;
+      this.range = null;
+      this.current = -1;
+      this.zoomed = false;
+      canvas.addEventListener('click', (e) => {
+        const rect = canvas.getBoundingClientRect();
+        const [a, z] = this.extent();
+        if (z < a) return;
+        const k = a + Math.floor((e.clientX - rect.left) / rect.width * (z - a + 1));
+        this.onPick(Math.max(a, Math.min(z, k)));
+      });
+      new ResizeObserver(() => this.draw()).observe(canvas);
+    }
+
+    // The beads shown, [first, last]: all, or (zoomed, as the path plot) the aligned region
+    // with a margin.
+    extent() {
+      const m = this.model;
+      if (!this.zoomed || !m.hasRegion()) return [0, m.size - 1];
+      const margin = Math.max(1, Math.round((m.regionLast - m.regionFirst + 1) * 0.05));
+      return [Math.max(0, m.regionFirst - margin), Math.min(m.size - 1, m.regionLast + margin)];
+    }
+
+    zoom(on) {
+      this.zoomed = on;
+      this.invalidate();
+      this.draw();
+    }
+
+    // The beads, their records or the threshold changed: the colours are worked out again at
+    // the next draw (moving through the list only moves the marks).
+    invalidate() { this.image = null; }
+
+    draw() {
+      const rect = this.canvas.getBoundingClientRect();
+      const dpr = window.devicePixelRatio || 1;
+      const w = Math.max(1, Math.round(rect.width * dpr));
+      const h = Math.max(1, Math.round(rect.height * dpr));
+      if (this.canvas.width !== w || this.canvas.height !== h) {
+        this.canvas.width = w;
+        this.canvas.height = h;
+        this.image = null;
+      }
+      const c = this.canvas.getContext('2d');
+      const [first, last] = this.extent();
+      const n = Math.max(0, last - first + 1);
+      if (!this.image) this.image = this.paint(c, w, h, first, last);
+      c.setTransform(1, 0, 0, 1, 0, 0);
+      c.putImageData(this.image, 0, 0);
+      if (n === 0) return;
+      c.setTransform(dpr, 0, 0, dpr, 0, 0);
+      const cw = rect.width;
+      const at = (k) => Math.max(0, Math.min(cw, (k - first) / n * cw));
+      if (this.range) {
+        const a = at(this.range[0]);
+        const z = at(this.range[1] + 1);
+        c.strokeStyle = 'rgba(16, 64, 192, 0.9)';
+        c.lineWidth = 1;
+        c.strokeRect(Math.floor(a) + 0.5, 0.5, Math.max(2, z - a), rect.height - 1);
+      }
+      if (this.current >= first && this.current <= last) {
+        const x = at(this.current + 0.5);
+        c.fillStyle = '#10204f';
+        c.fillRect(Math.round(x) - 1, 0, 2, rect.height);
+      }
+      c.setTransform(1, 0, 0, 1, 0, 0);
+    }
+
+    // The colours of beads [first, last] as an image of w x h pixels.
+    paint(c, w, h, first, last) {
+      const m = this.model;
+      const n = Math.max(0, last - first + 1);
+      const beads = new Uint32Array(w);     // beads to review in the column
+      const reviewed = new Uint32Array(w);
+      const outside = new Uint32Array(w);
+      const weak = new Float64Array(w);     // weak beads: 0.5 each, 1 below 0.5
+      for (let k = first; k <= last; ++k) {
+        const x = Math.min(w - 1, Math.floor((k - first) * w / n));
+        if (!m.toReview(k)) { ++outside[x]; continue; }
+        ++beads[x];
+        if (m.status(k) !== 'automatic') ++reviewed[x];
+        if (m.lowConfidence(k, this.threshold)) weak[x] += m.beads[k].c < kLow ? 1 : 0.5;
+      }
+      // A column with no bead of its own (fewer beads than pixels) takes its left neighbour's.
+      for (let x = 1; x < w; ++x) {
+        if (beads[x] + outside[x] === 0) {
+          beads[x] = beads[x - 1];
+          reviewed[x] = reviewed[x - 1];
+          outside[x] = outside[x - 1];
+          weak[x] = weak[x - 1];
+        }
+      }
+      const rgb = (hex) => [parseInt(hex.slice(1, 3), 16), parseInt(hex.slice(3, 5), 16),
+        parseInt(hex.slice(5, 7), 16)];
+      const pack = ([r, g, b]) => (0xff << 24 | b << 16 | g << 8 | r) >>> 0;
+      const green = rgb(kBandColour.high);
+      const amber = rgb(kBandColour.medium);
+      const red = rgb(kBandColour.low);
+      const mix = (a, b, t) => a.map((v, i) => Math.round(v + (b[i] - v) * t));
+      const colour = new Uint32Array(w);
+      for (let x = 0; x < w; ++x) {
+        if (beads[x] === 0) { colour[x] = pack(rgb('#e2e2e2')); continue; }
+        if (reviewed[x] === beads[x]) { colour[x] = pack(rgb('#a8d5b4')); continue; }
+        const share = weak[x] / beads[x];  // one amber bead alone: amber; one red: red
+        colour[x] = pack(share <= 0.5 ? mix(green, amber, share * 2) :
+            mix(amber, red, (share - 0.5) * 2));
+      }
+      const image = c.createImageData(w, h);
+      const pixels = new Uint32Array(image.data.buffer);
+      for (let y = 0; y < h; ++y) pixels.set(colour, y * w);
+      return image;
+    }
+  }
+
+  global.Tandem = {band, fold, Model, kFilters, findNext, renderBead, renderFold, describeFold,
+    buildView, foldKey, itemBead, itemFold, locate, VirtualList, PathPlot, ConfidenceStrip, kLow, kHigh,
+    kThreshold, confText, el};
 })(window);

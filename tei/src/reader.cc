@@ -607,17 +607,32 @@ Status Collect(const XmlInput& input, bool single_text, const corpora::WarningCa
 // ---------------------------------------------------------------------------------------------
 // Putting a Bitext together.
 
-// The Document of a text group, with what its header says about the source file.
-StatusOr<Document> FinishText(TextGroup& group, const std::string& fallback_name,
+// The text's source file, as this process opens it (tei_common.h, "Paths in a corpus"): the
+// header's ptr, which tandem always wrote relative to the TEI file, else its idno path. The ptr
+// comes first because corpora written before the idno path was made relative to the TEI file
+// too have it relative to the directory tandem ran in. Empty when the header names no file.
+std::string SourceFileName(const TextHeader& header, const std::string& tei_path) {
+  if (!header.source_uri.empty() && !internal::HasUriScheme(header.source_uri)) {
+    return internal::PathFromCorpus(internal::UnescapeUriPath(header.source_uri), tei_path);
+  }
+  if (!header.name.empty()) return internal::PathFromCorpus(header.name, tei_path);
+  return {};
+}
+
+// The Document of a text group in the file `tei_path`, with what its header says about the
+// source file.
+StatusOr<Document> FinishText(TextGroup& group, const std::string& tei_path,
                               const corpora::WarningCallback& warn) {
   if (!group.builder) {
-    group.builder = std::make_unique<corpora::DocumentBuilder>(fallback_name, group.language);
+    group.builder = std::make_unique<corpora::DocumentBuilder>(tei_path, group.language);
     for (const ParagraphRecord& record : group.buffered) Feed(*group.builder, record);
     group.buffered.clear();
   }
   Document& doc = group.builder->document();
   const TextHeader& header = group.header;
-  if (!header.name.empty()) doc.name = header.name;
+  if (std::string name = SourceFileName(header, tei_path); !name.empty()) {
+    doc.name = std::move(name);
+  }
   if (!group.language.empty()) doc.language = group.language;
   if (!header.encoding.empty()) doc.encoding = header.encoding;
   doc.converted = header.converted;
@@ -641,9 +656,11 @@ void ClearDerivedIds(Document& doc, std::string_view text_id) {
 // Replaces the rebuilt text by the source file's, when that file still matches.
 void LoadSource(Document& doc, const TextHeader& header, const std::string& tei_path,
                 const corpora::WarningCallback& warn) {
-  if (header.source_uri.empty() || doc.synthetic) return;
+  if (header.source_uri.empty() || internal::HasUriScheme(header.source_uri) || doc.synthetic) {
+    return;
+  }
   const fs::path path =
-      fs::path(tei_path).parent_path() / internal::UnescapeUriPath(header.source_uri);
+      internal::PathFromCorpus(internal::UnescapeUriPath(header.source_uri), tei_path);
   DecodeOptions decode;
   if (doc.converted) decode.encoding = doc.encoding;
   StatusOr<DecodedText> text = ReadTextFile(path.string(), decode);
@@ -679,8 +696,8 @@ class BitextAssembler {
     corpora::Bitext& bitext = bitext_;
     Text& source = *texts_[0];
     Text& target = *texts_[1];
-    TANDEM_ASSIGN_OR_RETURN(bitext.source, FinishText(*source.group, input_.name, options_.warn));
-    TANDEM_ASSIGN_OR_RETURN(bitext.target, FinishText(*target.group, input_.name, options_.warn));
+    TANDEM_ASSIGN_OR_RETURN(bitext.source, FinishText(*source.group, source.path, options_.warn));
+    TANDEM_ASSIGN_OR_RETURN(bitext.target, FinishText(*target.group, target.path, options_.warn));
     if (bitext.source.sentences.empty() || bitext.target.sentences.empty()) {
       return input_.Error(collector_.alignment_offset(),
                           "one of the two texts the alignment names has no sentences");

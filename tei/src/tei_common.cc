@@ -1,7 +1,9 @@
 #include "tei_common.h"
 
+#include <cctype>
 #include <charconv>
 #include <filesystem>
+#include <system_error>
 
 #include <fmt/format.h>
 
@@ -90,6 +92,70 @@ std::optional<ParsedSpanPointer> ParseSpanPointer(std::string_view pointer) {
   }
   parsed.file = std::string(pointer.substr(0, hash));
   return parsed;
+}
+
+}  // namespace tandem::tei::internal
+
+namespace tandem::tei::internal {
+namespace {
+
+namespace fs = std::filesystem;
+
+// The directory `dir` as the file system has it (symbolic links resolved, as far as it exists),
+// absolute; or, when that fails, absolute and lexically normal.
+fs::path PhysicalDirectory(const fs::path& dir) {
+  std::error_code ec;
+  fs::path absolute = fs::absolute(dir.empty() ? fs::path(".") : dir, ec);
+  if (ec) return dir.lexically_normal();
+  fs::path physical = fs::weakly_canonical(absolute, ec);
+  if (ec) return absolute.lexically_normal();
+  return physical;
+}
+
+}  // namespace
+
+bool IsPathlessName(std::string_view name) {
+  return name.empty() || name == "-" || name == "<stdin>";
+}
+
+bool HasUriScheme(std::string_view pointer) {
+  // RFC 3986: ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ) ":", before any "/", "#" or "?".
+  if (pointer.empty() || !std::isalpha(static_cast<unsigned char>(pointer[0]))) return false;
+  for (std::size_t i = 1; i < pointer.size(); ++i) {
+    const char c = pointer[i];
+    if (c == ':') return i > 1;  // one letter: a drive letter ("C:"), not a scheme
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '+' && c != '-' && c != '.') {
+      return false;
+    }
+  }
+  return false;
+}
+
+std::string PathInCorpus(const std::string& name, const std::string& corpus_path) {
+  if (IsPathlessName(name)) return name;
+  const fs::path source(name);
+  if (source.filename().empty()) return name;
+  const fs::path corpus_dir =
+      IsPathlessName(corpus_path) ? fs::path() : fs::path(corpus_path).parent_path();
+  const fs::path from = PhysicalDirectory(corpus_dir);
+  const fs::path to = PhysicalDirectory(source.parent_path()) / source.filename();
+  fs::path relative = to.lexically_relative(from);
+  if (relative.empty()) relative = to;
+  return relative.generic_string();
+}
+
+std::string PathFromCorpus(const std::string& stored, const std::string& corpus_path) {
+  if (IsPathlessName(stored)) return stored;
+  const fs::path path(stored);
+  if (path.is_absolute() || IsPathlessName(corpus_path)) return stored;
+  const fs::path joined = fs::path(corpus_path).parent_path() / path;
+  const fs::path normal = joined.lexically_normal();
+  if (normal == joined) return joined.generic_string();
+  // "dir/../x" is "x" for the file system only when dir is not a symbolic link: keep the
+  // joined form when the two are different files.
+  std::error_code ec;
+  if (fs::exists(joined, ec) && !fs::equivalent(joined, normal, ec)) return joined.generic_string();
+  return normal.generic_string();
 }
 
 }  // namespace tandem::tei::internal

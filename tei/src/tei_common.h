@@ -46,4 +46,24 @@ struct ParsedSpanPointer {
 };
 std::optional<ParsedSpanPointer> ParseSpanPointer(std::string_view pointer);
 
+// Paths in a corpus. A relative path written into a corpus file (the @source and ptr pointers
+// and the idno path of a TEI corpus, TMX's x-tandem-*-name) is relative to the directory of
+// that file, wherever tandem runs. In memory, a Document's name is a path as this process opens
+// it: relative to the working directory, or absolute. Every writer converts with PathInCorpus,
+// every reader with PathFromCorpus, so a corpus read in one directory and written to another
+// still names the same files. Names that are not paths ("", "-", "<stdin>") pass unchanged.
+//
+// `name` as written into the corpus file `corpus_path` ("" or "-": standard output, taken to be
+// in the working directory). Directories are compared with symbolic links resolved, so that the
+// path leads to the file from where the corpus really lies; the file name itself is kept (a
+// link such as git-annex's stays the link).
+std::string PathInCorpus(const std::string& name, const std::string& corpus_path);
+// A path read from the corpus file `corpus_path`, as this process opens it. Absolute paths come
+// back unchanged.
+std::string PathFromCorpus(const std::string& stored, const std::string& corpus_path);
+// True when `name` names no file ("", "-", "<stdin>").
+bool IsPathlessName(std::string_view name);
+// True when a pointer has a URI scheme ("http://...", "urn:..."): not a path in the file system.
+bool HasUriScheme(std::string_view pointer);
+
 }  // namespace tandem::tei::internal

@@ -12,6 +12,7 @@
 #include "tandem/core/version.h"
 #include "tandem/corpora/document_builder.h"
 #include "tandem/tei/exchange.h"
+#include "tei_common.h"
 #include "xml_stream.h"
 #include "xml_util.h"
 
@@ -314,7 +315,9 @@ Status TmxCollector::Start() {
   for (int side = 0; side < 2; ++side) {
     const std::string key = side == 0 ? "x-tandem-source-" : "x-tandem-target-";
     const auto name = header_props.find(key + "name");
-    builders_[side].emplace(name == header_props.end() ? input_.name : name->second,
+    builders_[side].emplace(name == header_props.end()
+                                ? input_.name
+                                : internal::PathFromCorpus(name->second, input_.name),
                             languages_[side]);
     const auto size = header_props.find(key + "size");
     std::size_t value = 0;
@@ -428,8 +431,11 @@ Status WriteTmx(const corpora::Bitext& bitext, const ExchangeWriteOptions& optio
   if (!bitext.title.empty()) Prop(xml, 2, "title", field(bitext.title, "title"));
   Prop(xml, 2, "aligner",
        field(fmt::format("{} {}", bitext.alignment.tool, bitext.alignment.version), "aligner"));
-  Prop(xml, 2, "source-name", field(bitext.source.name, "file name"));
-  Prop(xml, 2, "target-name", field(bitext.target.name, "file name"));
+  // File names relative to the TMX file, as in a TEI corpus (tei_common.h).
+  Prop(xml, 2, "source-name",
+       field(internal::PathInCorpus(bitext.source.name, options.output_path), "file name"));
+  Prop(xml, 2, "target-name",
+       field(internal::PathInCorpus(bitext.target.name, options.output_path), "file name"));
   Prop(xml, 2, "source-size", std::to_string(bitext.source.text.size()));
   Prop(xml, 2, "target-size", std::to_string(bitext.target.text.size()));
   xml.Line(1).Raw("</header>");

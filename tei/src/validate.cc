@@ -8,6 +8,7 @@
 #include <optional>
 #include <set>
 #include <string_view>
+#include <system_error>
 #include <tuple>
 #include <unordered_map>
 #include <utility>
@@ -265,6 +266,7 @@ class FileChecker final : public internal::XmlVisitor {
     if (name == "change" && record != nullptr) {
       record->dated = !Attr(node, "when").empty() || internal::Child(node, "date");
     }
+    if (name == "bibl" && Attr(node, "type") == "file") CheckFileDescription(node, offset);
     // Links and annotations are checked with the whole alignment in view.
     if (in_dom && container == "linkGrp" && in_alignment_ && (name == "link" || name == "ptr") &&
         node.parent().type() == pugi::node_document) {
@@ -353,6 +355,38 @@ class FileChecker final : public internal::XmlVisitor {
     }
   }
 
+  // A text header's bibl type="file": the file its ptr names should exist, and its idno path
+  // (relative to the TEI file, as every path in a corpus) should name the same file. Corpora
+  // written before tandem made the idno path relative to the TEI file have it relative to the
+  // directory tandem ran in; tandem reads the ptr then, and writes both right when it saves.
+  void CheckFileDescription(pugi::xml_node bibl, std::size_t offset) {
+    const std::string_view pointer = Attr(internal::Child(bibl, "ptr"), "target");
+    std::string path;
+    for (pugi::xml_node idno = bibl.child("idno"); idno; idno = idno.next_sibling("idno")) {
+      if (Attr(idno, "type") == "path") path = idno.text().get();
+    }
+    if (pointer.empty() || internal::HasUriScheme(pointer)) return;
+    const std::string file =
+        internal::PathFromCorpus(internal::UnescapeUriPath(pointer), input_.name);
+    if (checked_files_.insert(std::string(pointer)).second) {
+      std::error_code ec;
+      if (!fs::exists(file, ec)) {
+        Warning(offset, fmt::format("the source file {} does not exist (the byte spans point "
+                                    "into it)",
+                                    file));
+      }
+    }
+    if (!path.empty() && !internal::IsPathlessName(path) &&
+        fs::path(internal::PathFromCorpus(path, input_.name)).lexically_normal() !=
+            fs::path(file).lexically_normal()) {
+      Warning(offset,
+              fmt::format("the idno path '{}' and the ptr '{}' name different files; tandem "
+                          "reads {} (the ptr: paths in a corpus are relative to the corpus "
+                          "file; saving the corpus again with tandem writes both so)",
+                          path, pointer, file));
+    }
+  }
+
   // A @source of the form FILE#byte=B,E (other @source values are left alone).
   std::optional<Span> SourceSpan(pugi::xml_node node, std::size_t offset) {
     const std::string_view source = Attr(node, "source");
@@ -363,9 +397,10 @@ class FileChecker final : public internal::XmlVisitor {
             fmt::format("@source=\"{}\" is not FILE#byte=BEGIN,END with BEGIN < END", source));
       return std::nullopt;
     }
-    if (!parsed->file.empty() && checked_files_.insert(parsed->file).second) {
+    if (!parsed->file.empty() && !internal::HasUriScheme(parsed->file) &&
+        checked_files_.insert(parsed->file).second) {
       const fs::path file =
-          fs::path(input_.name).parent_path() / internal::UnescapeUriPath(parsed->file);
+          internal::PathFromCorpus(internal::UnescapeUriPath(parsed->file), input_.name);
       std::error_code ec;
       if (!fs::exists(file, ec)) {
         Warning(offset, fmt::format("the source file {} does not exist (the byte spans point "

@@ -36,22 +36,15 @@ constexpr std::string_view kEncodingDescription =
     "@change when (a change in the revisionDesc). Notes and bookmarks of reviewers are "
     "annotations in the standOff that point at their bead.";
 
+// The path of the text's file as the corpus at `output_path` names it (tei_common.h: relative to
+// the corpus file).
+std::string FilePath(const Document& doc, const std::string& output_path) {
+  return internal::PathInCorpus(doc.name, output_path);
+}
+
 std::string SourceUri(const Document& doc, const std::string& output_path) {
-  const std::string& name = doc.name;
-  if (name.empty() || name == "<stdin>" || name == "-") return {};
-  std::error_code ec;
-  const fs::path source = fs::absolute(fs::path(name), ec).lexically_normal();
-  if (ec) return internal::EscapeUriPath(name);
-  fs::path base;
-  if (output_path.empty() || output_path == "-") {
-    base = fs::current_path(ec);
-  } else {
-    base = fs::absolute(fs::path(output_path), ec).lexically_normal().parent_path();
-  }
-  if (ec) return internal::EscapeUriPath(name);
-  fs::path relative = source.lexically_relative(base);
-  if (relative.empty()) relative = source;
-  return internal::EscapeUriPath(relative.generic_string());
+  if (internal::IsPathlessName(doc.name)) return {};
+  return internal::EscapeUriPath(FilePath(doc, output_path));
 }
 
 // One text of the pair as the writer sees it: its ids and where its pointers go.
@@ -61,12 +54,14 @@ class Side {
        const std::string& output_path)
       : doc_(doc), info_(info), text_id_(std::move(text_id)) {
     if (!doc.synthetic) source_uri_ = SourceUri(doc, output_path);
+    file_path_ = FilePath(doc, output_path);
   }
 
   const Document& doc() const { return doc_; }
   const corpora::TextInfo& info() const { return info_; }
   const std::string& text_id() const { return text_id_; }
   const std::string& source_uri() const { return source_uri_; }
+  const std::string& file_path() const { return file_path_; }
   bool write_spans() const { return !doc_.synthetic; }
   // In the split layout, pointers from the alignment file name the text's file.
   void set_file(std::string file) { file_ = std::move(file); }
@@ -94,6 +89,7 @@ class Side {
   const corpora::TextInfo& info_;
   std::string text_id_;
   std::string source_uri_;
+  std::string file_path_;
   std::string file_;
 };
 
@@ -507,8 +503,8 @@ class TeiWriter {
       out.Line(depth + 3).Raw("</bibl>");
     }
     out.Line(depth + 3).Raw("<bibl type=\"file\">");
-    if (!doc.name.empty()) {
-      out.Line(depth + 4).Raw("<idno type=\"path\">").Text(Field(doc.name, "file name"));
+    if (!side.file_path().empty()) {
+      out.Line(depth + 4).Raw("<idno type=\"path\">").Text(Field(side.file_path(), "file name"));
       out.Raw("</idno>");
     }
     if (!side.source_uri().empty()) {

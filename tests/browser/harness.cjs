@@ -37,11 +37,12 @@ function alignSample(dir) {
   return out;
 }
 
-// Starts `tandem review corpus`; resolves with {url, stop} once it prints its address.
-function startReview(corpus, extraArgs) {
+// Starts `tandem review corpus` (in the directory `cwd` when given); resolves with {url, stop}
+// once it prints its address.
+function startReview(corpus, extraArgs, cwd) {
   return new Promise((resolve, reject) => {
     const child = spawn(binary, ['review', corpus, '--reviewer', 'e2e'].concat(extraArgs || []),
-        {stdio: ['ignore', 'pipe', 'pipe']});
+        {stdio: ['ignore', 'pipe', 'pipe'], cwd});
     let out = '';
     let err = '';
     const timer = setTimeout(() => {

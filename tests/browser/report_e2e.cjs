@@ -24,9 +24,13 @@ async function main() {
     page.on('request', (r) => requests.push(r.url()));
     await page.goto('file://' + report);
     await page.waitForSelector('.bead.current');
+    // It opens on the aligned region, not on the front matter, which is one folded row.
+    assert.notEqual(await page.locator('.bead.current').getAttribute('data-bead'), '0');
+    assert.match(await page.locator('.bead.fold').first().textContent(),
+        /without counterpart, before the aligned region/);
     const foreign = requests.filter((u) => !u.startsWith('file://') && !u.startsWith('data:'));
     assert.deepEqual(foreign, [], 'the report asked the network');
-    const beads = Number((await page.locator('#counter').textContent()).split(' ')[0]);
+    const beads = Number((await page.locator('#counter').textContent()).split(' ')[2]);
     assert.ok(beads > 100, 'the report shows ' + beads + ' beads');
     const rows = await page.locator('.bead').count();
     assert.ok(rows > 5 && rows < 80, rows + ' rows in the document');
@@ -36,15 +40,36 @@ async function main() {
     const target = await link.getAttribute('data-bead');
     await link.click();
     await page.waitForSelector('.bead.current[data-bead="' + target + '"]');
-    // The plot: a click in the lower right corner goes to the end of the alignment.
-    // (The link above may have scrolled the sidebar, and the plot with it, out of sight.)
+    // A partial translation (the letter inside a longer collection): the plot starts zoomed to
+    // the aligned region, and a click in its lower right corner goes to the region's end.
+    assert.ok(await page.locator('#zoom').isChecked(), 'the plot does not start zoomed');
+    const region = await page.evaluate(() => {
+      const a = document.querySelector('.stats a[data-bead]');
+      return a.textContent.split('\u2013').map((n) => Number(n) - 1);
+    });
     await page.locator('#plot').scrollIntoViewIfNeeded();
-    const box = await page.locator('#plot').boundingBox();
+    let box = await page.locator('#plot').boundingBox();
+    await page.mouse.click(box.x + box.width - 12, box.y + box.height - 34);
+    await page.waitForFunction(([a, z]) => {
+      const row = document.querySelector('.bead.current');
+      const k = row ? Number(row.dataset.bead) : -1;
+      return k > a + (z - a) * 0.8 && k <= z + 10;
+    }, region);
+    // The whole texts: the lower right corner is the end of the alignment.
+    await page.locator('#zoom').uncheck();
+    box = await page.locator('#plot').boundingBox();
     await page.mouse.click(box.x + box.width - 12, box.y + box.height - 34);
     await page.waitForFunction((n) => {
       const row = document.querySelector('.bead.current');
       return row && Number(row.dataset.bead) > n * 0.8;
     }, beads);
+    // The front matter before the region is one folded row; the omission inside the region is
+    // listed with its text, apart from the text outside.
+    await page.selectOption('#filter', 'all');
+    assert.match(await page.locator('.stats').textContent(),
+        /Omissions and additions[\s\S]*omission[\s\S]*Outside the aligned region[\s\S]*before/);
+    const strip = await page.locator('#strip').boundingBox();
+    assert.ok(strip.width > 100 && strip.height > 8, 'the confidence strip is drawn');
     // Search finds the name in the Hungarian text, without its accents.
     await page.fill('#search', 'volinszkij');
     await page.press('#search', 'Enter');

@@ -62,27 +62,33 @@ async function main() {
     let v = await h.version(page);
     // The token left the address bar; the page shows the corpus and the path plot.
     assert.ok(!page.url().includes('token='), 'the token stays in the address bar');
-    assert.equal(await page.locator('.bead').first().getAttribute('data-bead'), '0');
+    // It opens on the aligned region (the first two-sided bead), with the front matter before it
+    // folded into one row.
+    const start = Number(await page.locator('.bead.current').getAttribute('data-bead'));
+    const firstTwoSided = original.findIndex((b) => b.kind === 'link');
+    assert.equal(start, firstTwoSided, 'the editor did not open on the aligned region');
+    assert.equal(await page.locator('.bead.fold').first().getAttribute('data-bead'), '0');
     const plot = await page.locator('#plot').boundingBox();
     assert.ok(plot.width > 100 && plot.height > 100, 'the path plot is drawn');
     // Only the rows in sight are in the document.
     const rows = await page.locator('.bead').count();
     assert.ok(rows < 80, rows + ' rows rendered for ' + original.length + ' beads');
 
-    // 1. Merge bead 3 with bead 4: two beads become one, edited, by the reviewer.
+    // 1. Merge the bead two below with the next: two beads become one, edited, by the reviewer.
+    const m = start + 2;
     await page.keyboard.press('j');
     await page.keyboard.press('j');
     await page.keyboard.press('m');
     v = await h.settled(page, v);
     let saved = beadsOf(corpus);
     assert.equal(saved.length, original.length - 1, 'one bead fewer after the merge');
-    assert.equal(saved[2].status, 'edited');
-    assert.deepEqual(saved[2].targets, original[2].targets.concat(original[3].targets).sort(
+    assert.equal(saved[m].status, 'edited');
+    assert.deepEqual(saved[m].targets, original[m].targets.concat(original[m + 1].targets).sort(
         (a, b) => (a.startsWith('#en') === b.startsWith('#en') ? 0 : a.startsWith('#en') ? -1 : 1)));
     assert.match(fs.readFileSync(corpus, 'utf8'), /<name>e2e<\/name>/);
     assert.ok(fs.existsSync(corpus + '.bak'), 'the previous version is kept as a backup');
     assert.equal(beadsOf(corpus + '.bak').length, original.length);
-    const merged = original[2].targets.concat(original[3].targets);
+    const merged = original[m].targets.concat(original[m + 1].targets);
     assert.equal(await page.locator('.bead.current .type').textContent(),
         merged.filter((t) => t.startsWith('#en')).length + ':' +
         merged.filter((t) => t.startsWith('#hu')).length);
@@ -93,8 +99,8 @@ async function main() {
     v = await h.settled(page, v);
     saved = beadsOf(corpus);
     assert.deepEqual(statuses(saved), {automatic: saved.length - 2, confirmed: 1, edited: 1});
-    assert.equal(saved[3].status, 'confirmed');
-    assert.equal(await page.locator('.bead.current').getAttribute('data-bead'), '4');
+    assert.equal(saved[m + 1].status, 'confirmed');
+    assert.equal(await page.locator('.bead.current').getAttribute('data-bead'), String(m + 2));
 
     // 3. Undo: the confirmation goes, the merge stays.
     await page.keyboard.press('u');
@@ -112,7 +118,8 @@ async function main() {
     validate(corpus);
 
     // 4. The rest with the keyboard only: jump to the next unconfirmed bead, bookmark it, add a
-    // note, then go to the end and confirm everything up to there.
+    // note, then go to the end (a folded run: the text after the letter) and confirm everything
+    // up to there.
     await page.keyboard.press('n');
     await page.keyboard.press('b');
     v = await h.settled(page, v);
@@ -125,8 +132,12 @@ async function main() {
     v = await h.settled(page, v);
     saved = beadsOf(corpus);
     assert.deepEqual(statuses(saved), {automatic: 0, confirmed: saved.length - 1, edited: 1});
+    // Progress counts what needs review: the aligned region, not the one-sided text outside it.
+    const lastTwoSided = saved.length - 1 - saved.slice().reverse().findIndex((b) => b.kind === 'link');
+    const region = lastTwoSided - firstTwoSided + 1;
     assert.equal(await page.locator('#progress-text').textContent(),
-        saved.length + ' of ' + saved.length + ' beads reviewed');
+        region + ' of ' + region + ' beads reviewed (the aligned region; ' +
+        (saved.length - region) + ' one-sided beads outside it)');
     const xml = fs.readFileSync(corpus, 'utf8');
     assert.match(xml, /motivation="bookmarking"/);
     assert.match(xml, /<note>check &amp; &lt;compare&gt;<\/note>/);
@@ -144,7 +155,7 @@ async function main() {
     // 6. A change on disk by another program: the editor refuses to overwrite it.
     fs.appendFileSync(corpus, '\n');
     const before = fs.readFileSync(corpus, 'utf8');
-    await page.keyboard.press('g');
+    await page.keyboard.press('k');
     await page.keyboard.press('b');
     await page.waitForSelector('#conflict:not([hidden])');
     assert.match(await page.locator('#conflict-text').textContent(), /changed on disk/);

@@ -299,6 +299,84 @@ TEST(Cli, EvalAgreesWithTheReferenceScorer) {
 
 // --- TEI and the exchange formats -------------------------------------------------------------
 
+// Paths in a corpus are relative to the corpus file, wherever tandem is started: a corpus saved
+// from another directory (align --keep in place, convert or -o elsewhere, TMX and back) still
+// points at its source files, and validates without warnings.
+TEST(Cli, CorporaKeepPointingAtTheirSourcesWhateverDirectoryTandemRunsIn) {
+  TempDir dir;
+  std::filesystem::create_directories(dir.path() / "texts" / "letter");
+  std::filesystem::create_directories(dir.path() / "out");
+  std::filesystem::create_directories(dir.path() / "elsewhere" / "deep");
+  WriteFile(dir.File("texts/letter/en.txt"), ReadFile(SamplePath("en.txt")));
+  WriteFile(dir.File("texts/letter/hu.txt"), ReadFile(SamplePath("hu.txt")));
+  auto run = [](const std::string& cwd, std::vector<std::string> args) {
+    args.insert(args.begin(), TANDEM_BINARY);
+    return testing::Run(args, "", cwd);
+  };
+  // The pointers and idno paths of a corpus, in order.
+  auto paths = [](const std::string& file) {
+    const std::string xml = ReadFile(file);
+    std::vector<std::string> found;
+    for (const std::string open : {"<idno type=\"path\">", "<ptr target=\""}) {
+      for (std::size_t at = xml.find(open); at != std::string::npos; at = xml.find(open, at + 1)) {
+        const std::size_t begin = at + open.size();
+        found.push_back(xml.substr(begin, xml.find_first_of("<\"", begin) - begin));
+      }
+    }
+    return found;
+  };
+  auto expect_clean = [&](const std::string& cwd, const std::string& corpus) {
+    const CommandResult v = run(cwd, {"validate", corpus});
+    EXPECT_EQ(v.exit_code, 0) << v.err;
+    EXPECT_THAT(v.err, HasSubstr("(0 errors, 0 warnings;")) << cwd << ": " << corpus << v.err;
+  };
+  const std::vector<std::string> from_out = {"../texts/letter/en.txt", "../texts/letter/hu.txt",
+                                             "../texts/letter/en.txt", "../texts/letter/hu.txt"};
+
+  CommandResult r = run(dir.path(), {"align", "-q", "-s", "en", "-t", "hu", "texts/letter/en.txt",
+                                     "texts/letter/hu.txt", "-o", "out/pair.tei.xml"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(paths(dir.File("out/pair.tei.xml")), from_out);
+  expect_clean(dir.path(), "out/pair.tei.xml");
+
+  // In place, from the corpus's directory and from below another one.
+  r = run(dir.File("out"), {"align", "-q", "--keep", "pair.tei.xml"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(paths(dir.File("out/pair.tei.xml")), from_out);
+  expect_clean(dir.File("out"), "pair.tei.xml");
+  r = run(dir.File("elsewhere/deep"), {"align", "-q", "--keep", "../../out/pair.tei.xml"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(paths(dir.File("out/pair.tei.xml")), from_out);
+  expect_clean(dir.File("elsewhere"), "../out/pair.tei.xml");
+
+  // To another directory: the paths are rebased.
+  r = run(dir.File("elsewhere"),
+          {"convert", "-q", "../out/pair.tei.xml", "deep/copy.tei.xml", "--to", "tei"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::vector<std::string> from_deep = {
+      "../../texts/letter/en.txt", "../../texts/letter/hu.txt", "../../texts/letter/en.txt",
+      "../../texts/letter/hu.txt"};
+  EXPECT_EQ(paths(dir.File("elsewhere/deep/copy.tei.xml")), from_deep);
+  expect_clean(dir.path(), "elsewhere/deep/copy.tei.xml");
+  r = run(dir.File("out"),
+          {"align", "-q", "--keep", "pair.tei.xml", "-o", "../elsewhere/deep/kept.tei.xml"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(paths(dir.File("elsewhere/deep/kept.tei.xml")), from_deep);
+  expect_clean(dir.File("texts"), "../elsewhere/deep/kept.tei.xml");
+
+  // Through TMX, from a third directory.
+  r = run(dir.File("texts"),
+          {"convert", "-q", "../out/pair.tei.xml", "../elsewhere/p.tmx", "--to", "tmx"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(ReadFile(dir.File("elsewhere/p.tmx")),
+              HasSubstr("<prop type=\"x-tandem-source-name\">../texts/letter/en.txt</prop>"));
+  r = run(dir.File("out"),
+          {"convert", "-q", "../elsewhere/p.tmx", "from-tmx.tei.xml", "--to", "tei"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(paths(dir.File("out/from-tmx.tei.xml")), from_out);
+  expect_clean(dir.path(), "out/from-tmx.tei.xml");
+}
+
 TEST(Cli, AlignWithMetadataThenValidateAndConvertToEveryFormat) {
   TempDir dir;
   const std::string tei = dir.File("pair.tei.xml");

@@ -58,7 +58,8 @@ std::vector<std::string> ListDir(const std::filesystem::path& dir) {
   return names;
 }
 
-CommandResult Run(const std::vector<std::string>& argv, const std::string& input) {
+CommandResult Run(const std::vector<std::string>& argv, const std::string& input,
+                  const std::string& working_dir) {
   TempDir dir;
   const std::string in_path = dir.File("stdin");
   const std::string out_path = dir.File("stdout");
@@ -72,6 +73,7 @@ CommandResult Run(const std::vector<std::string>& argv, const std::string& input
                                    0644);
   posix_spawn_file_actions_addopen(&actions, 2, err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC,
                                    0644);
+  if (!working_dir.empty()) posix_spawn_file_actions_addchdir_np(&actions, working_dir.c_str());
   std::vector<char*> args;
   args.reserve(argv.size() + 1);
   for (const std::string& a : argv) args.push_back(const_cast<char*>(a.c_str()));

@@ -39,9 +39,10 @@ struct CommandResult {
   std::string err;
 };
 
-// Runs a program with arguments (no shell), optionally feeding `input` on stdin, and
-// captures its exit code and output.
-CommandResult Run(const std::vector<std::string>& argv, const std::string& input = "");
+// Runs a program with arguments (no shell), optionally feeding `input` on stdin, in the
+// directory `working_dir` (empty: this process's), and captures its exit code and output.
+CommandResult Run(const std::vector<std::string>& argv, const std::string& input = "",
+                  const std::string& working_dir = "");
 
 // Compares `actual` with the reviewed reference file `path` (byte for byte). With the environment
 // variable TANDEM_UPDATE_TEST_DATA=1 the reference is rewritten instead (then review the diff).

@@ -268,8 +268,11 @@ TEST(Review, NotesAndBookmarksChangeNothingElse) {
       history.Do(bitext, {.kind = EditKind::kSetBookmark, .bead = 0, .bookmark = true}, kStamp)
           .ok());
   EXPECT_EQ(ReviewOf(bitext, 1).note, "check the names");
+  // A note is no verdict: the bead stays automatic, but the note says who wrote it and when.
   EXPECT_EQ(ReviewOf(bitext, 1).status, ReviewStatus::kAutomatic);
-  EXPECT_TRUE(ReviewOf(bitext, 1).reviewer.empty());
+  EXPECT_EQ(ReviewOf(bitext, 1).reviewer, kStamp.reviewer);
+  EXPECT_EQ(ReviewOf(bitext, 1).timestamp, kStamp.timestamp);
+  EXPECT_EQ(ReviewOf(bitext, 0).reviewer, kStamp.reviewer);
   EXPECT_TRUE(ReviewOf(bitext, 0).bookmark);
   EXPECT_EQ(bitext.ladder, original.ladder);
   ASSERT_TRUE(history.Undo(bitext).ok());
@@ -495,6 +498,24 @@ Bitext LengthsBitext() {
   return bitext;
 }
 
+TEST(Review, CountChangesTellsStructureFromConfidence) {
+  LadderPatch patch;
+  patch.first = 4;
+  patch.before_beads = {{4, 1, 4, 1, 0.9}, {5, 1, 5, 1, 0.8}, {6, 2, 6, 1, 0.7}, {8, 1, 7, 1, 0.6}};
+  patch.after_beads = {{4, 1, 4, 1, 0.95}, {5, 2, 5, 2, 0.8}, {7, 1, 7, 0, 0.9}, {8, 1, 7, 1, 0.6}};
+  const PatchChanges changes = CountChanges(patch);
+  EXPECT_EQ(changes.removed, 2u);     // 5:1:5:1 and 6:2:6:1
+  EXPECT_EQ(changes.added, 2u);       // 5:2:5:2 and the unaligned 7
+  EXPECT_EQ(changes.confidence, 1u);  // 4:1:4:1
+  EXPECT_TRUE(changes.structural());
+  EXPECT_EQ(CountChanges(Invert(patch)).removed, 2u);
+  patch.after_beads = patch.before_beads;
+  patch.after_beads[3].confidence = 0.1;
+  EXPECT_EQ(CountChanges(patch).confidence, 1u);
+  EXPECT_FALSE(CountChanges(patch).structural());
+  EXPECT_FALSE(CountChanges(LadderPatch{}).structural());
+}
+
 TEST(Review, RealignKeepsReviewedBeadsAndRedoesTheRest) {
   Bitext bitext = LengthsBitext();
   // Two beads a reviewer made: a 2:2 that the aligner would split, and a confirmed, bookmarked
@@ -530,6 +551,31 @@ TEST(Review, RealignKeepsReviewedBeadsAndRedoesTheRest) {
   EXPECT_EQ(ReviewOf(realigned, 8).note, "look here");
   ASSERT_TRUE(ApplyPatch(realigned, Invert(*patch)).ok());
   EXPECT_EQ(realigned, bitext);
+}
+
+// A note or bookmark on an automatic bead that the aligner changes is not lost: it goes to the
+// new bead that holds the old one's first sentence.
+TEST(Review, RealignKeepsNotesOfAutomaticBeadsItChanges) {
+  Bitext bitext = LengthsBitext();
+  // A bad automatic ladder: source sentences 0-8 unaligned, then target sentences 0-8.
+  for (std::size_t i = 0; i < 9; ++i) bitext.ladder.push_back({i, 1, 0, 0, 0.3});
+  for (std::size_t j = 0; j < 9; ++j) bitext.ladder.push_back({9, 0, j, 1, 0.3});
+  bitext.ladder.push_back({9, 1, 9, 1, 0.4});
+  bitext.review.resize(bitext.ladder.size());
+  bitext.review[4] = {ReviewStatus::kAutomatic, "rita", "2026-11-22T10:00:00Z", "odd", false};
+  bitext.review[12] = {ReviewStatus::kAutomatic, "ben", "2026-11-22T11:00:00Z", "", true};
+  ASSERT_TRUE(ValidateBitext(bitext).ok()) << ValidateBitext(bitext).message();
+  const StatusOr<LadderPatch> patch = PlanRealign(bitext, align::AlignOptions{});
+  ASSERT_TRUE(patch.ok()) << patch.status().message();
+  Bitext realigned = bitext;
+  ASSERT_TRUE(ApplyPatch(realigned, *patch).ok());
+  ASSERT_EQ(Shapes(realigned), "1:1 1:1 1:1 1:1 1:1 1:1 1:1 1:1 1:1 1:1");
+  // Source sentence 4 (bead 5 before) and target sentence 3 (bead 13 before).
+  EXPECT_EQ(ReviewOf(realigned, 4).note, "odd");
+  EXPECT_EQ(ReviewOf(realigned, 4).reviewer, "rita");
+  EXPECT_TRUE(ReviewOf(realigned, 3).bookmark);
+  EXPECT_EQ(ReviewOf(realigned, 3).reviewer, "ben");
+  for (std::size_t k : {0u, 1u, 2u, 5u, 9u}) EXPECT_TRUE(ReviewOf(realigned, k).IsDefault()) << k;
 }
 
 TEST(Review, RealignOfAFullyReviewedBitextChangesNothing) {

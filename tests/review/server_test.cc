@@ -1,6 +1,7 @@
 // The review server as users get it: the real `tandem review` binary, spoken to over TCP with
 // hand-made requests (so that Host, Origin and sizes can be anything).
 #include <arpa/inet.h>
+#include <cerrno>
 #include <chrono>
 #include <cstdio>
 #include <fcntl.h>
@@ -15,6 +16,7 @@
 #include <sys/wait.h>
 #include <thread>
 #include <unistd.h>
+#include <vector>
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -79,22 +81,88 @@ HttpAnswer Send(int port, const std::string& request) {
   return answer;
 }
 
+// Sends `head` and then `pieces` (more bytes of the body, as they come) to 127.0.0.1:port and
+// reads the answer until the server closes the connection or `seconds` pass. The sending stops
+// when the server closes the connection early (it refused the rest).
+struct StreamedAnswer {
+  HttpAnswer answer;
+  std::size_t body_sent = 0;  // bytes of the pieces sent
+  bool closed = false;        // the server closed the connection (else: timed out)
+};
+StreamedAnswer SendStreamed(int port, const std::string& head, std::size_t pieces,
+                            const std::string& piece, const std::string& tail, int seconds) {
+  StreamedAnswer result;
+  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  timeval timeout{seconds, 0};
+  ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_port = htons(static_cast<std::uint16_t>(port));
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  if (::connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0) {
+    ::close(fd);
+    return result;
+  }
+  auto send_all = [&](const std::string& bytes) {
+    std::size_t sent = 0;
+    while (sent < bytes.size()) {
+      const ssize_t n = ::send(fd, bytes.data() + sent, bytes.size() - sent, MSG_NOSIGNAL);
+      if (n <= 0) return false;
+      sent += static_cast<std::size_t>(n);
+    }
+    return true;
+  };
+  bool open = send_all(head);
+  for (std::size_t k = 0; open && k < pieces; ++k) {
+    open = send_all(piece);
+    if (open) result.body_sent += piece.size();
+  }
+  if (open) send_all(tail);
+  std::string raw;
+  char buffer[65536];
+  while (true) {
+    const ssize_t n = ::recv(fd, buffer, sizeof buffer, 0);
+    if (n > 0) {
+      raw.append(buffer, static_cast<std::size_t>(n));
+      continue;
+    }
+    result.closed = n == 0 || errno == ECONNRESET;
+    break;
+  }
+  ::close(fd);
+  const std::size_t end = raw.find("\r\n\r\n");
+  if (raw.size() >= 12 && end != std::string::npos) {
+    result.answer.status = std::stoi(raw.substr(9, 3));
+    result.answer.head = raw.substr(0, end);
+    result.answer.body = raw.substr(end + 4);
+  }
+  return result;
+}
+
 // `tandem review` on a corpus, for as long as the object lives.
 class ReviewServer {
  public:
-  explicit ReviewServer(const std::string& corpus) {
+  // `extra`: more arguments; `err_path`: where its standard error goes (empty: nowhere).
+  explicit ReviewServer(const std::string& corpus, const std::vector<std::string>& extra = {},
+                        const std::string& err_path = "") {
     int out[2];
     EXPECT_EQ(::pipe(out), 0);
+    std::vector<std::string> args = {TANDEM_BINARY, "review", corpus, "--reviewer", "api-test"};
+    args.insert(args.end(), extra.begin(), extra.end());
+    std::vector<char*> argv;
+    for (std::string& a : args) argv.push_back(a.data());
+    argv.push_back(nullptr);
     pid_ = ::fork();
     if (pid_ == 0) {
       ::dup2(out[1], 1);
-      // What the server says for people goes nowhere in tests.
-      const int null = ::open("/dev/null", O_WRONLY);
-      ::dup2(null, 2);
+      // What the server says for people goes nowhere in tests, unless asked for.
+      const int err = err_path.empty()
+                          ? ::open("/dev/null", O_WRONLY)
+                          : ::open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+      ::dup2(err, 2);
       ::close(out[0]);
       ::close(out[1]);
-      ::execl(TANDEM_BINARY, TANDEM_BINARY, "review", corpus.c_str(), "--reviewer", "api-test",
-              static_cast<char*>(nullptr));
+      ::execv(TANDEM_BINARY, argv.data());
       ::_exit(127);
     }
     ::close(out[1]);
@@ -102,7 +170,8 @@ class ReviewServer {
     char c = 0;
     while (::read(out[0], &c, 1) == 1 && c != '\n') line += c;
     ::close(out[0]);
-    // http://127.0.0.1:PORT/?token=TOKEN
+    // http://127.0.0.1:PORT/?token=TOKEN; nothing when the server did not start.
+    if (line.empty()) return;
     const std::size_t colon = line.find(':', 7);
     const std::size_t slash = line.find('/', colon);
     const std::size_t equals = line.find('=');
@@ -323,6 +392,86 @@ TEST_F(ReviewServerTest, RequestSizesAreBounded) {
   EXPECT_NE(server.Call("GET", "/api/state", "", {{"X-Padding", std::string(20'000, 'p')}}).status,
             200);
   EXPECT_EQ(server.Call("GET", "/api/state").status, 200);  // and the server still serves
+}
+
+// The 64 KiB limit holds whatever the transfer encoding: a chunked body, or one that runs until
+// the connection closes, is refused as soon as it passes the limit, not read whole (10 MB were
+// read and parsed before; 500 MB grew the server to 641 MB).
+TEST_F(ReviewServerTest, ChunkedAndUnsizedBodiesAreBoundedToo) {
+  ReviewServer server(path_);
+  ASSERT_GT(server.port(), 0);
+  const std::string head = "POST /api/edit HTTP/1.1\r\nHost: " + server.host() +
+                           "\r\nX-Tandem-Token: " + server.token() +
+                           "\r\nContent-Type: application/json\r\n";
+  // A small chunked edit is served.
+  const std::string edit = json{{"version", 1}, {"kind", "confirm"}, {"bead", 0}}.dump();
+  StreamedAnswer r = SendStreamed(
+      server.port(), head + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n", 1,
+      (std::ostringstream() << std::hex << edit.size() << "\r\n"
+                            << edit << "\r\n")
+          .str(),
+      "0\r\n\r\n", 10);
+  EXPECT_EQ(r.answer.status, 200) << r.answer.head << r.answer.body;
+  // 20 MB in chunks of 4 KiB: refused after the first 64 KiB or so, at once, the connection
+  // closed; the sender finds it closed long before the end.
+  const std::string chunk = "1000\r\n" + std::string(4096, 'x') + "\r\n";
+  const auto start = std::chrono::steady_clock::now();
+  r = SendStreamed(server.port(), head + "Transfer-Encoding: chunked\r\n\r\n", 5000, chunk,
+                   "0\r\n\r\n", 10);
+  EXPECT_TRUE(r.answer.status == 413 || r.answer.status == 0) << r.answer.head;
+  EXPECT_TRUE(r.closed);
+  EXPECT_LT(r.body_sent, 4'000'000u) << "the server read a chunked body of 20 MB";
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(8));
+  // A chunked body that stops coming after 100 KiB: refused at once, not after the read timeout.
+  r = SendStreamed(server.port(), head + "Transfer-Encoding: chunked\r\n\r\n", 25, chunk, "", 5);
+  EXPECT_EQ(r.answer.status, 413) << r.answer.head;
+  EXPECT_TRUE(r.closed) << "the server waited for the rest of a body it had refused";
+  EXPECT_NE(r.answer.body.find("too large"), std::string::npos) << r.answer.body;
+  // No length at all: the body would run until the connection closes.
+  r = SendStreamed(server.port(), head + "\r\n", 25, std::string(4096, 'x'), "", 5);
+  EXPECT_NE(r.answer.status, 200) << r.answer.head;
+  EXPECT_TRUE(r.closed);
+  // The server still serves, and only the small edit changed the corpus.
+  EXPECT_EQ(server.Call("GET", "/api/state").status, 200);
+  EXPECT_EQ(server.Saved()["conflict"], "");
+  EXPECT_EQ(server.Version(), 2u);
+}
+
+// A port another server listens on is refused: exit 1 with a message. Debian's cpp-httplib sets
+// SO_REUSEPORT, with which a second `tandem review` shared the port with the first and got half
+// of its requests.
+TEST_F(ReviewServerTest, APortInUseIsAnErrorEvenForAnotherReviewServer) {
+  ReviewServer first(path_);
+  ASSERT_GT(first.port(), 0);
+  const std::string err = dir_.File("second.err");
+  ReviewServer second(path_, {"--port", std::to_string(first.port())}, err);
+  EXPECT_EQ(second.port(), 0) << "a second server listens on the port of the first";
+  EXPECT_EQ(second.Stop(SIGKILL), 1);
+  EXPECT_NE(
+      testing::ReadFile(err).find("cannot listen on 127.0.0.1:" + std::to_string(first.port())),
+      std::string::npos)
+      << testing::ReadFile(err);
+  // Every request still reaches the first server.
+  for (int k = 0; k < 10; ++k) EXPECT_EQ(first.Call("GET", "/api/state").status, 200) << k;
+
+  // Another program that shares its port (SO_REUSEPORT) on 127.0.0.1 or on every address.
+  for (const in_addr_t host : {htonl(INADDR_LOOPBACK), htonl(INADDR_ANY)}) {
+    const int other = ::socket(AF_INET, SOCK_STREAM, 0);
+    const int yes = 1;
+    ::setsockopt(other, SOL_SOCKET, SO_REUSEPORT, &yes, sizeof yes);
+    ::setsockopt(other, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_addr.s_addr = host;
+    ASSERT_EQ(::bind(other, reinterpret_cast<sockaddr*>(&address), sizeof address), 0);
+    ASSERT_EQ(::listen(other, 4), 0);
+    socklen_t size = sizeof address;
+    ::getsockname(other, reinterpret_cast<sockaddr*>(&address), &size);
+    ReviewServer third(path_, {"-p", std::to_string(ntohs(address.sin_port))});
+    EXPECT_EQ(third.port(), 0) << "shared a port with another program";
+    EXPECT_EQ(third.Stop(SIGKILL), 1);
+    ::close(other);
+  }
 }
 
 TEST_F(ReviewServerTest, EditsAreSavedAndConflictsRefused) {

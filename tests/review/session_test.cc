@@ -266,5 +266,57 @@ TEST_F(ReviewSessionTest, RealignKeepsWhatWasReviewed) {
   EXPECT_EQ(OnDisk(), reviewed);
 }
 
+// Why a bead would be aligned: its evidence, asked by its sentences; the model is made once.
+TEST_F(ReviewSessionTest, ExplainAnswersTheEvidenceOfABead) {
+  const align::Bead& bead = original_.ladder[3];
+  const ApiResponse r = session_->Explain(bead);
+  ASSERT_EQ(r.status, 200) << r.body;
+  const json answer = json::parse(r.body);
+  EXPECT_TRUE(answer["matches"].is_array());
+  ASSERT_FALSE(answer["parts"].empty());
+  EXPECT_EQ(answer["parts"][0]["name"], "shape");
+  EXPECT_TRUE(answer["cost"].is_number());
+  // Any bead, not only those of the ladder; edits meanwhile change nothing.
+  ASSERT_EQ(Edit({{"kind", "merge"}, {"bead", 0}}).status, 200);
+  EXPECT_EQ(session_->Explain({0, 2, 0, 3, 0.0}).status, 200);
+  // Beads outside the texts, empty ones and very long ones are refused.
+  EXPECT_EQ(session_->Explain({0, 1, original_.target.sentences.size(), 1, 0.0}).status, 400);
+  EXPECT_EQ(session_->Explain({0, 0, 0, 0, 0.0}).status, 400);
+  EXPECT_EQ(session_->Explain({0, 65, 0, 1, 0.0}).status, 400);
+}
+
+// The message counts beads whose sentences changed, and confidence changes apart: re-aligning
+// re-estimates every confidence ("9234 beads changed" was said where 12 had changed).
+TEST_F(ReviewSessionTest, RealignSaysWhatChangedApartFromConfidences) {
+  ASSERT_EQ(session_->Realign(json{{"version", Version()}}.dump()).status, 200);
+  corpora::Bitext aligned = OnDisk();
+  session_.reset();
+  // The aligner's own ladder with other confidences, and two neighbouring 1:1 beads made one.
+  ASSERT_GE(aligned.ladder.size(), 10u);
+  for (align::Bead& bead : aligned.ladder) bead.confidence = bead.confidence * 0.5;
+  std::size_t k = 0;
+  auto one_to_one = [&](std::size_t i) {
+    return aligned.ladder[i].source_count == 1 && aligned.ladder[i].target_count == 1;
+  };
+  while (k + 1 < aligned.ladder.size() && !(one_to_one(k) && one_to_one(k + 1))) ++k;
+  ASSERT_LT(k + 1, aligned.ladder.size());
+  const align::Bead first = aligned.ladder[k];
+  aligned.ladder[k] = {first.source_begin, 2, first.target_begin, 2, 0.3};
+  aligned.ladder.erase(aligned.ladder.begin() + static_cast<std::ptrdiff_t>(k) + 1);
+  aligned.review.clear();
+  ASSERT_TRUE(tei::WriteTeiFile(aligned, {.output_path = path_}).ok());
+  Open();
+  const ApiResponse r = session_->Realign(json{{"version", Version()}}.dump());
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(json::parse(r.body)["message"].get<std::string>(),
+            "re-aligned around 0 reviewed beads: 1 bead replaced by 2, " +
+                std::to_string(aligned.ladder.size() - 1) + " others with a new confidence");
+  // Once more: nothing changes.
+  const ApiResponse again = session_->Realign(json{{"version", Version()}}.dump());
+  ASSERT_EQ(again.status, 200) << again.body;
+  EXPECT_EQ(json::parse(again.body)["message"].get<std::string>(),
+            "re-aligned around 0 reviewed beads: no bead changed");
+}
+
 }  // namespace
 }  // namespace tandem::cli::review

@@ -1,7 +1,8 @@
 // An alignment at a glance: one self-contained HTML file (`tandem report`) with the path plot,
-// statistics (beads by type, status and confidence band; stretches of unaligned sentences) and
-// the two texts side by side, bead by bead, read-only. The page needs no network and no other
-// file: its style, script and data are inside it.
+// a confidence strip, statistics (over the aligned region, what needs review: beads by status
+// and confidence band, the omissions and additions inside it; apart, the text without
+// counterpart outside it) and the two texts side by side, bead by bead, read-only. The page needs
+// no network and no other file: its style, script and data are inside it.
 //
 //   tandem::corpora::HtmlReportOptions options;
 //   options.generator = "tandem 0.1.0";
@@ -26,12 +27,17 @@ namespace tandem::corpora {
 // Confidence bands: low below kLowConfidence, medium up to kHighConfidence, high from there.
 inline constexpr double kLowConfidence = 0.5;
 inline constexpr double kHighConfidence = 0.9;
+// "Low confidence" for reviewers: below this, beads start to be wrong (the calibration makes
+// beads of 0.9 and more at least 97% right on its dev set). The report, the editor's filter and
+// counts use it (the editor lets the reviewer change it).
+inline constexpr double kReviewThreshold = kHighConfidence;
 
 enum class ConfidenceBand { kLow, kMedium, kHigh };
 ConfidenceBand BandOf(double confidence);
 
 // A run of consecutive beads with sentences on one side only: text that has no counterpart in
-// the other text (a translator's omission or addition, or the rest of a longer document).
+// the other text. Inside the aligned region, a translator's omission (source sentences only) or
+// addition (target sentences only); outside it, the rest of a longer document.
 struct UnalignedStretch {
   std::size_t first_bead = 0;  // 0-based
   std::size_t beads = 0;
@@ -46,16 +52,26 @@ struct UnalignedStretch {
 
 struct ReportStatistics {
   std::size_t beads = 0;
-  // Bead type ("1:1", "2:1", ...) and count, most frequent first (ties: by name).
+  // Bead type ("1:1", "2:1", ...) and count over all beads, most frequent first (ties: by name).
   std::vector<std::pair<std::string, std::size_t>> by_type;
+  // The aligned region (AlignedBeads, summary.h): what needs review. The whole ladder when no
+  // bead has sentences on both sides. The counts below are over its beads.
+  std::size_t region_first = 0;
+  std::size_t region_beads = 0;
   std::array<std::size_t, 3> by_status{};  // automatic, confirmed, edited
   std::array<std::size_t, 3> by_band{};    // low, medium, high
+  double mean_confidence = 0.0;
+  // Automatic beads below kReviewThreshold, in the region and outside it.
+  std::size_t low_confidence = 0;
+  std::size_t low_confidence_outside = 0;
   std::size_t source_sentences = 0;
   std::size_t target_sentences = 0;
   std::size_t source_aligned = 0;  // sentences in beads with both sides
   std::size_t target_aligned = 0;
-  double mean_confidence = 0.0;
-  std::vector<UnalignedStretch> unaligned;  // in text order
+  // Runs of one-sided beads, in text order: inside the region (omissions and additions), and
+  // outside it (before and after).
+  std::vector<UnalignedStretch> gaps;
+  std::vector<UnalignedStretch> outside;
 };
 
 ReportStatistics ComputeReportStatistics(const Bitext& bitext);
@@ -66,8 +82,8 @@ struct HtmlReportOptions {
   std::string generator;
   std::string timestamp;
   std::string corpus_path;
-  // The unaligned stretches listed in the page: the longest ones, at most this many (all are
-  // counted).
+  // The omissions and additions listed in the page: the longest ones, at most this many, in text
+  // order (all are counted).
   std::size_t max_stretches = 50;
 };
 

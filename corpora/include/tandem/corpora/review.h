@@ -32,6 +32,7 @@
 #pragma once
 
 #include <cstddef>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -133,6 +134,36 @@ align::AlignOptions AlignOptionsOf(const Bitext& bitext);
 // bead's record (an automatic bead's note or bookmark survives when the aligner proposes the
 // same bead again). Returns the patch, without applying it.
 StatusOr<LadderPatch> PlanRealign(const Bitext& bitext, const align::AlignOptions& options);
+
+// What the aligner sees in any bead of a bitext, for reviewers (the editor's "why"): the words,
+// numbers and names it matches, and the parts of the bead's cost, as `tandem align --explain`
+// prints them. Made once by aligning the bitext's texts with `options` and the dictionaries of
+// its first alignment (as long as that alignment took); then each bead is cheap. Holds copies of
+// the texts: the bitext may change or go away afterwards (beads never move sentences).
+class BeadExplainer {
+ public:
+  static StatusOr<BeadExplainer> Make(const Bitext& bitext, const align::AlignOptions& options);
+  // kInvalidArgument when the bead is empty or does not lie within the texts.
+  StatusOr<align::BeadEvidence> Explain(const align::Bead& bead) const;
+
+ private:
+  struct Texts;
+  BeadExplainer() = default;
+  std::shared_ptr<const Texts> texts_;
+  std::shared_ptr<const align::ScoringModel> model_;
+};
+
+// What a patch (a re-alignment's) changes, for people: beads of the old ladder that are gone and
+// beads of the new one that were not there (other sentences), apart from beads that stayed as
+// they were but whose confidence changed (the aligner re-estimates every confidence when it
+// runs again, so nearly every bead's may move a little).
+struct PatchChanges {
+  std::size_t removed = 0;     // old beads not in the new ladder
+  std::size_t added = 0;       // new beads not in the old ladder
+  std::size_t confidence = 0;  // beads in both, with another confidence
+  bool structural() const { return removed + added > 0; }
+};
+PatchChanges CountChanges(const LadderPatch& patch);
 
 // The edits of one review session, for undo and redo. Holds patches only; the bitext is the
 // caller's and must not change behind the history's back (every change goes through Do).

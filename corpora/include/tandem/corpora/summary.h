@@ -34,6 +34,18 @@ struct BitextSummary {
   double mean_confidence = 0.0;                      // over all beads
 };
 
+// The aligned region in beads: from the first to the last bead with sentences on both sides,
+// [first, end); empty when no bead has both sides. Beads with sentences on one side only inside
+// it are omissions (source only) and additions (target only); outside it lies text without a
+// translation (the rest of a longer document). The sentence ranges above are this region's.
+struct BeadRange {
+  std::size_t first = 0;
+  std::size_t end = 0;
+  bool empty() const { return end <= first; }
+  bool contains(std::size_t k) const { return k >= first && k < end; }
+};
+BeadRange AlignedBeads(const align::Ladder& ladder);
+
 BitextSummary Summarize(const Bitext& bitext);
 
 // A few lines of text for people.

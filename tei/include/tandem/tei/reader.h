@@ -18,6 +18,10 @@
 //   confidence 0, with a warning. A link without @cert has confidence 1; cert="high", "medium",
 //   "low", "unknown" read as 0.9, 0.5, 0.1 and 0.
 //
+// Paths in the file are relative to it (docs/formats.md, "Paths"): a text's Document::name is
+// its source file as this process opens it (from the header's ptr, else its idno path), so that
+// writing the Bitext anywhere names the same file.
+//
 // For tandem's files the result equals the Bitext that was written, with one exception that
 // `load_sources` removes: the bytes of the source files that lie outside every paragraph (blank
 // lines between paragraphs) are not in the TEI, and read back as line feeds. Ids that are

@@ -45,9 +45,10 @@ enum class TeiLayout {
 };
 
 struct TeiWriteOptions {
-  // Where the file will be written. `@source` pointers to the input files are made relative to
-  // its directory, so that they resolve from the TEI file. Empty or "-": relative to the
-  // working directory.
+  // Where the file will be written. The paths of the input files (`@source`, the header's ptr
+  // and idno) are made relative to its directory, so that they resolve from the TEI file
+  // wherever it is read (docs/formats.md, "Paths"); a Document's name is a path as this process
+  // opens it. Empty or "-": relative to the working directory.
   std::string output_path;
   TeiLayout layout = TeiLayout::kSingleFile;
   // Warnings (characters replaced, metadata that could not be written as it is).
