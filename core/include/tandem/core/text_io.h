@@ -79,9 +79,20 @@ std::string DescribePosition(std::string_view name, std::string_view text, std::
 // temporary file in the same directory; Commit() flushes it to disk and renames it over the
 // destination. If the object is destroyed without a successful Commit(), the temporary file is
 // removed and the destination is left as it was. The path "-" writes to standard output.
+//
+// What is replaced is the file the path finally names: a symbolic link is followed (the link
+// stays a link, its target gets the new content). A file that is replaced keeps its permissions,
+// and its owner and group where the process may set them; a new file gets 0666 less the umask.
+// A destination that exists and is not a regular file (/dev/null, a named pipe) is written
+// directly, since it cannot be replaced.
 class AtomicOutput {
  public:
   static StatusOr<AtomicOutput> Open(const std::string& path);
+
+  // Ok when Open(path) would succeed now: the directory exists and a file can be made in it
+  // (tried, and removed at once). For checking every output of a command before it reads its
+  // inputs. The errors are Open's, naming `path`.
+  static Status CheckCreatable(const std::string& path);
 
   AtomicOutput(AtomicOutput&& other) noexcept;
   AtomicOutput& operator=(AtomicOutput&& other) noexcept;
