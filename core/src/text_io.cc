@@ -106,7 +106,18 @@ bool IsUnicodeName(std::string_view encoding) {
 // When NULs sit at every other byte of the start of a file, it is UTF-16 without a byte-order
 // mark: the error says which one to name. Checked before UTF-8, since UTF-16 text with letters
 // outside ASCII is also invalid UTF-8, and "invalid UTF-8" would send the user the wrong way.
-Status CheckNotUtf16(std::string_view bytes, std::string_view name) {
+// What to do about a file in another encoding: the caller's option that names the encoding,
+// when it has one, or else converting the file.
+std::string EncodingAdvice(const DecodeOptions& options, std::string_view encoding) {
+  if (!options.encoding_option.empty()) {
+    return encoding.empty() ? fmt::format("give its encoding with {}", options.encoding_option)
+                            : fmt::format("try {} {}", options.encoding_option, encoding);
+  }
+  return fmt::format("convert it to UTF-8 (iconv -f {} -t UTF-8)",
+                     encoding.empty() ? "ENCODING" : encoding);
+}
+
+Status CheckNotUtf16(std::string_view bytes, std::string_view name, const DecodeOptions& options) {
   const std::size_t sample = std::min<std::size_t>(bytes.size(), 4096) & ~std::size_t{1};
   std::size_t even = 0;
   std::size_t odd = 0;
@@ -116,8 +127,8 @@ Status CheckNotUtf16(std::string_view bytes, std::string_view name) {
   if (sample >= 8 && even + odd >= sample / 4 && (even == 0 || odd == 0)) {
     return InvalidDataError(
         fmt::format("{}: NUL bytes at every other position: the file looks like UTF-16 without a "
-                    "byte-order mark; try --encoding {}",
-                    name, odd > 0 ? "UTF-16LE" : "UTF-16BE"));
+                    "byte-order mark; {}",
+                    name, EncodingAdvice(options, odd > 0 ? "UTF-16LE" : "UTF-16BE")));
   }
   return Status::Ok();
 }
@@ -274,7 +285,7 @@ StatusOr<DecodedText> DecodeText(std::string bytes, std::string_view name,
   }
 
   TANDEM_RETURN_IF_ERROR(CheckNotBinary(bytes, name));
-  if (encoding.empty()) TANDEM_RETURN_IF_ERROR(CheckNotUtf16(bytes, name));
+  if (encoding.empty()) TANDEM_RETURN_IF_ERROR(CheckNotUtf16(bytes, name, options));
   DecodedText out;
   if (encoding.empty() || IsUtf8Name(encoding)) {
     const std::size_t bad = FindInvalidUtf8(bytes);
@@ -285,10 +296,10 @@ StatusOr<DecodedText> DecodeText(std::string bytes, std::string_view name,
       if (encoding.empty()) {
         const std::string guess = internal::GuessEncoding(bytes);
         if (!guess.empty()) {
-          message +=
-              fmt::format("; the file may be in {} (ICU's guess): try --encoding {}", guess, guess);
+          message += fmt::format("; the file may be in {} (ICU's guess): {}", guess,
+                                 EncodingAdvice(options, guess));
         } else {
-          message += "; give its encoding with --encoding";
+          message += "; " + EncodingAdvice(options, "");
         }
       }
       return InvalidDataError(std::move(message));

@@ -50,7 +50,7 @@ std::string PrimarySubtag(std::string_view tag) {
 // Warns when the text is, by CLD2's reliable verdict on most of its letters, in another language
 // than the one given: a swapped -s/-t or a wrong file is the usual cause, and the alignment
 // would still run, with the wrong segmentation rules and dictionaries. The first 64 kB suffice.
-void CheckLanguage(const Document& doc, const std::string& language, std::string_view option,
+void CheckLanguage(const Document& doc, const std::string& language, const std::string& origin,
                    const WarningCallback& warn) {
   if (!warn) return;
   std::size_t end = std::min<std::size_t>(doc.text.size(), 64u << 10);
@@ -62,9 +62,11 @@ void CheckLanguage(const Document& doc, const std::string& language, std::string
   if (guess.language.empty() || !guess.reliable || guess.percent < 80) return;
   if (PrimarySubtag(guess.language) == PrimarySubtag(language)) return;
   warn(fmt::format(
-      "{}: the text looks like {} ({}, {}% of its letters), not {} as {} says; "
-      "check the option and the order of the files",
-      doc.name, LanguageName(guess.language), guess.language, guess.percent, language, option));
+      "{}: the text looks like {} ({}, {}% of its letters), not {}; check the languages and the "
+      "order of the files",
+      doc.name, LanguageName(guess.language), guess.language, guess.percent,
+      origin.empty() ? fmt::format("{}, the language given for it", language)
+                     : fmt::format("{} as {} says", language, origin)));
 }
 
 std::string Gigabytes(std::uint64_t bytes) {
@@ -115,8 +117,10 @@ StatusOr<AlignedFiles> AlignFilesWithReport(const AlignFilesRequest& request) {
                           ReadSide(request.target_path, request.target_language, request,
                                    request.target_decode, request.target_abbreviations));
   TANDEM_RETURN_IF_ERROR(CheckAlignmentMemory(bitext.source, bitext.target, request.memory_limit));
-  CheckLanguage(bitext.source, request.source_language, "--source-lang", request.warn);
-  CheckLanguage(bitext.target, request.target_language, "--target-lang", request.warn);
+  CheckLanguage(bitext.source, request.source_language, request.source_language_origin,
+                request.warn);
+  CheckLanguage(bitext.target, request.target_language, request.target_language_origin,
+                request.warn);
   align::AlignInput input;
   input.source = bitext.source.SentenceTexts();
   input.target = bitext.target.SentenceTexts();

@@ -9,6 +9,7 @@
 
 #include "pair_util.h"
 #include "tandem/align/bead.h"
+#include "tandem/corpora/summary.h"
 
 namespace tandem::corpora {
 
@@ -207,9 +208,9 @@ std::string FormatStatsText(const std::vector<CorpusStats>& corpora) {
                        fmt::join(t.confidence, " "));
     out += fmt::format("  length      target/source characters, per bin from {:.2f}: {}\n",
                        RatioBinLow(0), fmt::join(t.length_ratio, " "));
-    out += fmt::format(
-        "  unaligned   {} stretches, {} source and {} target sentences, longest {}\n",
-        t.unaligned_stretches, t.unaligned_source, t.unaligned_target, t.longest_unaligned);
+    out += fmt::format("  unaligned   {}, {} source and {} target sentences, longest {}\n",
+                       CountOf(t.unaligned_stretches, "stretch"), t.unaligned_source,
+                       t.unaligned_target, t.longest_unaligned);
     std::string review;
     for (const auto& [status, count] : t.review) {
       review += fmt::format("{}{} {}", review.empty() ? "" : ", ", status, count);
@@ -217,10 +218,9 @@ std::string FormatStatsText(const std::vector<CorpusStats>& corpora) {
     out += fmt::format("  review      {}\n", review.empty() ? "-" : review);
     for (const PairStats& p : c.pairs) {
       out += fmt::format(
-          "  pair {}: {}/{} sentences, {}/{} words, {} beads, mean confidence {:.3f}, {} "
-          "unaligned stretches\n",
-          p.name, p.source_sentences, p.target_sentences, p.source_words, p.target_words, p.beads,
-          p.mean_confidence(), p.unaligned_stretches);
+          "  pair {}: {}/{} sentences, {}/{} words, {}, mean confidence {:.3f}, {} unaligned\n",
+          p.name, p.source_sentences, p.target_sentences, p.source_words, p.target_words,
+          CountOf(p.beads, "bead"), p.mean_confidence(), CountOf(p.unaligned_stretches, "stretch"));
     }
   }
   return out;

@@ -16,6 +16,7 @@
 #include "dom_util.h"
 #include "tandem/core/text_io.h"
 #include "tandem/corpora/document_builder.h"
+#include "tandem/corpora/summary.h"
 #include "tei_common.h"
 #include "xml_stream.h"
 #include "xml_util.h"
@@ -592,7 +593,7 @@ class Collector final : public internal::XmlVisitor {
 Status Collect(const XmlInput& input, bool single_text, const corpora::WarningCallback& warn,
                std::unique_ptr<Collector>* out) {
   auto collector = std::make_unique<Collector>(input, "s", single_text, warn);
-  TANDEM_RETURN_IF_ERROR(internal::WalkXml(input, *collector));
+  TANDEM_RETURN_IF_ERROR(internal::WalkXml(input, *collector, {.warn = warn}));
   TANDEM_RETURN_IF_ERROR(collector->Finish());
   if (collector->sentence_count() == 0 && collector->seg_count() > 0) {
     auto segs = std::make_unique<Collector>(input, "seg", single_text, warn);
@@ -967,8 +968,8 @@ class BitextAssembler {
     }
     fill_gap(bitext.source.sentences.size(), bitext.target.sentences.size());
     if (gap_sentences > 0 && options_.warn) {
-      options_.warn(fmt::format("{}: {} sentences are in no link; read as unaligned (confidence 0)",
-                                input_.name, gap_sentences));
+      options_.warn(fmt::format("{}: {} in no link; read as unaligned (confidence 0)", input_.name,
+                                corpora::CountOf(gap_sentences, "sentence")));
     }
     return Annotations(bead_of_link);
   }

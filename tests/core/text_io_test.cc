@@ -85,7 +85,13 @@ TEST(DecodeText, InvalidUtf8NamesIcusGuess) {
   EXPECT_NE(decoded.status().message().find("hu.txt:1:4: invalid UTF-8 (byte 0xF5)"),
             std::string::npos)
       << decoded.status().message();
-  EXPECT_NE(decoded.status().message().find("--encoding"), std::string::npos);
+  // The advice names the caller's option when it has one, or else says how to convert.
+  EXPECT_NE(decoded.status().message().find("iconv -f ISO-8859-2 -t UTF-8"), std::string::npos)
+      << decoded.status().message();
+  decoded = DecodeText(latin2, "hu.txt", {.encoding_option = "--encoding"});
+  ASSERT_FALSE(decoded.ok());
+  EXPECT_NE(decoded.status().message().find("try --encoding ISO-8859-2"), std::string::npos)
+      << decoded.status().message();
 }
 
 TEST(DecodeText, Utf16WithBomIsConverted) {

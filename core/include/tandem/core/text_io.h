@@ -37,6 +37,9 @@ struct DecodeOptions {
   // The input's character encoding as ICU names it ("ISO-8859-2", "windows-1250", ...).
   // Empty: UTF-8, or UTF-16 when the input starts with a UTF-16 byte-order mark.
   std::string encoding;
+  // The caller's way to give `encoding` ("--encoding", "--source-encoding"), named in the advice
+  // of messages about text in another encoding; empty: the advice is to convert the file.
+  std::string encoding_option;
 };
 
 struct DecodedText {
@@ -48,8 +51,9 @@ struct DecodedText {
 
 // Checks and, where needed, converts `bytes` to UTF-8. `name` is used in messages.
 // Invalid UTF-8 is an error naming line, column and the offending byte, and ICU's guess at the
-// real encoding when none was given:
-//   hu.txt:120:17: invalid UTF-8 (byte 0xC3); the file may be in ISO-8859-2 (ICU's guess): ...
+// real encoding when none was given, with advice (options.encoding_option):
+//   hu.txt:120:17: invalid UTF-8 (byte 0xC3); the file may be in ISO-8859-2 (ICU's guess): try
+//   --encoding ISO-8859-2                 (or: convert it to UTF-8 (iconv -f ISO-8859-2 -t UTF-8))
 // Other errors: a NUL character (kInvalidData; when NULs stand at every other byte the message
 // names UTF-16LE or UTF-16BE), a byte that is not valid in `options.encoding` (kInvalidData,
 // with its line and column), an unknown encoding or one that contradicts the input's

@@ -64,6 +64,10 @@ struct AlignFilesRequest {
   // Warnings that do not stop the alignment: a text whose language (identified with CLD2,
   // reliably and for most of its letters) is not the one given for it.
   WarningCallback warn;
+  // Where each language came from, named in that warning ("--source-lang", "the manifest");
+  // empty: "the language given for it".
+  std::string source_language_origin;
+  std::string target_language_origin;
 };
 
 // An upper estimate of the peak memory, in bytes, of aligning two segmented texts: linear in
