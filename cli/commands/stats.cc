@@ -3,6 +3,7 @@
 #include "tandem/corpora/stats.h"
 
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <iostream>
 #include <map>
@@ -72,25 +73,34 @@ Status WriteSvgs(const std::string& dir, const std::vector<corpora::CorpusStats>
   std::filesystem::create_directories(dir, error);
   if (error)
     return IoError(fmt::format("{}: cannot create the directory: {}", dir, error.message()));
-  std::vector<std::string> confidence_labels;
-  for (std::size_t i = 0; i < corpora::kConfidenceBins; ++i) {
-    confidence_labels.push_back(fmt::format("{:.1f}", static_cast<double>(i) / 10));
+  std::vector<std::string> confidence_edges;
+  for (std::size_t i = 0; i <= corpora::kConfidenceBins; ++i) {
+    confidence_edges.push_back(fmt::format("{:.1f}", static_cast<double>(i) / 10));
   }
-  std::vector<std::string> ratio_labels;
-  for (std::size_t i = 0; i < corpora::kRatioBins; ++i) {
-    ratio_labels.push_back(fmt::format("{:.2f}", corpora::RatioBinLow(i)));
+  std::vector<std::string> ratio_edges;
+  for (std::size_t i = 0; i <= corpora::kRatioBins; ++i) {
+    // Every other edge (1/4, 1/2, 1, 2, 4 among them); the outer bins take what lies beyond.
+    ratio_edges.push_back(i % 2 == 0 ? fmt::format("{:.3g}", std::exp2(-2.0 + 0.25 * i))
+                                     : std::string());
   }
   for (std::size_t c = 0; c < all.size(); ++c) {
     const corpora::PairStats& t = all[c].total;
     const std::string stem = SvgStem(dir, c);
     TANDEM_RETURN_IF_ERROR(WriteFileAtomically(
         stem + "-confidence.svg",
-        corpora::HistogramSvg(all[c].name + ": beads by confidence", confidence_labels,
-                              {t.confidence.begin(), t.confidence.end()})));
+        corpora::HistogramSvg({.title = all[c].name + ": beads by confidence",
+                               .x_title = "confidence of the bead",
+                               .y_title = "beads",
+                               .edges = confidence_edges,
+                               .values = {t.confidence.begin(), t.confidence.end()}})));
     TANDEM_RETURN_IF_ERROR(WriteFileAtomically(
         stem + "-length-ratio.svg",
-        corpora::HistogramSvg(all[c].name + ": two-sided beads by target/source length",
-                              ratio_labels, {t.length_ratio.begin(), t.length_ratio.end()})));
+        corpora::HistogramSvg(
+            {.title = all[c].name + ": two-sided beads by length ratio",
+             .x_title = "target characters / source characters (the outer bins take all beyond)",
+             .y_title = "beads",
+             .edges = ratio_edges,
+             .values = {t.length_ratio.begin(), t.length_ratio.end()}})));
   }
   return Status::Ok();
 }
