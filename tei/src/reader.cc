@@ -14,6 +14,7 @@
 #include <fmt/format.h>
 
 #include "dom_util.h"
+#include "tandem/core/language.h"
 #include "tandem/core/text_io.h"
 #include "tandem/corpora/document_builder.h"
 #include "tandem/corpora/summary.h"
@@ -1125,17 +1126,25 @@ StatusOr<Document> ReadTeiDocumentFile(const std::string& path, const TeiDocumen
   TextGroup* chosen = candidates.front();
   if (candidates.size() > 1) {
     chosen = nullptr;
+    std::string languages;
     for (TextGroup* group : candidates) {
-      if (!options.language.empty() && group->language == options.language) chosen = group;
+      if (!options.language.empty() &&
+          CanonicalLanguageTag(group->language) == CanonicalLanguageTag(options.language)) {
+        chosen = group;
+      }
+      languages += (languages.empty() ? "" : ", ") +
+                   (group->language.empty() ? std::string("no xml:lang") : group->language);
     }
     if (chosen == nullptr) {
       return InvalidArgumentError(
-          fmt::format("{}: the file holds {} texts; give the language of the one to align (-s/-t)",
-                      input.name, candidates.size()));
+          fmt::format("{}: the file holds {} texts ({}), none in the language given for it ('{}')",
+                      input.name, candidates.size(), languages, options.language));
     }
   }
   if (!options.language.empty()) {
-    if (!chosen->language.empty() && chosen->language != options.language && options.warn) {
+    if (!chosen->language.empty() &&
+        CanonicalLanguageTag(chosen->language) != CanonicalLanguageTag(options.language) &&
+        options.warn) {
       options.warn(fmt::format("{}: the text says it is in '{}', but '{}' was given; using '{}'",
                                input.name, chosen->language, options.language, options.language));
     }
@@ -1144,8 +1153,9 @@ StatusOr<Document> ReadTeiDocumentFile(const std::string& path, const TeiDocumen
   input.Reset();
   TANDEM_ASSIGN_OR_RETURN(Document doc, FinishText(*chosen, input.name, options.warn));
   if (doc.language.empty()) {
-    return InvalidArgumentError(fmt::format(
-        "{}: the text does not say its language (xml:lang); give it with -s/-t", input.name));
+    return InvalidArgumentError(
+        fmt::format("{}: the text does not say its language (xml:lang), and none was given for it",
+                    input.name));
   }
   return doc;
 }

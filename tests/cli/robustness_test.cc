@@ -2,9 +2,12 @@
 // input people will feed it. Each case checks the message (it names the input and, where there
 // is one, the position), the exit code (docs/cli.md), and that no output was corrupted or left
 // half-written.
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <map>
+#include <regex>
+#include <set>
 #include <sstream>
 #include <string>
 #include <sys/stat.h>
@@ -663,6 +666,238 @@ TEST_F(Robustness, UnexpandedEntitiesAreWarnedAboutAndDuplicateAttributesRefused
   EXPECT_EQ(validate.exit_code, 1);
   EXPECT_THAT(validate.err + validate.out,
               HasSubstr("the attribute n is given twice in <teiCorpus>"));
+}
+
+// Every message that names an option names one its command has: the encoding advice said
+// --encoding to align (which has --source-encoding) and to batch (which has none), and
+// `tandem stats -` asked for --from. The sources are read: every string literal of the libraries
+// and the commands that names an option (--name, or -x standing alone) is checked against the
+// options of each command that can print it (its --help). A command's own file
+// (cli/commands/align.cc) speaks for that command; a literal in a shared file must be in the
+// table below, which says which commands reach it, so that a new message cannot slip through.
+TEST(Messages, EveryOptionAMessageNamesExistsOnItsCommands) {
+  struct Use {
+    std::string file;
+    std::string option;
+    std::vector<std::string> commands;  // "" is tandem itself; none: not an option of tandem
+  };
+  const std::vector<std::string> read = {"convert", "stats"};  // tei::ReadBitext's callers
+  const std::vector<std::string> aligning = {"align", "batch", "discover"};
+  const std::vector<Use> table = {
+      {"cli/main.cc", "--help", {""}},
+      {"cli/main.cc", "-h", {""}},
+      {"cli/main.cc", "--version", {""}},
+      {"cli/main.cc", "-V", {}},  // what a user may type for --version
+      {"cli/main.cc", "-v", {}},
+      {"cli/commands/common.cc", "--memory-limit", aligning},
+      {"cli/commands/exchange_options.cc", "--from", read},
+      {"cli/commands/exchange_options.cc", "-s", read},
+      {"cli/commands/exchange_options.cc", "-t", read},
+      {"cli/commands/exchange_options.cc", "--source-lang", read},
+      {"cli/commands/exchange_options.cc", "--target-lang", read},
+      {"cli/commands/exchange_options.cc", "--source-text", read},
+      {"cli/commands/exchange_options.cc", "--target-text", read},
+      {"cli/commands/exchange_options.cc", "--load-sources", read},
+      {"cli/commands/exchange_options.cc", "--layout", {"align", "convert", "batch"}},
+      {"cli/commands/exchange_options.cc", "--metadata", {"align", "convert"}},
+      {"cli/commands/exchange_options.cc", "--title", {"align", "convert"}},
+      {"cli/commands/exchange_options.cc", "--min-confidence", {"convert"}},
+      {"cli/commands/exchange_options.cc", "--status", {"convert"}},
+      {"cli/commands/options.cc", "--paragraphs", {"segment", "align"}},
+      {"cli/review/server.cc", "--port", {"review"}},
+      {"core/src/text_io.cc", "-f", {}},  // iconv's options, in the advice to convert a file
+      {"core/src/text_io.cc", "-t", {}},
+      {"core/src/sentence_rules.cc", "-a", {}},  // "§-a", a Hungarian suffix in a comment string
+      {"corpora/src/dictionary.cc", "--dictionary", aligning},
+      {"corpora/src/pipeline.cc", "--memory-limit", aligning},
+      {"tei/src/formats.cc", "--source-text", read},
+      {"tei/src/formats.cc", "--target-text", read},
+      {"tei/src/formats.cc", "--from", read},
+      {"tei/src/formats.cc", "-s", read},
+      {"tei/src/formats.cc", "-t", read},
+      {"tei/src/formats.cc", "--min-confidence", {"convert"}},
+      {"tei/src/formats.cc", "--status", {"convert"}},
+      {"tei/src/tmx.cc", "-s", read},
+      {"tei/src/tmx.cc", "-t", read},
+  };
+  // The options of each command, from its --help.
+  std::map<std::string, std::set<std::string>> options;
+  const std::regex option_name(
+      R"((^|[^A-Za-z0-9_-])(--[a-z][a-z0-9-]*|-[a-zA-Z])(?![A-Za-z0-9_-]))");
+  auto options_of = [&](const std::string& command) -> const std::set<std::string>& {
+    auto [it, inserted] = options.try_emplace(command);
+    if (inserted) {
+      const CommandResult help = command.empty() ? Tandem({"--help"}) : Tandem({command, "--help"});
+      EXPECT_EQ(help.exit_code, 0) << command;
+      std::istringstream lines(help.out);
+      std::string line;
+      while (std::getline(lines, line)) {
+        // Option lines start with spaces and the option's names.
+        const std::size_t first = line.find_first_not_of(' ');
+        if (first == std::string::npos || line[first] != '-') continue;
+        const std::string names = line.substr(first, line.find(' ', first) - first);
+        for (std::sregex_iterator m(names.begin(), names.end(), option_name), end; m != end; ++m) {
+          it->second.insert((*m)[2]);
+        }
+      }
+    }
+    return it->second;
+  };
+  const std::regex literal(R"re("((?:[^"\\]|\\.)*)")re");
+  std::set<std::pair<std::string, std::string>> seen;
+  std::size_t checked = 0;
+  for (const char* dir :
+       {"core/src", "align/src", "corpora/src", "tei/src", "cli", "cli/commands", "cli/review"}) {
+    for (const auto& entry :
+         std::filesystem::directory_iterator(testing::SourceDir() + "/" + dir)) {
+      const std::string extension = entry.path().extension().string();
+      if (extension != ".cc" && extension != ".h") continue;
+      const std::string file = std::string(dir) + "/" + entry.path().filename().string();
+      std::string command;
+      if (std::string(dir) == "cli/commands") {
+        command = entry.path().stem().string();
+        if (command == "align_keep") command = "align";
+      }
+      std::istringstream lines(ReadFile(entry.path().string()));
+      std::string line;
+      for (int number = 1; std::getline(lines, line); ++number) {
+        const std::size_t first = line.find_first_not_of(' ');
+        if (first != std::string::npos && line.compare(first, 2, "//") == 0) continue;
+        for (std::sregex_iterator l(line.begin(), line.end(), literal), end; l != end; ++l) {
+          const std::string text = (*l)[1];
+          for (std::sregex_iterator m(text.begin(), text.end(), option_name); m != end; ++m) {
+            const std::string option = (*m)[2];
+            SCOPED_TRACE(file + ":" + std::to_string(number) + ": \"" + text + "\"");
+            const auto use = std::find_if(table.begin(), table.end(), [&](const Use& u) {
+              return u.file == file && u.option == option;
+            });
+            std::vector<std::string> commands;
+            if (use != table.end()) {
+              commands = use->commands;
+              seen.emplace(file, option);
+            } else if (!command.empty()) {
+              commands = {command};
+            } else {
+              ADD_FAILURE() << option
+                            << " is named in a shared file: add it to the table with "
+                               "the commands that can print it";
+              continue;
+            }
+            for (const std::string& c : commands) {
+              EXPECT_EQ(options_of(c).count(option), 1u)
+                  << "tandem " << c << " has no option " << option;
+              ++checked;
+            }
+          }
+        }
+      }
+    }
+  }
+  // The table stays true: each of its entries is still in the sources.
+  for (const Use& use : table) {
+    EXPECT_EQ(seen.count({use.file, use.option}), 1u)
+        << use.file << " no longer names " << use.option << ": remove it from the table";
+  }
+  EXPECT_GT(checked, 100u);
+}
+
+// The command line says what it did not understand: `tandem foo`, `tandem help`, `tandem -V` and
+// `tandem --bogus` all said "A subcommand is required"; parse errors lacked the "tandem: error:"
+// prefix; --help showed enumerations as "ENUM:value in {hunalign->7,...}" and -f 7 was taken;
+// counts said "1 pairs"; -o /proc/version said "No such file or directory"; report on a full
+// disk did not name the file.
+TEST_F(Robustness, TheCommandLineSaysWhatItDidNotUnderstand) {
+  const std::string commands = "the commands are segment, align, eval, convert, validate";
+  struct Case {
+    std::vector<std::string> args;
+    std::string message;
+  };
+  const std::vector<Case> cases = {
+      {{"foo"}, "tandem: error: unknown command 'foo'; tandem COMMAND [OPTIONS]"},
+      {{"segmnt", "-l", "en"}, "unknown command 'segmnt' (did you mean segment?)"},
+      {{"-V"}, "unknown option -V before the command (did you mean --version?)"},
+      {{"--bogus"}, "unknown option --bogus before the command"},
+      {{}, "tandem: error: no command given"},
+      {{"align", "--sourcelang", "en"},
+       "tandem: error: tandem align has no option --sourcelang (did you mean --source-lang?)"},
+      {{"segment", "-l", "en", "a.txt", "b.txt"}, "tandem: error: unexpected argument 'b.txt'"},
+      {{"segment", "a.txt"}, "tandem: error: --lang is required"},
+      {{"align", "--max-bead", "99", "a", "b"}, "tandem: error: --max-bead"},
+      {{"align", "-f", "7", "a", "b"},
+       "tandem: error: --format: '7' is not one of tei|tmx|xces|intertext|jsonl"},
+      {{"segment", "-l", "en", "--paragraphs", "2", "a.txt"},
+       "--paragraphs: '2' is not one of auto|blank|line"},
+  };
+  for (const Case& c : cases) {
+    std::string line;
+    for (const std::string& arg : c.args) line += arg + " ";
+    SCOPED_TRACE(line);
+    const CommandResult r = Tandem(c.args);
+    EXPECT_EQ(r.exit_code, 2) << r.err;
+    EXPECT_THAT(r.err, StartsWith("tandem: error: "));
+    EXPECT_THAT(r.err, HasSubstr(c.message));
+    EXPECT_THAT(r.err, Not(HasSubstr("A subcommand is required")));
+  }
+  EXPECT_THAT(Tandem({"foo"}).err, HasSubstr(commands));
+  // help, as other tools have it.
+  const CommandResult help = Tandem({"help"});
+  EXPECT_EQ(help.exit_code, 0);
+  EXPECT_THAT(help.out, HasSubstr("Usage: tandem"));
+  const CommandResult align_help = Tandem({"help", "align"});
+  EXPECT_EQ(align_help.exit_code, 0);
+  EXPECT_THAT(align_help.out, HasSubstr("Usage: tandem align"));
+  // Enumerations by name only, in any case.
+  EXPECT_THAT(align_help.out, HasSubstr("-f,--format tei|tmx|xces|intertext|jsonl|moses|tsv|"));
+  EXPECT_THAT(align_help.out, HasSubstr("--paragraphs auto|blank|line"));
+  EXPECT_THAT(align_help.out, Not(HasSubstr("ENUM")));
+  EXPECT_THAT(align_help.out, Not(HasSubstr("->")));
+  const CommandResult upper =
+      Tandem({"segment", "-l", "en", "-f", "JSONL", "--paragraphs", "Line", dir_.File("good.txt")});
+  EXPECT_EQ(upper.exit_code, 0) << upper.err;
+  EXPECT_THAT(upper.out, StartsWith("{"));
+
+  // Counts in the singular for one.
+  const std::string one = Source("one.txt", "One line.\n");
+  const CommandResult summary = Tandem({"align", "-s", "en", "-t", "en", "--dictionary=none", one,
+                                        one, "-o", dir_.File("one.tei.xml")});
+  ASSERT_EQ(summary.exit_code, 0) << summary.err;
+  EXPECT_THAT(summary.err, HasSubstr(one + " 1 (1 paragraph), "));
+  const CommandResult valid = Tandem({"validate", dir_.File("one.tei.xml")});
+  EXPECT_THAT(valid.err, HasSubstr("valid (0 errors, 0 warnings; 2 sentences, 1 link)"));
+  const CommandResult stats = Tandem({"stats", dir_.File("one.tei.xml")});
+  EXPECT_THAT(stats.out, HasSubstr(": 1 pair\n"));
+  EXPECT_THAT(stats.out, Not(HasSubstr(" 1 pairs")));
+
+  // Places that take no file, and a full disk.
+  const CommandResult proc = Tandem({"segment", "-l", "en", one, "-o", "/proc/version"});
+  EXPECT_EQ(proc.exit_code, 1);
+  EXPECT_THAT(proc.err, HasSubstr("/proc/version: cannot write: /proc is the kernel's process "
+                                  "file system (proc), not a place for files"));
+  const std::string report = dir_.File("report.html");
+  const CommandResult full =
+      TandemShell("ulimit -f 8; trap '' XFSZ;",
+                  {"report", testing::TestDataDir() + "/tei/small.tei.xml", "-o", report});
+  EXPECT_EQ(full.exit_code, 1) << full.err;
+  EXPECT_THAT(full.err, HasSubstr(report + ": write error (disk full?); the file was not changed"));
+  EXPECT_FALSE(std::filesystem::exists(report));
+  ExpectNoTemporaryFiles();
+}
+
+// A text so lopsided that the aligner cannot help (hundreds of thousands of sentences against a
+// few) is refused before the alignment, saying why, instead of being ground through for minutes
+// to leave nearly all of it unaligned; a translation inside a long collection is still aligned
+// (Robustness.WildlyDifferentLengthsStillCoverBothTexts).
+TEST_F(Robustness, HopelesslyLopsidedInputIsRefusedSayingWhy) {
+  std::string many;
+  for (int i = 0; i < 110000; ++i) many += "Yes we can. ";
+  const std::string longer = Source("many.txt", many + "\n");
+  const std::string two = Source("two.txt", "Egy. Kett\xC5\x91.\n");
+  const CommandResult r = Align(longer, two, {"--memory-limit", "0"});
+  ExpectRefused(
+      r, longer + " has 110000 sentences and " + two +
+             " 2 sentences: a bead holds at most 4 sentences of a side, so at most 8 of " + longer +
+             " can have a counterpart");
+  EXPECT_THAT(r.err, HasSubstr("tandem discover finds translations inside a collection"));
 }
 
 // The same inputs and options give byte-identical outputs, whatever the number of threads, when
