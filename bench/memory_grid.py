@@ -12,6 +12,8 @@ dictionaries under /usr/bin/time, and its peak resident memory printed beside ta
   balanced        the letter and its Hungarian collection, repeated (paragraphs as they are)
   presegmented    the gold sentences of the pair, one per line, repeated (--presegmented)
   source-heavy    short English sentences, ten to a line, against four Hungarian sentences
+                  (refused as hopeless from 160,000 sentences on: see CheckAlignable)
+  source-40       the same against forty Hungarian sentences (allowed up to 1.6 million)
   target-heavy    four English sentences against short Hungarian sentences, ten to a line
   one-paragraph   short English sentences all on one line against four sentences
   one-sentence    words without a sentence end on one line against four sentences
@@ -87,6 +89,7 @@ def shapes(size):
     yield ("presegmented", repeat_to(read(os.path.join(GOLD, "en.presegmented.txt")), half),
            repeat_to(read(os.path.join(GOLD, "hu.presegmented.txt")), half), ["--presegmented"])
     yield "source-heavy", en_words.sentences(size, 10), FOUR_HU, []
+    yield "source-40", en_words.sentences(size, 10), hu_words.sentences(2000, 10), []
     yield "target-heavy", FOUR_EN, hu_words.sentences(size, 10), []
     yield "one-paragraph", en_words.sentences(size, 0), FOUR_HU, []
     one = " ".join(en_words.random.choice(en_words.words) for _ in range(size // 7))
