@@ -40,6 +40,29 @@ Status Write(const corpora::Bitext& bitext, const AlignArgs& args,
       bitext, {.path = args.output, .format = args.format, .layout = args.layout, .warn = warn});
 }
 
+// Every file the alignment reads, and every file it writes (their names depend only on the
+// output path, the format and the languages), checked before anything is read.
+Status CheckFiles(const AlignArgs& args) {
+  std::vector<std::string> inputs = {args.source, args.target, args.metadata.file};
+  for (const auto* files :
+       {&args.request.source_abbreviations, &args.request.target_abbreviations}) {
+    inputs.insert(inputs.end(), files->begin(), files->end());
+  }
+  for (const std::string& file : DictionaryFiles(args.dictionaries)) inputs.push_back(file);
+  corpora::Bitext names;
+  names.source.language = args.request.source_language;
+  names.target.language = args.request.target_language;
+  const std::vector<std::string> outputs =
+      tei::OutputPaths(names, {.path = args.output, .format = args.format, .layout = args.layout});
+  if (args.output == "-" && outputs.size() > 1) {
+    return InvalidArgumentError(
+        fmt::format("the {} format is several files: give an output path with -o, not standard "
+                    "output",
+                    tei::FormatName(args.format)));
+  }
+  return CheckOutputs(inputs, outputs);
+}
+
 int Run(AlignArgs args) {
   StatusOr<std::uint64_t> memory_limit = ResolveMemoryLimit(args.memory_limit);
   if (!memory_limit.ok()) return ReportError(memory_limit.status());
@@ -60,6 +83,13 @@ int Run(AlignArgs args) {
                  "--target-lang (or --keep CORPUS)\nRun with --help for more information.\n";
     return kExitUsage;
   }
+  for (auto [value, option] : {std::pair{&args.request.source_language, "--source-lang"},
+                               std::pair{&args.request.target_language, "--target-lang"}}) {
+    if (const Status language = CanonicalLanguageOption(*value, option); !language.ok()) {
+      return ReportError(language);
+    }
+  }
+  if (const Status checked = CheckFiles(args); !checked.ok()) return ReportError(checked);
   const auto start = std::chrono::steady_clock::now();
   args.request.source_path = args.source;
   args.request.target_path = args.target;
@@ -68,6 +98,8 @@ int Run(AlignArgs args) {
   // TEI inputs keep their own sentences and ids (tei/formats.h).
   args.request.load_input = tei::AlignInputLoader(warn);
   args.request.warn = warn;
+  args.request.source_language_origin = "--source-lang";
+  args.request.target_language_origin = "--target-lang";
   if (!args.dictionaries.empty()) args.request.dictionaries.specs = args.dictionaries;
   StatusOr<corpora::BitextMetadata> metadata = ResolveMetadata(args.metadata);
   if (!metadata.ok()) return ReportError(metadata.status());

@@ -12,6 +12,7 @@
 #include "exchange_options.h"
 #include "review/corpus_file.h"
 #include "review/session.h"
+#include "tandem/core/text_io.h"
 #include "tandem/core/version.h"
 #include "tandem/corpora/pipeline.h"
 #include "tandem/corpora/review.h"
@@ -22,6 +23,23 @@ namespace tandem::cli {
 
 int RunAlignKeep(const AlignKeepArgs& args) {
   const auto start = std::chrono::steady_clock::now();
+  // -o naming the corpus itself, by whatever name, rewrites it in place (with its backup), which
+  // only the TEI it is can do: another format would replace the reviewed corpus by an export.
+  const bool in_place =
+      args.output.empty() || args.output == args.corpus || SameFile(args.output, args.corpus);
+  if (in_place && args.format != tei::Format::kTei) {
+    return ReportError(InvalidArgumentError(fmt::format(
+        "{}: the output is the corpus {} itself, which -f {} would replace by an export; tandem "
+        "never writes over its inputs: give another output name",
+        args.output.empty() ? args.corpus : args.output, args.corpus,
+        tei::FormatName(args.format))));
+  }
+  // Before the work: the corpus's directory must take the new version and the backup.
+  if (const Status checked = in_place ? AtomicOutput::CheckCreatable(args.corpus)
+                                      : CheckOutputs({args.corpus}, {args.output});
+      !checked.ok()) {
+    return ReportError(checked);
+  }
   const corpora::WarningCallback warn = PrintWarnings();
   corpora::Bitext bitext;
   StatusOr<review::CorpusFile> file = review::CorpusFile::Open(args.corpus, &bitext, warn);
@@ -31,6 +49,15 @@ int RunAlignKeep(const AlignKeepArgs& args) {
           corpora::CheckAlignmentMemory(bitext.source, bitext.target, args.memory_limit);
       !memory.ok()) {
     return ReportError(memory);
+  }
+
+  const tei::WriteRequest request{.path = args.output, .format = args.format, .warn = warn};
+  if (!in_place) {
+    // The other files of a format of several (their names depend on the languages).
+    if (const Status checked = CheckNotAnInput({args.corpus}, tei::OutputPaths(bitext, request));
+        !checked.ok()) {
+      return ReportError(checked);
+    }
   }
 
   align::AlignOptions options = corpora::AlignOptionsOf(bitext);
@@ -53,10 +80,7 @@ int RunAlignKeep(const AlignKeepArgs& args) {
 
   // In place, the corpus is saved as the review editor saves it: only if nobody changed it
   // meanwhile, keeping the previous version as CORPUS.bak, atomically.
-  const Status written =
-      args.output.empty() || args.output == args.corpus
-          ? file->Save(bitext)
-          : tei::WriteBitext(bitext, {.path = args.output, .format = args.format, .warn = warn});
+  const Status written = in_place ? file->Save(bitext) : tei::WriteBitext(bitext, request);
   if (!written.ok()) return ReportError(written);
   if (!args.quiet) {
     const double seconds =
@@ -67,9 +91,9 @@ int RunAlignKeep(const AlignKeepArgs& args) {
                      review::DescribeRealignChanges(corpora::CountChanges(*patch)))
               << corpora::FormatSummary(bitext, corpora::Summarize(bitext))
               << fmt::format("time:       {:.2f} s\n", seconds)
-              << "output:     " << (args.output.empty() ? args.corpus : args.output)
-              << (args.output.empty() ? " (the previous version is " + file->backup_path() + ")"
-                                      : std::string())
+              << "output:     " << (in_place ? args.corpus : args.output)
+              << (in_place ? " (the previous version is " + file->backup_path() + ")"
+                           : std::string())
               << '\n';
   }
   return kExitOk;

@@ -15,6 +15,9 @@
 
 #include "common.h"
 #include "exchange_options.h"
+#include "tandem/core/language.h"
+#include "tandem/core/text_io.h"
+#include "tandem/corpora/summary.h"
 #include "tandem/tei/formats.h"
 
 namespace tandem::cli {
@@ -90,6 +93,38 @@ std::string ProgressLine(const corpora::BatchProgress& p) {
                      extra, rate, eta);
 }
 
+// Before any pair is aligned: the output directory can be made, and no output of any pair (its
+// corpus files, its summary) nor the batch's summary is the manifest or an input of any pair.
+Status CheckFiles(const BatchArgs& args, const std::vector<corpora::ManifestEntry>& entries,
+                  const std::string& summary) {
+  TANDEM_RETURN_IF_ERROR(CheckOutputDirectory(args.output));
+  std::vector<std::string> inputs = DictionaryFiles(args.dictionaries);
+  inputs.push_back(args.manifest);
+  std::vector<std::string> outputs = {summary};
+  for (const corpora::ManifestEntry& entry : entries) {
+    inputs.push_back(entry.source);
+    inputs.push_back(entry.target);
+    const std::string stem = (std::filesystem::path(args.output) / entry.id).string();
+    corpora::Bitext names;
+    names.source.language = entry.source_language;
+    names.target.language = entry.target_language;
+    for (std::string& path : tei::OutputPaths(names, {.path = stem + Extension(args.format),
+                                                     .format = args.format,
+                                                     .layout = args.layout})) {
+      outputs.push_back(std::move(path));
+    }
+    outputs.push_back(stem + ".json");
+  }
+  TANDEM_RETURN_IF_ERROR(CheckNotAnInput(inputs, outputs));
+  // A summary outside the output directory (which may not exist yet) is checked on its own.
+  std::error_code error;
+  if (std::filesystem::is_directory(args.output, error) ||
+      std::filesystem::path(summary).parent_path() != std::filesystem::path(args.output)) {
+    TANDEM_RETURN_IF_ERROR(AtomicOutput::CheckCreatable(summary));
+  }
+  return Status::Ok();
+}
+
 int Run(BatchArgs args) {
   StatusOr<std::vector<corpora::ManifestEntry>> entries = corpora::ReadManifest(args.manifest);
   if (!entries.ok()) return ReportError(entries.status());
@@ -111,6 +146,21 @@ int Run(BatchArgs args) {
   if (std::filesystem::path(summary).is_relative() && summary.find('/') == std::string::npos) {
     summary = (std::filesystem::path(args.output) / summary).string();
   }
+  for (corpora::ManifestEntry& entry : *entries) {
+    // As BCP 47 writes them (en_US -> en-US); a manifest is content, so a bad tag exits with 1.
+    for (std::string* language : {&entry.source_language, &entry.target_language}) {
+      const std::string canonical = CanonicalLanguageTag(*language);
+      if (canonical.empty()) {
+        return ReportError(InvalidDataError(fmt::format(
+            "{}:{}: '{}' is not a language tag (give a BCP 47 code such as en, hu, de, en-US)",
+            args.manifest, entry.line, *language)));
+      }
+      *language = canonical;
+    }
+  }
+  if (const Status checked = CheckFiles(args, *entries, summary); !checked.ok()) {
+    return ReportError(checked);
+  }
   corpora::BatchOptions& options = args.options;
   options.entries = std::move(*entries);
   options.output_directory = args.output;
@@ -120,6 +170,8 @@ int Run(BatchArgs args) {
   options.request.load_input = tei::AlignInputLoader(warn);
   // A text in another language than the manifest says is worth a warning, as in `align`.
   options.request.warn = warn;
+  options.request.source_language_origin = "the manifest";
+  options.request.target_language_origin = "the manifest";
   StatusOr<std::uint64_t> memory_limit = ResolveMemoryLimit(args.memory_limit);
   if (!memory_limit.ok()) return ReportError(memory_limit.status());
   // The limit holds for each pair; with -j N, N pairs share the machine's memory.
@@ -157,9 +209,9 @@ int Run(BatchArgs args) {
   const Status written = WriteFileAtomically(summary, corpora::FormatBatchSummary(*result));
   if (!written.ok()) return ReportError(written);
   if (!args.quiet) {
-    std::cerr << fmt::format("{} pairs: {} aligned, {} already done, {} failed; summary: {}\n",
-                             result->pairs.size(), result->aligned, result->skipped, result->failed,
-                             summary);
+    std::cerr << fmt::format("{}: {} aligned, {} already done, {} failed; summary: {}\n",
+                             corpora::CountOf(result->pairs.size(), "pair"), result->aligned,
+                             result->skipped, result->failed, summary);
   }
   return result->failed > 0 ? kExitSomeFailed : kExitOk;
 }
@@ -191,8 +243,9 @@ void AddBatchCommand(CLI::App& app, Context& context) {
   cmd->add_option("--dictionary", args->dictionaries,
                   "auto (the FreeDict dictionaries of each pair's languages, the default), none, "
                   "or a dictionary file; repeat for several")
-      ->expected(1)
-      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
+      // One value per occurrence, so that the option never takes the inputs that follow it.
+      ->allow_extra_args(false);
   AddMemoryLimitOption(cmd, &args->memory_limit);
   cmd->add_flag("-q,--quiet", args->quiet, "no progress and no summary line");
   cmd->callback([args, &context] { context.exit_code = Run(*args); });

@@ -1,16 +1,21 @@
 #include "common.h"
 
 #include <cctype>
+#include <cerrno>
 #include <chrono>
 #include <cstdlib>
+#include <cstring>
 #include <ctime>
 #include <exception>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <fmt/format.h>
 
+#include "tandem/core/language.h"
 #include "tandem/core/text_io.h"
 
 namespace tandem::cli {
@@ -22,8 +27,94 @@ int ReportError(const Status& status) {
 
 Status WriteOutput(const std::string& path, const std::function<Status(std::ostream&)>& write) {
   TANDEM_ASSIGN_OR_RETURN(AtomicOutput out, AtomicOutput::Open(path));
-  TANDEM_RETURN_IF_ERROR(write(out.stream()));
+  if (const Status written = write(out.stream()); !written.ok()) {
+    // A writer that stopped because the stream failed (a full disk): the message names the file.
+    if (!out.stream()) {
+      return IoError(path == "-" ? std::string("<stdout>: write error")
+                                 : fmt::format("{}: write error (disk full?); the file was not "
+                                               "changed",
+                                               path));
+    }
+    return written.WithContext(path == "-" ? "<stdout>" : path);
+  }
   return out.Commit();
+}
+
+bool SameFile(const std::string& a, const std::string& b) {
+  if (a.empty() || b.empty() || a == "-" || b == "-") return false;
+  struct stat first {};
+  struct stat second {};
+  if (::stat(a.c_str(), &first) != 0 || ::stat(b.c_str(), &second) != 0) return false;
+  return first.st_dev == second.st_dev && first.st_ino == second.st_ino;
+}
+
+Status CheckNotAnInput(const std::vector<std::string>& inputs,
+                       const std::vector<std::string>& outputs) {
+  for (const std::string& output : outputs) {
+    for (const std::string& input : inputs) {
+      if (!SameFile(output, input)) continue;
+      const std::string which =
+          output == input ? std::string("the output is also an input")
+                          : fmt::format("the output is the same file as the input {}", input);
+      return InvalidArgumentError(fmt::format(
+          "{}: {}; tandem never writes over its inputs: give another output name", output, which));
+    }
+  }
+  return Status::Ok();
+}
+
+Status CheckOutputs(const std::vector<std::string>& inputs,
+                    const std::vector<std::string>& outputs) {
+  TANDEM_RETURN_IF_ERROR(CheckNotAnInput(inputs, outputs));
+  for (const std::string& output : outputs) {
+    TANDEM_RETURN_IF_ERROR(AtomicOutput::CheckCreatable(output));
+  }
+  return Status::Ok();
+}
+
+Status CheckOutputDirectory(const std::string& dir) {
+  std::error_code error;
+  std::filesystem::path existing = std::filesystem::absolute(dir, error);
+  if (error) existing = dir;
+  // The nearest part of the path that exists: the directory itself, or where it will be made.
+  while (!std::filesystem::exists(existing, error) && existing.has_relative_path()) {
+    existing = existing.parent_path();
+  }
+  if (!std::filesystem::is_directory(existing, error)) {
+    return IoError(fmt::format("{}: cannot make the output directory: {} is not a directory", dir,
+                               existing.string()));
+  }
+  std::string probe = (existing / ".tandem-check-XXXXXX").string();
+  if (::mkdtemp(probe.data()) == nullptr) {
+    const int code = errno;
+    return IoError(fmt::format("{}: cannot write: {} in {}", dir,
+                               code == EACCES || code == EPERM ? "no permission to create files"
+                               : code == EROFS                 ? "a read-only file system"
+                                                               : std::strerror(code),
+                               existing.string()));
+  }
+  ::rmdir(probe.c_str());
+  return Status::Ok();
+}
+
+std::vector<std::string> DictionaryFiles(const std::vector<std::string>& specs) {
+  std::vector<std::string> files;
+  for (const std::string& spec : specs) {
+    if (spec != "auto" && spec != "none") files.push_back(spec);
+  }
+  return files;
+}
+
+Status CanonicalLanguageOption(std::string& value, const std::string& option) {
+  if (value.empty()) return Status::Ok();
+  std::string canonical = CanonicalLanguageTag(value);
+  if (canonical.empty()) {
+    return InvalidArgumentError(
+        fmt::format("{} '{}': not a language tag (give a BCP 47 code such as en, hu, de, en-US)",
+                    option, value));
+  }
+  value = std::move(canonical);
+  return Status::Ok();
 }
 
 std::string Timestamp() {

@@ -7,6 +7,7 @@
 #include <functional>
 #include <iosfwd>
 #include <string>
+#include <vector>
 
 #include <CLI/CLI.hpp>
 
@@ -30,6 +31,33 @@ int ReportError(const Status& status);
 // Writes an output file atomically: `write` fills the stream; on any error the destination is
 // left untouched and no temporary file remains. "-" is standard output.
 Status WriteOutput(const std::string& path, const std::function<Status(std::ostream&)>& write);
+
+// True when `a` and `b` name the same existing file: the same device and inode, whatever the
+// names (a symbolic link, "./a.txt" and a hard link all name one file). "-" is no file.
+bool SameFile(const std::string& a, const std::string& b);
+
+// Checks, before a command does any work, the files it will read and write
+// (docs/robustness.md): an output that is one of the inputs is a usage error (kInvalidArgument,
+// exit 2), since writing it would destroy the input; then every output must be creatable
+// (AtomicOutput::CheckCreatable: its directory exists and takes new files). "-" (standard input
+// or output) is skipped.
+Status CheckOutputs(const std::vector<std::string>& inputs,
+                    const std::vector<std::string>& outputs);
+// The first half of CheckOutputs alone, for outputs whose directory is made later.
+Status CheckNotAnInput(const std::vector<std::string>& inputs,
+                       const std::vector<std::string>& outputs);
+
+// For an output directory that is created when missing (batch -o, stats --svg): Ok when it is a
+// directory that takes new files, or when its nearest existing ancestor is one (tried by making
+// and removing a directory there). The error names `dir`.
+Status CheckOutputDirectory(const std::string& dir);
+
+// The files among --dictionary values (all but auto and none).
+std::vector<std::string> DictionaryFiles(const std::vector<std::string>& specs);
+
+// Makes a language option's value its canonical BCP 47 tag (en_US -> en-US); a usage error
+// naming the option when it is not a language tag at all. An empty value stays empty.
+Status CanonicalLanguageOption(std::string& value, const std::string& option);
 
 // The current time as ISO 8601 UTC ("2026-11-22T10:00:00Z"), or the time given by the
 // SOURCE_DATE_EPOCH environment variable, so that builds of a corpus can be reproduced.

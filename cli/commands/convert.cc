@@ -22,21 +22,44 @@ struct ConvertArgs {
 };
 
 int Run(ConvertArgs args) {
-  if (!args.from.empty()) {
-    args.request.in.format = tei::FormatFromName(args.from);
+  if (const Status read = ApplyReadOptions(args.from, args.request.in); !read.ok()) {
+    return ReportError(read);
   }
   const corpora::WarningCallback warn = PrintWarnings();
   args.request.in.warn = warn;
   args.request.out.warn = warn;
   args.request.out.filter = ToFilter(args.filter);
+  const tei::ReadRequest& in = args.request.in;
+  const tei::WriteRequest& out = args.request.out;
+  if (out.path == "-" && tei::OutputPaths(corpora::Bitext{}, out).size() > 1) {
+    return ReportError(InvalidArgumentError(
+        fmt::format("the {} format is several files: give an output path, not standard output",
+                    tei::FormatName(out.format))));
+  }
+  // Before reading: the output is none of the files named on the command line, and can be made.
+  // (For moses it is a prefix; the files are checked below, when the languages are known.)
+  if (const Status checked =
+          CheckOutputs({in.path, in.source_text, in.target_text, args.metadata.file}, {out.path});
+      !checked.ok()) {
+    return ReportError(checked);
+  }
   StatusOr<corpora::BitextMetadata> metadata = ResolveMetadata(args.metadata);
   if (!metadata.ok()) return ReportError(metadata.status());
-  args.request.metadata = *metadata;
-  StatusOr<corpora::Bitext> bitext = tei::ConvertFile(args.request);
+  StatusOr<corpora::Bitext> bitext = tei::ReadBitext(in);
   if (!bitext.ok()) return ReportError(bitext.status());
+  corpora::ApplyMetadata(*metadata, *bitext);
+  // Every file of the output against every file read (texts beside an alignment, Moses pairs).
+  const std::vector<std::string> outputs = tei::OutputPaths(*bitext, out);
+  if (const Status checked = CheckNotAnInput(tei::InputPaths(in, *bitext), outputs);
+      !checked.ok()) {
+    return ReportError(checked);
+  }
+  if (const Status written = tei::WriteBitext(*bitext, out); !written.ok()) {
+    return ReportError(written);
+  }
   if (!args.quiet) {
     std::cerr << corpora::FormatSummary(*bitext, corpora::Summarize(*bitext));
-    for (const std::string& path : tei::OutputPaths(*bitext, args.request.out)) {
+    for (const std::string& path : outputs) {
       if (path != "-") std::cerr << "output:     " << path << '\n';
     }
   }
@@ -60,25 +83,7 @@ void AddConvertCommand(CLI::App& app, Context& context) {
       ->required();
   AddFormatOption(*cmd, "--to", args->request.out.format, "the output format");
   cmd->get_option("--to")->required();
-  std::map<std::string, std::string> names;
-  for (const tei::Format f : tei::AllFormats()) {
-    names.emplace(std::string(tei::FormatName(f)), std::string(tei::FormatName(f)));
-  }
-  cmd->add_option("--from", args->from,
-                  "the input format (default: from the content; needed for moses, "
-                  "hunalign-text, lfaligner and hunalign ladders)")
-      ->check(CLI::IsMember(names, CLI::ignore_case));
-  cmd->add_option("-s,--source-lang", args->request.in.source_language,
-                  "language of the source text, for formats that do not record it");
-  cmd->add_option("-t,--target-lang", args->request.in.target_language,
-                  "language of the target text");
-  cmd->add_option("--source-text", args->request.in.source_text,
-                  "for hunalign and vecalign input: the source text, one sentence per line");
-  cmd->add_option("--target-text", args->request.in.target_text,
-                  "for hunalign and vecalign input: the target text, one sentence per line");
-  cmd->add_flag("--load-sources", args->request.in.load_sources,
-                "TEI input: take each text from the source file its header names, when it still "
-                "matches");
+  AddReadOptions(*cmd, args->request.in, args->from);
   AddFilterOptions(*cmd, args->filter);
   AddLayoutOption(*cmd, args->request.out.layout);
   cmd->add_flag("--keep-unaligned", args->request.out.keep_unaligned,

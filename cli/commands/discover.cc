@@ -11,6 +11,7 @@
 
 #include "common.h"
 #include "exchange_options.h"
+#include "tandem/corpora/summary.h"
 
 namespace tandem::cli {
 namespace {
@@ -48,13 +49,27 @@ int Run(DiscoverArgs args) {
   if (options.paths.empty()) {
     return ReportError(InvalidArgumentError("no documents to compare"));
   }
+  {
+    std::vector<std::string> inputs = options.paths;
+    for (const std::string& file : DictionaryFiles(args.dictionaries)) inputs.push_back(file);
+    std::vector<std::string> outputs = {args.output};
+    if (!args.json.empty()) outputs.push_back(args.json);
+    if (const Status checked = CheckOutputs(inputs, outputs); !checked.ok()) {
+      return ReportError(checked);
+    }
+  }
   for (const std::string& spec : args.languages) {
     const std::size_t eq = spec.rfind('=');
     if (eq == std::string::npos || eq == 0 || eq + 1 == spec.size()) {
       std::cerr << "tandem: error: --lang expects FILE=LANG, got '" << spec << "'\n";
       return kExitUsage;
     }
-    options.declared_languages[spec.substr(0, eq)] = spec.substr(eq + 1);
+    std::string language = spec.substr(eq + 1);
+    if (const Status checked = CanonicalLanguageOption(language, "--lang " + spec.substr(0, eq));
+        !checked.ok()) {
+      return ReportError(checked);
+    }
+    options.declared_languages[spec.substr(0, eq)] = language;
   }
   if (!args.dictionaries.empty()) options.dictionaries.specs = args.dictionaries;
   StatusOr<std::uint64_t> memory_limit = ResolveMemoryLimit(args.memory_limit);
@@ -88,14 +103,15 @@ int Run(DiscoverArgs args) {
         languages +=
             fmt::format("{}{} {}", languages.empty() ? "" : ", ", p.language, p.paragraphs);
       }
-      std::cerr << fmt::format("{}: {} ({}{}%{}), {} paragraphs [{}]{}\n", d.path,
-                               d.language.empty() ? "unknown" : d.language,
-                               d.declared ? "declared, detected " + d.detected_language + " " : "",
-                               d.percent, d.reliable ? "" : ", unreliable", d.paragraphs, languages,
-                               d.duplicate_of.empty() ? "" : ", duplicate of " + d.duplicate_of);
+      std::cerr << fmt::format(
+          "{}: {} ({}{}%{}), {} [{}]{}\n", d.path, d.language.empty() ? "unknown" : d.language,
+          d.declared ? "declared, detected " + d.detected_language + " " : "", d.percent,
+          d.reliable ? "" : ", unreliable", corpora::CountOf(d.paragraphs, "paragraph"), languages,
+          d.duplicate_of.empty() ? "" : ", duplicate of " + d.duplicate_of);
     }
-    std::cerr << fmt::format("{} candidate pairs aligned, {} pairs found\n", found->candidates,
-                             found->pairs.size());
+    std::cerr << fmt::format("{} aligned, {} found\n",
+                             corpora::CountOf(found->candidates, "candidate pair"),
+                             corpora::CountOf(found->pairs.size(), "pair"));
     for (const corpora::DiscoveredPair& p : found->pairs) {
       std::cerr << fmt::format("pair: {} ({}) {} <-> {} ({}) {}, score {:.3f}\n", p.source,
                                p.source_language, FormatRegion(p.source_region), p.target,
@@ -119,13 +135,15 @@ void AddDiscoverCommand(CLI::App& app, Context& context) {
   cmd->add_option("--lang", args->languages,
                   "declare a document's language: FILE=LANG (FILE as given or its name); "
                   "repeat for several")
-      ->expected(1)
-      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
+      // One value per occurrence, so that the option never takes the inputs that follow it.
+      ->allow_extra_args(false);
   cmd->add_option("--dictionary", args->dictionaries,
                   "auto (FreeDict for each language pair, the default), none, or a dictionary "
                   "file; repeat for several")
-      ->expected(1)
-      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
+      // One value per occurrence, so that the option never takes the inputs that follow it.
+      ->allow_extra_args(false);
   cmd->add_option("--candidates", args->options.candidates_per_document,
                   "candidates aligned per document and other language")
       ->check(CLI::Range(1, 100))

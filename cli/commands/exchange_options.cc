@@ -1,8 +1,12 @@
 #include "exchange_options.h"
 
+#include <cctype>
 #include <iostream>
 #include <map>
 #include <mutex>
+
+#include "common.h"
+#include "options.h"
 
 namespace tandem::cli {
 namespace {
@@ -34,25 +38,46 @@ void SetDate(corpora::TextInfo& info, const std::string& date) {
 
 void AddFormatOption(CLI::App& cmd, const std::string& flags, tei::Format& format,
                      const std::string& help) {
-  std::map<std::string, tei::Format> formats;
-  std::string names;
+  std::vector<std::pair<std::string, tei::Format>> formats;
   for (const tei::Format f : tei::AllFormats()) {
-    formats.emplace(std::string(tei::FormatName(f)), f);
-    names += (names.empty() ? "" : ", ") + std::string(tei::FormatName(f));
+    formats.emplace_back(std::string(tei::FormatName(f)), f);
   }
-  cmd.add_option(flags, format, help + " (" + names + ")")
-      ->transform(CLI::CheckedTransformer(formats, CLI::ignore_case))
-      ->default_str(std::string(tei::FormatName(format)));
+  AddNamedOption<tei::Format>(cmd, flags, format, formats, help);
+}
+
+void AddReadOptions(CLI::App& cmd, tei::ReadRequest& request, std::string& from) {
+  std::vector<std::string> names;
+  for (const tei::Format f : tei::AllFormats()) names.emplace_back(tei::FormatName(f));
+  AddNamedOption(cmd, "--from", from, names,
+                 "the input format (default: from the content; needed for standard input, moses, "
+                 "hunalign-text, lfaligner and hunalign ladders)");
+  cmd.add_option("-s,--source-lang", request.source_language,
+                 "language of the source text, for formats that do not record it (and to choose "
+                 "in a TMX)");
+  cmd.add_option("-t,--target-lang", request.target_language,
+                 "language of the target text (in a TMX of several languages: which is the "
+                 "target)");
+  cmd.add_option("--source-text", request.source_text,
+                 "for hunalign and vecalign input: the source text, one sentence per line");
+  cmd.add_option("--target-text", request.target_text,
+                 "for hunalign and vecalign input: the target text, one sentence per line");
+  cmd.add_flag("--load-sources", request.load_sources,
+               "TEI input: take each text from the source file its header names, when it still "
+               "matches");
+}
+
+Status ApplyReadOptions(const std::string& from, tei::ReadRequest& request) {
+  if (!from.empty()) request.format = tei::FormatFromName(from);
+  TANDEM_RETURN_IF_ERROR(CanonicalLanguageOption(request.source_language, "--source-lang"));
+  return CanonicalLanguageOption(request.target_language, "--target-lang");
 }
 
 void AddLayoutOption(CLI::App& cmd, tei::TeiLayout& layout) {
-  static const std::map<std::string, tei::TeiLayout> kLayouts = {
-      {"single", tei::TeiLayout::kSingleFile}, {"split", tei::TeiLayout::kSplit}};
-  cmd.add_option("--layout", layout,
-                 "TEI output: single (one teiCorpus file, the default) or split (the two texts "
-                 "and the stand-off alignment in three files)")
-      ->transform(CLI::CheckedTransformer(kLayouts, CLI::ignore_case))
-      ->default_str("single");
+  AddNamedOption<tei::TeiLayout>(
+      cmd, "--layout", layout,
+      {{"single", tei::TeiLayout::kSingleFile}, {"split", tei::TeiLayout::kSplit}},
+      "TEI output: single (one teiCorpus file, the default) or split (the two texts and the "
+      "stand-off alignment in three files)");
 }
 
 void AddMetadataOptions(CLI::App& cmd, MetadataArgs& args) {
@@ -87,10 +112,9 @@ void AddFilterOptions(CLI::App& cmd, FilterArgs& args) {
   cmd.add_option("--min-confidence", args.min_confidence,
                  "export only beads whose confidence is at least this")
       ->check(CLI::Range(0.0, 1.0));
-  cmd.add_option("--status", args.status,
-                 "export only beads a person confirmed or edited (confirmed), or all (any)")
-      ->check(CLI::IsMember({"confirmed", "any"}))
-      ->default_str("any");
+  AddNamedOption(cmd, "--status", args.status, {"confirmed", "any"},
+                 "export only beads a person confirmed or edited (confirmed), or all (any, the "
+                 "default)");
 }
 
 corpora::ExportFilter ToFilter(const FilterArgs& args) {

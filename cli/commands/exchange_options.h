@@ -20,6 +20,14 @@ void AddFormatOption(CLI::App& cmd, const std::string& flags, tei::Format& forma
 // --layout single|split
 void AddLayoutOption(CLI::App& cmd, tei::TeiLayout& layout);
 
+// How aligned corpora are read (convert, stats): --from FORMAT, -s/--source-lang,
+// -t/--target-lang, --source-text, --target-text, --load-sources. `from` takes the format's name;
+// ApplyReadOptions puts it into `request`.
+void AddReadOptions(CLI::App& cmd, tei::ReadRequest& request, std::string& from);
+// The format named by --from (checked by the option already), and the languages as BCP 47; a
+// usage error for a language option that is not a language tag.
+Status ApplyReadOptions(const std::string& from, tei::ReadRequest& request);
+
 struct MetadataArgs {
   std::string file;  // --metadata FILE (JSON sidecar)
   corpora::BitextMetadata flags;

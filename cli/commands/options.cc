@@ -1,29 +1,49 @@
 #include "options.h"
 
-#include <map>
 #include <string>
 
 namespace tandem::cli {
 
+std::string JoinNames(const std::vector<std::string>& names) {
+  std::string out;
+  for (const std::string& name : names) out += (out.empty() ? "" : "|") + name;
+  return out;
+}
+
+CLI::Option* AddNamedOption(CLI::App& cmd, const std::string& flags, std::string& value,
+                            const std::vector<std::string>& names, const std::string& help) {
+  const std::string shown = JoinNames(names);
+  CLI::Validator to_name(
+      [names, shown](std::string& input) -> std::string {
+        std::string lower = input;
+        for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        for (const std::string& name : names) {
+          if (name == lower) {
+            input = name;
+            return {};
+          }
+        }
+        return "'" + input + "' is not one of " + shown;
+      },
+      "");
+  return cmd.add_option(flags, value, help)->transform(to_name)->type_name(shown);
+}
+
 void AddParagraphsOption(CLI::App& cmd, ParagraphMode& mode) {
-  static const std::map<std::string, ParagraphMode> kModes = {
-      {"auto", ParagraphMode::kAuto},
-      {"blank", ParagraphMode::kBlankLines},
-      {"line", ParagraphMode::kLines},
-  };
-  cmd.add_option(
-         "--paragraphs", mode,
-         "how paragraphs are found: auto (blank lines; hard-wrapped lines are joined; headings "
-         "and list items stay apart), "
-         "blank (blank lines only), line (every line)")
-      ->transform(CLI::CheckedTransformer(kModes, CLI::ignore_case))
-      ->default_str("auto");
+  AddNamedOption<ParagraphMode>(
+      cmd, "--paragraphs", mode,
+      {{"auto", ParagraphMode::kAuto},
+       {"blank", ParagraphMode::kBlankLines},
+       {"line", ParagraphMode::kLines}},
+      "how paragraphs are found: auto (the default: blank lines; hard-wrapped lines are joined; "
+      "headings and list items stay apart), blank (blank lines only), line (every line)");
 }
 
 void AddInputOptions(CLI::App& cmd, DecodeOptions& decode, std::vector<std::string>& abbreviations,
                      const std::string& prefix) {
   const std::string whose =
       prefix.empty() ? "the input" : "the " + prefix.substr(0, prefix.size() - 1) + " text";
+  decode.encoding_option = "--" + prefix + "encoding";
   cmd.add_option(
       "--" + prefix + "encoding", decode.encoding,
       "character encoding of " + whose +

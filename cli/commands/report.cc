@@ -17,6 +17,9 @@ struct ReportArgs {
 };
 
 int Run(const ReportArgs& args) {
+  if (const Status checked = CheckOutputs({args.corpus}, {args.output}); !checked.ok()) {
+    return ReportError(checked);
+  }
   tei::TeiReadOptions read;
   read.warn = [](const std::string& message) {
     std::cerr << "tandem: warning: " << message << '\n';

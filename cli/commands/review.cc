@@ -10,6 +10,7 @@
 #include "review/security.h"
 #include "review/server.h"
 #include "review/session.h"
+#include "tandem/core/text_io.h"
 
 namespace tandem::cli {
 namespace {
@@ -36,6 +37,11 @@ int Run(const ReviewArgs& args) {
   // Before the session starts its saver thread: Ctrl+C must reach the server, which then writes
   // what is not saved yet.
   review::BlockStopSignals();
+  // Every edit is saved to the corpus (and its backup beside it): a place where that cannot
+  // happen is found now, not at the first edit.
+  if (const Status writable = AtomicOutput::CheckCreatable(args.corpus); !writable.ok()) {
+    return ReportError(writable);
+  }
   review::SessionOptions options;
   options.reviewer = args.reviewer.empty() ? DefaultReviewer() : args.reviewer;
   options.clock = [] { return Timestamp(); };

@@ -63,7 +63,16 @@ void WriteJsonl(const Document& doc, std::ostream& out) {
   }
 }
 
-int Run(const SegmentArgs& args) {
+int Run(SegmentArgs args) {
+  if (const Status language = CanonicalLanguageOption(args.options.language, "--lang");
+      !language.ok()) {
+    return ReportError(language);
+  }
+  std::vector<std::string> inputs = args.options.abbreviation_files;
+  inputs.push_back(args.input);
+  if (const Status checked = CheckOutputs(inputs, {args.output}); !checked.ok()) {
+    return ReportError(checked);
+  }
   StatusOr<Document> doc = SegmentFile(args.input, args.options, args.decode);
   if (!doc.ok()) return ReportError(doc.status());
   const Status written = WriteOutput(args.output, [&](std::ostream& out) {
@@ -92,15 +101,11 @@ void AddSegmentCommand(CLI::App& app, Context& context) {
                   "own, other languages the default rules")
       ->required();
   cmd->add_option("-o,--output", args->output, "where to write (default: standard output)");
-  static const std::map<std::string, SegmentFormat> kFormats = {
-      {"text", SegmentFormat::kText},
-      {"jsonl", SegmentFormat::kJsonl},
-  };
-  cmd->add_option("-f,--format", args->format,
-                  "text (one sentence per line, a blank line between paragraphs) or jsonl (one "
-                  "sentence per line with its byte span, paragraph and paragraph kind)")
-      ->transform(CLI::CheckedTransformer(kFormats, CLI::ignore_case))
-      ->default_str("text");
+  AddNamedOption<SegmentFormat>(
+      *cmd, "-f,--format", args->format,
+      {{"text", SegmentFormat::kText}, {"jsonl", SegmentFormat::kJsonl}},
+      "text (the default: one sentence per line, a blank line between paragraphs) or jsonl (one "
+      "sentence per line with its byte span, paragraph and paragraph kind)");
   AddInputOptions(*cmd, args->decode, args->options.abbreviation_files);
   AddParagraphsOption(*cmd, args->options.paragraphs);
   cmd->add_flag("--presegmented", args->options.presegmented,

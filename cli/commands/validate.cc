@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "common.h"
+#include "tandem/corpora/summary.h"
 
 namespace tandem::cli {
 namespace {
@@ -29,9 +30,11 @@ int Run(const ValidateArgs& args) {
     std::cout << report->Format();
     if (report->errors() > 0) exit_code = kExitFailure;
     if (!args.quiet) {
-      std::cerr << fmt::format("{}: {} ({} errors, {} warnings; {} sentences, {} links)\n", file,
-                               report->errors() == 0 ? "valid" : "INVALID", report->errors(),
-                               report->warnings(), report->sentences, report->links);
+      std::cerr << fmt::format(
+          "{}: {} ({}, {}; {}, {})\n", file, report->errors() == 0 ? "valid" : "INVALID",
+          corpora::CountOf(report->errors(), "error"),
+          corpora::CountOf(report->warnings(), "warning"),
+          corpora::CountOf(report->sentences, "sentence"), corpora::CountOf(report->links, "link"));
     }
   }
   return exit_code;

@@ -3,6 +3,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -94,7 +95,9 @@ Status CorpusFile::KeepBackup() {
   const std::string backup = backup_path();
   const std::string temp = backup + ".tmp";
   std::remove(temp.c_str());
-  if (::link(path_.c_str(), temp.c_str()) == 0) {
+  // The file itself, not a symbolic link to it (which would show the new version once the
+  // file behind it is replaced).
+  if (::linkat(AT_FDCWD, path_.c_str(), AT_FDCWD, temp.c_str(), AT_SYMLINK_FOLLOW) == 0) {
     if (std::rename(temp.c_str(), backup.c_str()) == 0) return Status::Ok();
     const int error = errno;
     std::remove(temp.c_str());

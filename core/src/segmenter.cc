@@ -13,6 +13,7 @@
 #include "paragraphs.h"
 #include "segment_rules.h"
 #include "sentence_rules.h"
+#include "tandem/core/language.h"
 #include "utf8.h"
 
 namespace tandem {
@@ -53,7 +54,9 @@ const SegmentOptions& Segmenter::options() const { return impl_->options; }
 StatusOr<Document> Segmenter::Segment(DecodedText input, std::string name) const {
   Document doc;
   doc.name = std::move(name);
-  doc.language = impl_->options.language;
+  // As BCP 47 writes it ("en_US" -> "en-US"); Create() made sure ICU knows the language.
+  doc.language = CanonicalLanguageTag(impl_->options.language);
+  if (doc.language.empty()) doc.language = impl_->options.language;
   doc.text = std::move(input.text);
   doc.encoding = std::move(input.encoding);
   doc.converted = input.converted;

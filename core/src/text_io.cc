@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cassert>
 #include <cctype>
 #include <cerrno>
 #include <csignal>
@@ -14,8 +15,10 @@
 #include <fstream>
 #include <iostream>
 #include <iterator>
+#include <linux/magic.h>
 #include <sstream>
 #include <sys/stat.h>
+#include <sys/statfs.h>
 #include <system_error>
 #include <unistd.h>
 #include <vector>
@@ -103,7 +106,18 @@ bool IsUnicodeName(std::string_view encoding) {
 // When NULs sit at every other byte of the start of a file, it is UTF-16 without a byte-order
 // mark: the error says which one to name. Checked before UTF-8, since UTF-16 text with letters
 // outside ASCII is also invalid UTF-8, and "invalid UTF-8" would send the user the wrong way.
-Status CheckNotUtf16(std::string_view bytes, std::string_view name) {
+// What to do about a file in another encoding: the caller's option that names the encoding,
+// when it has one, or else converting the file.
+std::string EncodingAdvice(const DecodeOptions& options, std::string_view encoding) {
+  if (!options.encoding_option.empty()) {
+    return encoding.empty() ? fmt::format("give its encoding with {}", options.encoding_option)
+                            : fmt::format("try {} {}", options.encoding_option, encoding);
+  }
+  return fmt::format("convert it to UTF-8 (iconv -f {} -t UTF-8)",
+                     encoding.empty() ? "ENCODING" : encoding);
+}
+
+Status CheckNotUtf16(std::string_view bytes, std::string_view name, const DecodeOptions& options) {
   const std::size_t sample = std::min<std::size_t>(bytes.size(), 4096) & ~std::size_t{1};
   std::size_t even = 0;
   std::size_t odd = 0;
@@ -113,8 +127,8 @@ Status CheckNotUtf16(std::string_view bytes, std::string_view name) {
   if (sample >= 8 && even + odd >= sample / 4 && (even == 0 || odd == 0)) {
     return InvalidDataError(
         fmt::format("{}: NUL bytes at every other position: the file looks like UTF-16 without a "
-                    "byte-order mark; try --encoding {}",
-                    name, odd > 0 ? "UTF-16LE" : "UTF-16BE"));
+                    "byte-order mark; {}",
+                    name, EncodingAdvice(options, odd > 0 ? "UTF-16LE" : "UTF-16BE")));
   }
   return Status::Ok();
 }
@@ -271,7 +285,7 @@ StatusOr<DecodedText> DecodeText(std::string bytes, std::string_view name,
   }
 
   TANDEM_RETURN_IF_ERROR(CheckNotBinary(bytes, name));
-  if (encoding.empty()) TANDEM_RETURN_IF_ERROR(CheckNotUtf16(bytes, name));
+  if (encoding.empty()) TANDEM_RETURN_IF_ERROR(CheckNotUtf16(bytes, name, options));
   DecodedText out;
   if (encoding.empty() || IsUtf8Name(encoding)) {
     const std::size_t bad = FindInvalidUtf8(bytes);
@@ -282,10 +296,10 @@ StatusOr<DecodedText> DecodeText(std::string bytes, std::string_view name,
       if (encoding.empty()) {
         const std::string guess = internal::GuessEncoding(bytes);
         if (!guess.empty()) {
-          message +=
-              fmt::format("; the file may be in {} (ICU's guess): try --encoding {}", guess, guess);
+          message += fmt::format("; the file may be in {} (ICU's guess): {}", guess,
+                                 EncodingAdvice(options, guess));
         } else {
-          message += "; give its encoding with --encoding";
+          message += "; " + EncodingAdvice(options, "");
         }
       }
       return InvalidDataError(std::move(message));
@@ -394,11 +408,148 @@ void RemoveUnfinishedOutputsOnSignals() {
   }
 }
 
+namespace {
+
+// Where an output goes, decided before anything is written (AtomicOutput::Open).
+struct OutputPlace {
+  std::string destination;  // the file the path finally names (symbolic links followed)
+  std::string directory;    // where the temporary file goes: the destination's directory
+  bool exists = false;
+  bool direct = false;  // an existing file that is not a regular one (a device, a pipe)
+  struct stat info {};  // of the destination, when it exists
+};
+
+// Follows symbolic links to the file a path finally names, each link's text taken relative to
+// the link's own directory; a dangling link gives the path it points to (a new file is made
+// there, as shells do with "> link").
+StatusOr<std::string> FollowLinks(const std::string& path) {
+  std::filesystem::path current(path);
+  for (int depth = 0; depth < 40; ++depth) {
+    struct stat info {};
+    if (::lstat(current.c_str(), &info) != 0 || !S_ISLNK(info.st_mode)) return current.string();
+    std::error_code error;
+    const std::filesystem::path target = std::filesystem::read_symlink(current, error);
+    if (error) {
+      return IoError(fmt::format("{}: cannot read the symbolic link: {}", path, error.message()));
+    }
+    current = target.is_absolute() ? target : current.parent_path() / target;
+  }
+  return IoError(fmt::format("{}: too many levels of symbolic links", path));
+}
+
+// The kernel's own file systems, which hold no files of users: writing there fails with
+// misleading errors ("No such file or directory" for /proc/version).
+std::string KernelFileSystem(const std::string& directory) {
+  struct statfs info {};
+  if (::statfs(directory.c_str(), &info) != 0) return {};
+  switch (static_cast<unsigned long>(info.f_type)) {
+    case PROC_SUPER_MAGIC:
+      return "the kernel's process file system (proc)";
+    case SYSFS_MAGIC:
+      return "the kernel's device file system (sysfs)";
+    default:
+      return {};
+  }
+}
+
+// Why a file cannot be made in `directory`, for the message after "PATH: cannot write: ".
+std::string CannotCreate(int error, const std::string& directory) {
+  switch (error) {
+    case EACCES:
+    case EPERM:
+      return fmt::format("no permission to create files in {}", directory);
+    case EROFS:
+      return fmt::format("{} is on a read-only file system", directory);
+    case ENOSPC:
+    case EDQUOT:
+      return fmt::format("no space left for a new file in {}", directory);
+    default:
+      return fmt::format("{} (making a file in {})", ErrnoText(error), directory);
+  }
+}
+
+// Special files that stand for a descriptor of this process: the kernel's link behind them
+// names a pipe or a terminal, not a path to replace.
+bool NamesADescriptor(const std::string& path) {
+  return path == "/dev/stdout" || path == "/dev/stderr" || path.rfind("/dev/fd/", 0) == 0 ||
+         path.rfind("/proc/self/fd/", 0) == 0;
+}
+
+StatusOr<OutputPlace> PlaceOutput(const std::string& path) {
+  OutputPlace place;
+  if (NamesADescriptor(path)) {
+    place.destination = path;
+    place.exists = true;
+    place.direct = true;
+    return place;
+  }
+  TANDEM_ASSIGN_OR_RETURN(place.destination, FollowLinks(path));
+  place.exists = ::stat(place.destination.c_str(), &place.info) == 0;
+  if (place.exists && S_ISDIR(place.info.st_mode)) {
+    return IoError(path + ": is a directory; give a file name for the output");
+  }
+  if (place.exists && !S_ISREG(place.info.st_mode)) {
+    place.direct = true;
+    return place;
+  }
+  std::filesystem::path dir = std::filesystem::path(place.destination).parent_path();
+  if (dir.empty()) dir = ".";
+  place.directory = dir.string();
+  std::error_code ec;
+  if (!std::filesystem::is_directory(dir, ec)) {
+    if (std::filesystem::exists(dir, ec)) {
+      return NotFoundError(
+          fmt::format("{}: cannot write: {} is not a directory", path, place.directory));
+    }
+    return NotFoundError(
+        fmt::format("{}: cannot write: directory {} does not exist", path, place.directory));
+  }
+  if (const std::string kernel = KernelFileSystem(place.directory); !kernel.empty()) {
+    return IoError(fmt::format(
+        "{}: cannot write: {} is {}, not a place for files; give an output in an ordinary "
+        "directory",
+        path, place.directory, kernel));
+  }
+  return place;
+}
+
+// A new temporary file beside the destination (a hidden name, so that the final rename stays on
+// one file system), with the permissions the output will have. Returns its descriptor.
+StatusOr<int> MakeTemporary(const std::string& path, const OutputPlace& place, std::string* temp) {
+  *temp =
+      (std::filesystem::path(place.directory) /
+       fmt::format(".{}.tmp-XXXXXX", std::filesystem::path(place.destination).filename().string()))
+          .string();
+  const int fd = ::mkstemp(temp->data());
+  if (fd < 0) {
+    const int error = errno;
+    return IoError(fmt::format("{}: cannot write: {}", path, CannotCreate(error, place.directory)));
+  }
+  if (place.exists) {
+    // A replaced file keeps its owner and group where the process may set them (root may; a
+    // user may set a group of their own), then its permissions (chown clears set-id bits).
+    if (place.info.st_uid != ::geteuid() || place.info.st_gid != ::getegid()) {
+      if (::fchown(fd, place.info.st_uid, place.info.st_gid) != 0) {
+        static_cast<void>(::fchown(fd, static_cast<uid_t>(-1), place.info.st_gid));
+      }
+    }
+    ::fchmod(fd, place.info.st_mode & 07777);
+  } else {
+    // mkstemp creates the file 0600; a new output gets the usual permissions (umask applies).
+    ::fchmod(fd, 0666 & ~CurrentUmask());
+  }
+  return fd;
+}
+
+}  // namespace
+
 struct AtomicOutput::Impl {
-  std::string path;
-  std::string temp_path;          // empty for standard output
+  std::string path;               // as given, for messages
+  std::string destination;        // what Commit() replaces (symbolic links followed)
+  std::string temp_path;          // empty for standard output and direct outputs
   std::size_t slot = kTempSlots;  // where a signal handler finds temp_path
   std::ofstream file;
+  bool direct = false;  // writing into a device or pipe, which cannot be replaced
   bool committed = false;
 
   ~Impl() {
@@ -420,26 +571,19 @@ StatusOr<AtomicOutput> AtomicOutput::Open(const std::string& path) {
   impl->path = path;
   if (path == "-") return AtomicOutput(std::move(impl));
 
-  std::error_code ec;
-  const std::filesystem::path target(path);
-  if (std::filesystem::is_directory(target, ec)) {
-    return IoError(path + ": is a directory; give a file name for the output");
+  TANDEM_ASSIGN_OR_RETURN(const OutputPlace place, PlaceOutput(path));
+  impl->destination = place.destination;
+  if (place.direct) {
+    impl->direct = true;
+    impl->file.open(place.destination, std::ios::binary | std::ios::out);
+    if (!impl->file) {
+      return IoError(fmt::format("{}: cannot write: {}", path, ErrnoText(errno)));
+    }
+    return AtomicOutput(std::move(impl));
   }
-  std::filesystem::path dir = target.parent_path();
-  if (dir.empty()) dir = ".";
-  if (!std::filesystem::is_directory(dir, ec)) {
-    return NotFoundError(
-        fmt::format("{}: cannot write: directory {} does not exist", path, dir.string()));
-  }
-  // A hidden name beside the destination, so that the final rename stays on one file system.
-  std::string temp = (dir / fmt::format(".{}.tmp-XXXXXX", target.filename().string())).string();
-  const int fd = ::mkstemp(temp.data());
-  if (fd < 0) {
-    return IoError(fmt::format("{}: cannot write: {}", path, ErrnoText(errno)));
-  }
+  std::string temp;
+  TANDEM_ASSIGN_OR_RETURN(const int fd, MakeTemporary(path, place, &temp));
   impl->slot = RegisterTemporary(temp);
-  // mkstemp creates the file 0600; give the output the usual permissions (umask applies).
-  ::fchmod(fd, 0666 & ~CurrentUmask());
   ::close(fd);
   impl->temp_path = temp;
   impl->file.open(temp, std::ios::binary | std::ios::trunc);
@@ -451,8 +595,25 @@ StatusOr<AtomicOutput> AtomicOutput::Open(const std::string& path) {
   return AtomicOutput(std::move(impl));
 }
 
+Status AtomicOutput::CheckCreatable(const std::string& path) {
+  if (path == "-") return Status::Ok();
+  TANDEM_ASSIGN_OR_RETURN(const OutputPlace place, PlaceOutput(path));
+  if (place.direct) {
+    // Opening a named pipe would wait for a reader: asking is enough.
+    if (::access(place.destination.c_str(), W_OK) != 0) {
+      return IoError(fmt::format("{}: cannot write: {}", path, ErrnoText(errno)));
+    }
+    return Status::Ok();
+  }
+  std::string temp;
+  TANDEM_ASSIGN_OR_RETURN(const int fd, MakeTemporary(path, place, &temp));
+  ::close(fd);
+  ::unlink(temp.c_str());
+  return Status::Ok();
+}
+
 std::ostream& AtomicOutput::stream() {
-  if (impl_->temp_path.empty()) return std::cout;
+  if (impl_->temp_path.empty() && !impl_->direct) return std::cout;
   return impl_->file;
 }
 
@@ -460,6 +621,14 @@ const std::string& AtomicOutput::path() const { return impl_->path; }
 
 Status AtomicOutput::Commit() {
   assert(!impl_->committed);
+  if (impl_->direct) {
+    impl_->file.flush();
+    const bool failed = !impl_->file;
+    impl_->file.close();
+    if (failed || impl_->file.fail()) return IoError(impl_->path + ": write error");
+    impl_->committed = true;
+    return Status::Ok();
+  }
   if (impl_->temp_path.empty()) {
     std::cout.flush();
     if (!std::cout) return IoError("<stdout>: write error");
@@ -483,7 +652,7 @@ Status AtomicOutput::Commit() {
       return IoError(fmt::format("{}: cannot flush to disk: {}", impl_->path, ErrnoText(errno)));
     }
   }
-  if (std::rename(impl_->temp_path.c_str(), impl_->path.c_str()) != 0) {
+  if (std::rename(impl_->temp_path.c_str(), impl_->destination.c_str()) != 0) {
     return IoError(fmt::format("{}: cannot replace: {}", impl_->path, ErrnoText(errno)));
   }
   impl_->committed = true;

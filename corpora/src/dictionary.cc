@@ -359,4 +359,33 @@ StatusOr<std::vector<align::Lexicon>> LoadDictionaries(const DictionaryRequest& 
   return lexicons;
 }
 
+std::uint64_t DictionaryFileBytes(const DictionaryRequest& request,
+                                  const std::string& source_language,
+                                  const std::string& target_language) {
+  std::uint64_t total = 0;
+  auto add = [&total](const std::string& path) {
+    std::error_code error;
+    const std::uintmax_t size = std::filesystem::file_size(path, error);
+    if (!error) total += size;
+  };
+  for (const std::string& spec : request.specs) {
+    if (spec == "none") return 0;
+    if (spec != "auto") {
+      add(spec);
+      continue;
+    }
+    const std::string source = Iso639_3(source_language);
+    const std::string target = Iso639_3(target_language);
+    if (source.empty() || target.empty() || source == target) continue;
+    for (const auto& [from, to] : {std::pair{source, target}, std::pair{target, source}}) {
+      const std::string base = (std::filesystem::path(request.freedict_directory) /
+                                fmt::format("freedict-{}-{}", from, to))
+                                   .string();
+      add(base + ".index");
+      add(base + ".dict.dz");
+    }
+  }
+  return total;
+}
+
 }  // namespace tandem::corpora

@@ -24,6 +24,7 @@
 #include "tandem/core/text_io.h"
 #include "tandem/core/tokenizer.h"
 #include "tandem/corpora/pipeline.h"
+#include "tandem/corpora/summary.h"
 
 namespace tandem::corpora {
 namespace {
@@ -578,7 +579,7 @@ StatusOr<Discovery> Discover(const DiscoverOptions& options) {
     docs.push_back(std::move(**slot));
   }
   slots.clear();
-  progress(fmt::format("read {} documents", docs.size()));
+  progress("read " + CountOf(docs.size(), "document"));
   std::unordered_map<std::string, std::size_t> first_with_text;
   for (std::size_t i = 0; i < docs.size(); ++i) {
     const auto [it, added] = first_with_text.emplace(docs[i].normalized, i);
@@ -608,8 +609,9 @@ StatusOr<Discovery> Discover(const DiscoverOptions& options) {
       TANDEM_ASSIGN_OR_RETURN(const LanguageTools* target_tools, toolbox.For(b->first));
       const StemMap stem_map = BuildStemMap(data.lexicons, *source_tools, *target_tools);
       std::vector<Candidate> found = Candidates(docs, a->second, b->second, stem_map, options);
-      progress(fmt::format("{}-{}: {} x {} documents, {} candidates", a->first, b->first,
-                           a->second.size(), b->second.size(), found.size()));
+      progress(fmt::format("{}-{}: {} x {}, {}", a->first, b->first, a->second.size(),
+                           CountOf(b->second.size(), "document"),
+                           CountOf(found.size(), "candidate")));
       candidates.insert(candidates.end(), found.begin(), found.end());
     }
   }

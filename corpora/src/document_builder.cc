@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "tandem/core/language.h"
 #include "tandem/core/text_io.h"
 
 namespace tandem::corpora {
@@ -161,6 +162,21 @@ void DocumentBuilder::EndParagraph() {
 
 StatusOr<Document> DocumentBuilder::Finish(const WarningCallback& warn) {
   EndParagraph();
+  // The language as BCP 47 writes it, whatever the file had ("en_US" in a TMX): TEI and the
+  // other formats take nothing else.
+  if (!doc_.language.empty()) {
+    std::string canonical = CanonicalLanguageTag(doc_.language);
+    if (canonical.empty()) {
+      if (warn) {
+        warn(
+            fmt::format("{}: the language '{}' is not a BCP 47 tag; recorded as und "
+                        "(undetermined)",
+                        doc_.name, doc_.language));
+      }
+      canonical = "und";
+    }
+    doc_.language = std::move(canonical);
+  }
   if (!empty_sentence_.empty()) {
     return InvalidDataError(fmt::format("{}: {} is empty; tandem cannot hold empty sentences",
                                         doc_.name, empty_sentence_));

@@ -41,9 +41,9 @@ std::string HeaderHtml(const Bitext& bitext, const ReportStatistics& stats,
                        const HtmlReportOptions& options) {
   std::string html;
   auto side = [&](std::string_view label, const Document& doc, std::size_t sentences) {
-    html += fmt::format("{}: <b>{}</b> ({}, {} sentences, {} paragraphs)<br>", label,
-                        EscapeMarkup(doc.name), EscapeMarkup(doc.language), sentences,
-                        doc.paragraphs.size());
+    html += fmt::format("{}: <b>{}</b> ({}, {}, {})<br>", label, EscapeMarkup(doc.name),
+                        EscapeMarkup(doc.language), CountOf(sentences, "sentence"),
+                        CountOf(doc.paragraphs.size(), "paragraph"));
   };
   html += R"(<p class="meta">)";
   side("source", bitext.source, stats.source_sentences);

@@ -9,6 +9,8 @@
 #include "tandem/core/language.h"
 #include "tandem/core/language_id.h"
 #include "tandem/core/version.h"
+#include "tandem/corpora/dictionary.h"
+#include "tandem/corpora/summary.h"
 
 namespace tandem::corpora {
 namespace {
@@ -50,7 +52,7 @@ std::string PrimarySubtag(std::string_view tag) {
 // Warns when the text is, by CLD2's reliable verdict on most of its letters, in another language
 // than the one given: a swapped -s/-t or a wrong file is the usual cause, and the alignment
 // would still run, with the wrong segmentation rules and dictionaries. The first 64 kB suffice.
-void CheckLanguage(const Document& doc, const std::string& language, std::string_view option,
+void CheckLanguage(const Document& doc, const std::string& language, const std::string& origin,
                    const WarningCallback& warn) {
   if (!warn) return;
   std::size_t end = std::min<std::size_t>(doc.text.size(), 64u << 10);
@@ -62,9 +64,11 @@ void CheckLanguage(const Document& doc, const std::string& language, std::string
   if (guess.language.empty() || !guess.reliable || guess.percent < 80) return;
   if (PrimarySubtag(guess.language) == PrimarySubtag(language)) return;
   warn(fmt::format(
-      "{}: the text looks like {} ({}, {}% of its letters), not {} as {} says; "
-      "check the option and the order of the files",
-      doc.name, LanguageName(guess.language), guess.language, guess.percent, language, option));
+      "{}: the text looks like {} ({}, {}% of its letters), not {}; check the languages and the "
+      "order of the files",
+      doc.name, LanguageName(guess.language), guess.language, guess.percent,
+      origin.empty() ? fmt::format("{}, the language given for it", language)
+                     : fmt::format("{} as {} says", language, origin)));
 }
 
 // A pair that comes out with almost nothing aligned (two-sided beads for under a tenth of the
@@ -99,18 +103,24 @@ std::string Gigabytes(std::uint64_t bytes) {
 
 }  // namespace
 
-std::uint64_t EstimateAlignmentMemory(const Document& source, const Document& target) {
-  // Measured (release build, bench/make_synthetic.py, de-fr): 10k pairs, 2.4 MB of text: 39 MB;
-  // 50k pairs, 12 MB: 149 MB, i.e. about 11.5 bytes per byte of text or 1.3 kB per sentence.
-  // Rounded up: 64 MB, plus 16 bytes per byte of text, plus 512 bytes per sentence.
+std::uint64_t EstimateAlignmentMemory(const Document& source, const Document& target,
+                                      std::uint64_t dictionary_bytes) {
+  // Fitted above the grid of bench/memory_grid.py (docs/robustness.md): the peak grows by about
+  // 4.3 kB per sentence where sentences are many and short (one-word sentences, each a
+  // paragraph) and by about 40 bytes per byte of text where they are long (one sentence of
+  // megabytes); a real parallel text (the Text+Berg synthetic pairs) costs both, about 1.8 kB
+  // per sentence and 40 bytes per byte; loading FreeDict's en-hu pair (11.8 MB of files) about
+  // 70 MB. With a margin of a fifth or more on the worst shape: 64 MB, 50 bytes per byte of
+  // text, 5 kB per sentence, 8 bytes per byte of dictionary files.
   const std::uint64_t bytes = source.text.size() + target.text.size();
   const std::uint64_t sentences = source.sentences.size() + target.sentences.size();
-  return (std::uint64_t{64} << 20) + 16 * bytes + 512 * sentences;
+  return (std::uint64_t{64} << 20) + 50 * bytes + 5120 * sentences + 8 * dictionary_bytes;
 }
 
-Status CheckAlignmentMemory(const Document& source, const Document& target, std::uint64_t limit) {
+Status CheckAlignmentMemory(const Document& source, const Document& target, std::uint64_t limit,
+                            std::uint64_t dictionary_bytes) {
   if (limit == 0) return Status::Ok();
-  const std::uint64_t needed = EstimateAlignmentMemory(source, target);
+  const std::uint64_t needed = EstimateAlignmentMemory(source, target, dictionary_bytes);
   if (needed <= limit) return Status::Ok();
   return ResourceExhaustedError(fmt::format(
       "{} and {}: aligning {} and {} sentences ({:.0f} MB of text) needs about {} of "
@@ -120,6 +130,28 @@ Status CheckAlignmentMemory(const Document& source, const Document& target, std:
       source.name, target.name, source.sentences.size(), target.sentences.size(),
       static_cast<double>(source.text.size() + target.text.size()) / 1e6, Gigabytes(needed),
       Gigabytes(limit)));
+}
+
+Status CheckAlignable(const Document& source, const Document& target, std::size_t max_bead) {
+  const bool source_longer = source.sentences.size() >= target.sentences.size();
+  const Document& longer = source_longer ? source : target;
+  const Document& shorter = source_longer ? target : source;
+  const std::uint64_t reachable =
+      static_cast<std::uint64_t>(std::max<std::size_t>(1, max_bead)) * shorter.sentences.size();
+  if (longer.sentences.size() <= 100000 || longer.sentences.size() <= 10000 * reachable) {
+    return Status::Ok();
+  }
+  return InvalidDataError(fmt::format(
+      "{} and {}: {} has {} sentences and {} {}: a bead holds at most {} sentences of a side, so "
+      "at most {} of {} can have a counterpart, and aligning would take minutes and about {} of "
+      "memory to leave {:.2f}% of it unaligned. Give the part of {} that {} corresponds to "
+      "(tandem discover finds translations inside a collection), or check that these are the "
+      "files you meant",
+      source.name, target.name, longer.name, longer.sentences.size(), shorter.name,
+      CountOf(shorter.sentences.size(), "sentence"), max_bead, reachable, longer.name,
+      Gigabytes(EstimateAlignmentMemory(source, target)),
+      100.0 * (1.0 - static_cast<double>(reachable) / static_cast<double>(longer.sentences.size())),
+      longer.name, shorter.name));
 }
 
 StatusOr<Bitext> AlignFiles(const AlignFilesRequest& request) {
@@ -139,9 +171,18 @@ StatusOr<AlignedFiles> AlignFilesWithReport(const AlignFilesRequest& request) {
   TANDEM_ASSIGN_OR_RETURN(bitext.target,
                           ReadSide(request.target_path, request.target_language, request,
                                    request.target_decode, request.target_abbreviations));
-  TANDEM_RETURN_IF_ERROR(CheckAlignmentMemory(bitext.source, bitext.target, request.memory_limit));
-  CheckLanguage(bitext.source, request.source_language, "--source-lang", request.warn);
-  CheckLanguage(bitext.target, request.target_language, "--target-lang", request.warn);
+  TANDEM_RETURN_IF_ERROR(CheckAlignable(bitext.source, bitext.target, request.align.max_bead));
+  // Dictionaries already loaded (a batch's) are in memory already; others are counted.
+  const std::uint64_t dictionary_bytes =
+      request.lexicons ? 0
+                       : DictionaryFileBytes(request.dictionaries, request.source_language,
+                                             request.target_language);
+  TANDEM_RETURN_IF_ERROR(
+      CheckAlignmentMemory(bitext.source, bitext.target, request.memory_limit, dictionary_bytes));
+  CheckLanguage(bitext.source, request.source_language, request.source_language_origin,
+                request.warn);
+  CheckLanguage(bitext.target, request.target_language, request.target_language_origin,
+                request.warn);
   align::AlignInput input = align::InputFromDocuments(bitext.source, bitext.target);
   input.source_language = request.source_language;
   input.target_language = request.target_language;

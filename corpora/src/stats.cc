@@ -9,6 +9,7 @@
 
 #include "pair_util.h"
 #include "tandem/align/bead.h"
+#include "tandem/corpora/summary.h"
 
 namespace tandem::corpora {
 
@@ -303,7 +304,7 @@ std::string FormatStatsText(const std::vector<CorpusStats>& corpora) {
   std::string out;
   for (const CorpusStats& c : corpora) {
     const PairStats& t = c.total;
-    out += fmt::format("corpus {}: {} pairs\n", c.name, c.pairs.size());
+    out += fmt::format("corpus {}: {}\n", c.name, CountOf(c.pairs.size(), "pair"));
     out +=
         fmt::format("  sentences   {} source, {} target\n", t.source_sentences, t.target_sentences);
     out += fmt::format("  words       {} source, {} target\n", t.source_words, t.target_words);
@@ -316,13 +317,15 @@ std::string FormatStatsText(const std::vector<CorpusStats>& corpora) {
                        fmt::join(t.confidence, " "));
     out += fmt::format("  length      target/source characters, per bin from {:.2f}: {}\n",
                        RatioBinLow(0), fmt::join(t.length_ratio, " "));
+    out += fmt::format("  unaligned   {}, {} source and {} target sentences, longest {}\n",
+                       CountOf(t.unaligned_stretches, "stretch"), t.unaligned_source,
+                       t.unaligned_target, t.longest_unaligned);
     out += fmt::format(
-        "  unaligned   {} stretches, {} source and {} target sentences, longest {}\n",
-        t.unaligned_stretches, t.unaligned_source, t.unaligned_target, t.longest_unaligned);
-    out += fmt::format(
-        "  omissions   inside the aligned region: {} source sentences left out and {} target "
-        "sentences added, in {} stretches; outside it: {} source and {} target sentences\n",
-        t.omitted_source, t.added_target, t.inside_stretches, t.outside_source, t.outside_target);
+        "  omissions   inside the aligned region: {} left out and {} added, in {}; outside "
+        "it: {} and {}\n",
+        CountOf(t.omitted_source, "source sentence"), CountOf(t.added_target, "target sentence"),
+        CountOf(t.inside_stretches, "stretch"),
+        CountOf(t.outside_source, "source sentence"), CountOf(t.outside_target, "target sentence"));
     std::string review;
     for (const auto& [status, count] : t.review) {
       review += fmt::format("{}{} {}", review.empty() ? "" : ", ", status, count);
@@ -330,10 +333,9 @@ std::string FormatStatsText(const std::vector<CorpusStats>& corpora) {
     out += fmt::format("  review      {}\n", review.empty() ? "-" : review);
     for (const PairStats& p : c.pairs) {
       out += fmt::format(
-          "  pair {}: {}/{} sentences, {}/{} words, {} beads, mean confidence {:.3f}, {} "
-          "unaligned stretches\n",
-          p.name, p.source_sentences, p.target_sentences, p.source_words, p.target_words, p.beads,
-          p.mean_confidence(), p.unaligned_stretches);
+          "  pair {}: {}/{} sentences, {}/{} words, {}, mean confidence {:.3f}, {} unaligned\n",
+          p.name, p.source_sentences, p.target_sentences, p.source_words, p.target_words,
+          CountOf(p.beads, "bead"), p.mean_confidence(), CountOf(p.unaligned_stretches, "stretch"));
       for (std::size_t k = 0; k < p.omissions.size() && k < kListedStretches; ++k) {
         const UnalignedStretch& stretch = p.omissions[k];
         auto side = [](const char* what, const char* name, std::size_t begin, std::size_t count,
@@ -384,40 +386,74 @@ std::string FormatStatsCsv(const std::vector<CorpusStats>& corpora) {
   return out;
 }
 
-std::string HistogramSvg(const std::string& title, const std::vector<std::string>& labels,
-                         const std::vector<std::size_t>& values) {
-  constexpr int kBar = 36;
-  constexpr int kHeight = 200;
-  constexpr int kLeft = 50;
-  constexpr int kTop = 40;
-  const int width = kLeft + kBar * static_cast<int>(values.size()) + 20;
+std::string HistogramSvg(const Histogram& histogram) {
+  constexpr int kBar = 40;
+  constexpr int kPlot = 220;  // the height of the plot area
+  constexpr int kLeft = 70;
+  constexpr int kTop = 46;
+  constexpr int kRight = 24;
+  const std::vector<std::size_t>& values = histogram.values;
+  const int bars = static_cast<int>(values.size());
+  const int width = std::max(kLeft + kBar * bars + kRight, 360);
+  const int height = kTop + kPlot + 64;
+  const int bottom = kTop + kPlot;
   const std::size_t max = values.empty() ? 0 : *std::max_element(values.begin(), values.end());
+  // The axis goes up to the next power of ten: log10(1 + count) of it is the plot's height.
+  double top_power = 1;
+  while (top_power < static_cast<double>(max)) top_power *= 10;
+  const double scale = std::log10(1 + top_power);
+  const auto y_of = [&](double count) {
+    return bottom - static_cast<int>(std::lround(kPlot * std::log10(1 + count) / scale));
+  };
   std::string out = fmt::format(
       "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{0}\" height=\"{1}\" "
       "viewBox=\"0 0 {0} {1}\" font-family=\"sans-serif\" font-size=\"11\">\n"
       "<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n"
-      "<text x=\"{2}\" y=\"22\" font-size=\"14\">{3}</text>\n",
-      width, kTop + kHeight + 50, kLeft, EscapeMarkup(title));
-  out += fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>\n", kLeft - 6,
-                     kTop + 10, max);
-  out += fmt::format("<line x1=\"{0}\" y1=\"{1}\" x2=\"{2}\" y2=\"{1}\" stroke=\"black\"/>\n",
-                     kLeft, kTop + kHeight, width - 20);
-  for (std::size_t i = 0; i < values.size(); ++i) {
-    const int h =
-        max == 0
-            ? 0
-            : static_cast<int>(static_cast<double>(values[i]) * kHeight / static_cast<double>(max));
-    const int x = kLeft + kBar * static_cast<int>(i);
+      "<text x=\"{2}\" y=\"20\" font-size=\"14\">{3}</text>\n",
+      width, height, kLeft, EscapeMarkup(histogram.title));
+  // The count axis: grid lines and labels at 0, 1, 10, 100, ...
+  for (double tick = 0; tick <= top_power; tick = tick == 0 ? 1 : tick * 10) {
+    const int y = y_of(tick);
     out += fmt::format(
-        "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"#4477aa\"><title>{}: {}</title>"
-        "</rect>\n",
-        x + 3, kTop + kHeight - h, kBar - 6, h, EscapeMarkup(i < labels.size() ? labels[i] : ""),
-        values[i]);
-    out += fmt::format(
-        "<text x=\"{}\" y=\"{}\" text-anchor=\"end\" transform=\"rotate(-45 {} {})\">{}</text>\n",
-        x + kBar / 2 + 4, kTop + kHeight + 14, x + kBar / 2 + 4, kTop + kHeight + 14,
-        EscapeMarkup(i < labels.size() ? labels[i] : ""));
+        "<line x1=\"{0}\" y1=\"{1}\" x2=\"{2}\" y2=\"{1}\" stroke=\"#dddddd\"/>\n"
+        "<text x=\"{3}\" y=\"{4}\" text-anchor=\"end\">{5:.0f}</text>\n",
+        kLeft, y, kLeft + kBar * bars, kLeft - 6, y + 4, tick);
   }
+  out += fmt::format("<line x1=\"{0}\" y1=\"{1}\" x2=\"{0}\" y2=\"{2}\" stroke=\"black\"/>\n",
+                     kLeft, kTop - 6, bottom);
+  out += fmt::format(
+      "<text x=\"16\" y=\"{0}\" text-anchor=\"middle\" transform=\"rotate(-90 16 {0})\">{1} "
+      "(logarithmic scale)</text>\n",
+      kTop + kPlot / 2, EscapeMarkup(histogram.y_title));
+  // The bars, each with its count above it.
+  for (int i = 0; i < bars; ++i) {
+    const std::size_t value = values[static_cast<std::size_t>(i)];
+    const int x = kLeft + kBar * i;
+    const std::string range =
+        static_cast<std::size_t>(i + 1) < histogram.edges.size()
+            ? fmt::format("{}-{}", histogram.edges[static_cast<std::size_t>(i)],
+                          histogram.edges[static_cast<std::size_t>(i + 1)])
+            : std::string();
+    if (value == 0) continue;
+    const int y = y_of(static_cast<double>(value));
+    out += fmt::format(
+        "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"#4477aa\"><title>{}: {}"
+        "</title></rect>\n"
+        "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" font-size=\"10\">{}</text>\n",
+        x + 3, y, kBar - 6, bottom - y, EscapeMarkup(range), value, x + kBar / 2, y - 3, value);
+  }
+  // The bins' axis: the line, a tick and a label at every edge, the title under them.
+  out += fmt::format("<line x1=\"{0}\" y1=\"{1}\" x2=\"{2}\" y2=\"{1}\" stroke=\"black\"/>\n",
+                     kLeft, bottom, kLeft + kBar * bars);
+  for (std::size_t e = 0; e < histogram.edges.size(); ++e) {
+    const int x = kLeft + kBar * static_cast<int>(e);
+    out += fmt::format(
+        "<line x1=\"{0}\" y1=\"{1}\" x2=\"{0}\" y2=\"{2}\" stroke=\"black\"/>\n"
+        "<text x=\"{0}\" y=\"{3}\" text-anchor=\"middle\">{4}</text>\n",
+        x, bottom, bottom + 5, bottom + 18, EscapeMarkup(histogram.edges[e]));
+  }
+  out += fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text>\n",
+                     kLeft + kBar * bars / 2, bottom + 40, EscapeMarkup(histogram.x_title));
   out += "</svg>\n";
   return out;
 }

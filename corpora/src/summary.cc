@@ -75,14 +75,23 @@ std::string FormatSummary(const Bitext& bitext, const BitextSummary& summary) {
     types += fmt::format("{} {}", type, count);
   }
   std::string out;
-  out += fmt::format("sentences:  {} {} ({} paragraphs), {} {} ({} paragraphs)\n",
-                     bitext.source.name, summary.source.sentences, summary.source.paragraphs,
-                     bitext.target.name, summary.target.sentences, summary.target.paragraphs);
+  out += fmt::format("sentences:  {} {} ({}), {} {} ({})\n", bitext.source.name,
+                     summary.source.sentences, CountOf(summary.source.paragraphs, "paragraph"),
+                     bitext.target.name, summary.target.sentences,
+                     CountOf(summary.target.paragraphs, "paragraph"));
   out += fmt::format("beads:      {} ({})\n", summary.beads, types);
   out += fmt::format("aligned:    {}\n", Region(bitext.source.name, summary.source));
   out += fmt::format("            {}\n", Region(bitext.target.name, summary.target));
   out += fmt::format("confidence: {:.3f} mean\n", summary.mean_confidence);
   return out;
+}
+
+std::string CountOf(std::size_t count, std::string_view noun, std::string_view plural) {
+  if (count == 1) return fmt::format("1 {}", noun);
+  if (!plural.empty()) return fmt::format("{} {}", count, plural);
+  const bool sibilant =
+      noun.ends_with("s") || noun.ends_with("x") || noun.ends_with("ch") || noun.ends_with("sh");
+  return fmt::format("{} {}{}", count, noun, sibilant ? "es" : "s");
 }
 
 }  // namespace tandem::corpora

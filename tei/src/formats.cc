@@ -175,6 +175,50 @@ StatusOr<Format> DetectFormat(const std::string& path) {
       fmt::format("cannot tell the format of {} from its content; give it with --from", path));
 }
 
+namespace {
+
+// The languages of the two files of a Moses pair, PREFIX.<language>: those given, or else those
+// of a prefix ending in ".L1-L2".
+std::pair<std::string, std::string> MosesLanguages(const ReadRequest& request) {
+  auto [source, target] = LanguagesOfPrefix(request.path);
+  if (!request.source_language.empty()) source = request.source_language;
+  if (!request.target_language.empty()) target = request.target_language;
+  return {source, target};
+}
+
+}  // namespace
+
+std::vector<std::string> InputPaths(const ReadRequest& request, const corpora::Bitext& bitext) {
+  std::vector<std::string> paths = {request.path};
+  std::optional<Format> format = request.format;
+  if (!format && request.path != "-") {
+    if (StatusOr<Format> detected = DetectFormat(request.path); detected.ok()) format = *detected;
+  }
+  if (!format) return paths;
+  switch (*format) {
+    case Format::kMoses: {
+      const auto [source, target] = MosesLanguages(request);
+      paths.push_back(MosesPath(request.path, source));
+      paths.push_back(MosesPath(request.path, target));
+      break;
+    }
+    case Format::kXces:
+    case Format::kInterText:
+      // Their readers name each document by the path it was read from.
+      paths.push_back(bitext.source.name);
+      paths.push_back(bitext.target.name);
+      break;
+    case Format::kHunalignLadder:
+    case Format::kVecalign:
+      paths.push_back(request.source_text);
+      paths.push_back(request.target_text);
+      break;
+    default:
+      break;
+  }
+  return paths;
+}
+
 StatusOr<corpora::Bitext> ReadBitext(const ReadRequest& request) {
   Format format = Format::kTei;
   if (request.format) {
@@ -204,9 +248,7 @@ StatusOr<corpora::Bitext> ReadBitext(const ReadRequest& request) {
     case Format::kLfAligner:
       return corpora::ReadLfAlignerFile(request.path, pair);
     case Format::kMoses: {
-      auto [source, target] = LanguagesOfPrefix(request.path);
-      if (!pair.source_language.empty()) source = pair.source_language;
-      if (!pair.target_language.empty()) target = pair.target_language;
+      const auto [source, target] = MosesLanguages(request);
       if (source.empty() || target.empty()) {
         return InvalidArgumentError(
             fmt::format("{}: give the languages (-s, -t): the Moses files are PREFIX.<language>",

@@ -14,8 +14,10 @@
 #include <fmt/format.h>
 
 #include "dom_util.h"
+#include "tandem/core/language.h"
 #include "tandem/core/text_io.h"
 #include "tandem/corpora/document_builder.h"
+#include "tandem/corpora/summary.h"
 #include "tei_common.h"
 #include "xml_stream.h"
 #include "xml_util.h"
@@ -592,7 +594,7 @@ class Collector final : public internal::XmlVisitor {
 Status Collect(const XmlInput& input, bool single_text, const corpora::WarningCallback& warn,
                std::unique_ptr<Collector>* out) {
   auto collector = std::make_unique<Collector>(input, "s", single_text, warn);
-  TANDEM_RETURN_IF_ERROR(internal::WalkXml(input, *collector));
+  TANDEM_RETURN_IF_ERROR(internal::WalkXml(input, *collector, {.warn = warn}));
   TANDEM_RETURN_IF_ERROR(collector->Finish());
   if (collector->sentence_count() == 0 && collector->seg_count() > 0) {
     auto segs = std::make_unique<Collector>(input, "seg", single_text, warn);
@@ -984,8 +986,8 @@ class BitextAssembler {
     }
     fill_gap(bitext.source.sentences.size(), bitext.target.sentences.size());
     if (gap_sentences > 0 && options_.warn) {
-      options_.warn(fmt::format("{}: {} sentences are in no link; read as unaligned (confidence 0)",
-                                input_.name, gap_sentences));
+      options_.warn(fmt::format("{}: {} in no link; read as unaligned (confidence 0)", input_.name,
+                                corpora::CountOf(gap_sentences, "sentence")));
     }
     return Annotations(bead_of_link);
   }
@@ -1141,17 +1143,25 @@ StatusOr<Document> ReadTeiDocumentFile(const std::string& path, const TeiDocumen
   TextGroup* chosen = candidates.front();
   if (candidates.size() > 1) {
     chosen = nullptr;
+    std::string languages;
     for (TextGroup* group : candidates) {
-      if (!options.language.empty() && group->language == options.language) chosen = group;
+      if (!options.language.empty() &&
+          CanonicalLanguageTag(group->language) == CanonicalLanguageTag(options.language)) {
+        chosen = group;
+      }
+      languages += (languages.empty() ? "" : ", ") +
+                   (group->language.empty() ? std::string("no xml:lang") : group->language);
     }
     if (chosen == nullptr) {
       return InvalidArgumentError(
-          fmt::format("{}: the file holds {} texts; give the language of the one to align (-s/-t)",
-                      input.name, candidates.size()));
+          fmt::format("{}: the file holds {} texts ({}), none in the language given for it ('{}')",
+                      input.name, candidates.size(), languages, options.language));
     }
   }
   if (!options.language.empty()) {
-    if (!chosen->language.empty() && chosen->language != options.language && options.warn) {
+    if (!chosen->language.empty() &&
+        CanonicalLanguageTag(chosen->language) != CanonicalLanguageTag(options.language) &&
+        options.warn) {
       options.warn(fmt::format("{}: the text says it is in '{}', but '{}' was given; using '{}'",
                                input.name, chosen->language, options.language, options.language));
     }
@@ -1160,8 +1170,9 @@ StatusOr<Document> ReadTeiDocumentFile(const std::string& path, const TeiDocumen
   input.Reset();
   TANDEM_ASSIGN_OR_RETURN(Document doc, FinishText(*chosen, input.name, options.warn));
   if (doc.language.empty()) {
-    return InvalidArgumentError(fmt::format(
-        "{}: the text does not say its language (xml:lang); give it with -s/-t", input.name));
+    return InvalidArgumentError(
+        fmt::format("{}: the text does not say its language (xml:lang), and none was given for it",
+                    input.name));
   }
   return doc;
 }

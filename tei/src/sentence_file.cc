@@ -116,7 +116,7 @@ StatusOr<SentenceFile> ReadSentenceFile(const std::string& path, const std::stri
   SentenceFile file;
   corpora::DocumentBuilder builder(path, language);
   SentenceCollector collector(input, builder, file);
-  TANDEM_RETURN_IF_ERROR(WalkXml(input, collector));
+  TANDEM_RETURN_IF_ERROR(WalkXml(input, collector, {.warn = warn}));
   if (builder.sentence_count() == 0) {
     return InvalidDataError(fmt::format("{}: no <s> elements", path));
   }

@@ -1,5 +1,6 @@
 // TMX 1.4b: see tandem/tei/exchange.h and docs/formats.md.
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <map>
 #include <ostream>
@@ -8,9 +9,11 @@
 #include <fmt/format.h>
 
 #include "dom_util.h"
+#include "tandem/core/language.h"
 #include "tandem/core/text_io.h"
 #include "tandem/core/version.h"
 #include "tandem/corpora/document_builder.h"
+#include "tandem/corpora/summary.h"
 #include "tandem/tei/exchange.h"
 #include "tei_common.h"
 #include "xml_stream.h"
@@ -234,18 +237,45 @@ class TmxCollector final : public internal::XmlVisitor {
     return Add(record);
   }
 
+  // The tuvs of one language (or of the side tandem marked with x-tandem-side): the source is
+  // slot 0; which other slot is the target is decided at the end, from the whole file.
+  struct Slot {
+    std::string key;       // the language's canonical tag; "" for tuvs marked as the target
+    std::string language;  // the tag to record (canonical when well-formed)
+    corpora::DocumentBuilder builder;
+    std::optional<std::size_t> paragraph;
+    std::size_t units = 0;                 // the tus with a tuv here
+    std::size_t first_offset = 0;          // of its first tuv, for messages
+    std::optional<std::size_t> duplicate;  // a second tuv of one tu, when there was one
+  };
+  // One tu: how many sentences each slot got from it.
+  struct Unit {
+    double confidence = 1.0;
+    corpora::BeadReview review;
+    std::size_t first_count = 0;  // into counts_
+    std::size_t count_entries = 0;
+  };
+  struct SlotCount {
+    std::size_t slot;
+    std::size_t sentences;
+  };
+
   Status Start();
   Status Add(const TuRecord& tu);
+  std::size_t SlotOf(const TuvRecord& tuv);
+  StatusOr<std::size_t> ChooseTarget() const;
+  void ReportOtherLanguages(std::size_t target) const;
 
   const XmlInput& input_;
   const ExchangeReadOptions& options_;
   bool started_ = false;
-  std::string languages_[2];
-  std::optional<corpora::DocumentBuilder> builders_[2];
+  std::vector<Slot> slots_;
+  std::map<std::string, std::size_t> slot_of_key_;
+  std::optional<std::size_t> marked_target_;  // the slot of tuvs marked x-tandem-side target
+  std::vector<Unit> units_;
+  std::vector<SlotCount> counts_;
   corpora::Bitext bitext_;
   std::size_t misfits_ = 0;
-  std::optional<std::size_t> paragraph_[2];
-  std::size_t next_[2] = {0, 0};
 };
 
 // The sentences of a tuv: split by the lengths of the spans when the tuv says them and they fit,
@@ -303,94 +333,216 @@ std::vector<SentencePiece> SplitSentences(const TuvRecord& tuv, std::size_t* mis
   return out;
 }
 
-// The documents are set up at the first tu, when the header (languages, names, sizes) is known.
+// A language tag's key for matching (case and '_' do not matter): its canonical BCP 47 form,
+// or, when it is not well-formed, itself in lower case.
+std::string LanguageKey(std::string_view tag) {
+  std::string key = CanonicalLanguageTag(tag);
+  if (key.empty() && !tag.empty()) {
+    key = std::string(tag);
+    for (char& c : key) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  return key;
+}
+
+// The source is set up at the first tu, when the header (languages, names, sizes) is known.
 Status TmxCollector::Start() {
   started_ = true;
-  languages_[0] = options_.source_language.empty() ? source_language : options_.source_language;
-  languages_[1] = options_.target_language;
-  if (languages_[0].empty() || languages_[0] == "*all*") {
+  const std::string source =
+      options_.source_language.empty() ? source_language : options_.source_language;
+  if (source.empty() || source == "*all*") {
     return InvalidArgumentError(
         fmt::format("{}: the TMX does not say its source language; give it with -s", input_.name));
   }
+  const auto name = header_props.find("x-tandem-source-name");
+  slots_.push_back({.key = LanguageKey(source),
+                    .language = source,
+                    .builder = corpora::DocumentBuilder(
+                        name == header_props.end() ? input_.name : name->second, source)});
+  slot_of_key_[slots_[0].key] = 0;
+  // The text is rebuilt from the segments, which are in the input: never more than it.
+  const auto size = header_props.find("x-tandem-source-size");
+  std::size_t value = 0;
+  if (size != header_props.end() &&
+      std::from_chars(size->second.data(), size->second.data() + size->second.size(), value).ec ==
+          std::errc()) {
+    slots_[0].builder.document().text.reserve(std::min(value, input_.text.size()));
+  }
+  return Status::Ok();
+}
+
+std::size_t TmxCollector::SlotOf(const TuvRecord& tuv) {
+  if (tuv.side == "source") return 0;
+  const bool marked = !tuv.side.empty();
+  if (marked && marked_target_) return *marked_target_;
+  const std::string key = marked ? std::string() : LanguageKey(tuv.language);
+  if (!marked) {
+    if (const auto found = slot_of_key_.find(key); found != slot_of_key_.end()) {
+      return found->second;
+    }
+  }
+  slots_.push_back({.key = key,
+                    .language = tuv.language,
+                    .builder = corpora::DocumentBuilder(input_.name, tuv.language),
+                    .first_offset = tuv.offset});
+  const std::size_t slot = slots_.size() - 1;
+  if (marked) {
+    marked_target_ = slot;
+  } else {
+    slot_of_key_[key] = slot;
+  }
+  return slot;
+}
+
+Status TmxCollector::Add(const TuRecord& tu) {
+  if (!started_) TANDEM_RETURN_IF_ERROR(Start());
+  Unit unit{.confidence = tu.confidence, .review = tu.review, .first_count = counts_.size()};
+  for (const TuvRecord& tuv : tu.tuvs) {
+    const std::size_t slot = SlotOf(tuv);
+    Slot& s = slots_[slot];
+    bool seen = false;
+    for (std::size_t k = unit.first_count; k < counts_.size(); ++k) seen |= counts_[k].slot == slot;
+    if (seen) {
+      if (slot == 0) {
+        return input_.Error(tuv.offset,
+                            fmt::format("a second <tuv> in '{}' in one <tu>", s.language));
+      }
+      // Only an error if this language turns out to be the target.
+      if (!s.duplicate) s.duplicate = tuv.offset;
+      continue;
+    }
+    std::size_t sentences = 0;
+    for (SentencePiece& piece : SplitSentences(tuv, &misfits_)) {
+      // Paragraphs: as the props say, or one per sentence.
+      if (!piece.paragraph || piece.paragraph != s.paragraph) s.builder.StartParagraph();
+      s.paragraph = piece.paragraph;
+      s.builder.AddSentence(piece.text, piece.id, piece.span);
+      ++sentences;
+    }
+    if (sentences == 0) continue;
+    ++s.units;
+    counts_.push_back({slot, sentences});
+  }
+  unit.count_entries = counts_.size() - unit.first_count;
+  units_.push_back(std::move(unit));
+  return Status::Ok();
+}
+
+// The target: the tuvs tandem marked as such; else the language -t names; else, of the
+// languages beside the source, the one in the most units (the first of them on a tie).
+StatusOr<std::size_t> TmxCollector::ChooseTarget() const {
+  const std::string& path = input_.name;
+  std::string found;
+  for (std::size_t k = 1; k < slots_.size(); ++k) {
+    found += fmt::format("{}{} ({} unit{})", found.empty() ? "" : ", ", slots_[k].language,
+                         slots_[k].units, slots_[k].units == 1 ? "" : "s");
+  }
+  if (slots_[0].units == 0) {
+    return InvalidDataError(fmt::format(
+        "{}: no unit has a segment in {} (the source language{}); the other languages are: {}",
+        path, slots_[0].language, options_.source_language.empty() ? " the header gives" : " given",
+        found.empty() ? "none" : found));
+  }
+  if (marked_target_) return *marked_target_;
+  if (!options_.target_language.empty()) {
+    const auto slot = slot_of_key_.find(LanguageKey(options_.target_language));
+    if (slot == slot_of_key_.end() || slot->second == 0) {
+      return InvalidDataError(fmt::format(
+          "{}: no unit has a segment in {} (the target language given); the languages beside "
+          "the source {} are: {}",
+          path, options_.target_language, slots_[0].language, found.empty() ? "none" : found));
+    }
+    return slot->second;
+  }
+  std::optional<std::size_t> best;
+  for (std::size_t k = 1; k < slots_.size(); ++k) {
+    if (slots_[k].units > 0 && (!best || slots_[k].units > slots_[*best].units)) best = k;
+  }
+  if (!best) {
+    return InvalidDataError(fmt::format("{}: no translation units in a second language", path));
+  }
+  return *best;
+}
+
+// Segments in a language that is neither side are not read: never without a word, with how many
+// units hold them and where the first is.
+void TmxCollector::ReportOtherLanguages(std::size_t target) const {
+  if (!options_.warn) return;
+  std::string languages;
+  std::optional<std::size_t> first;
+  for (std::size_t k = 1; k < slots_.size(); ++k) {
+    if (k == target || slots_[k].units == 0) continue;
+    languages += fmt::format("{}{} ({} unit{})", languages.empty() ? "" : ", ",
+                             slots_[k].language.empty() ? "no xml:lang" : slots_[k].language,
+                             slots_[k].units, slots_[k].units == 1 ? "" : "s");
+    if (!first || slots_[k].first_offset < *first) first = slots_[k].first_offset;
+  }
+  if (!first) return;
+  std::size_t units = 0;
+  for (const Unit& unit : units_) {
+    for (std::size_t k = unit.first_count; k < unit.first_count + unit.count_entries; ++k) {
+      if (counts_[k].slot != 0 && counts_[k].slot != target) {
+        ++units;
+        break;
+      }
+    }
+  }
+  options_.warn(fmt::format(
+      "{}: {} unit{} {} segments in a language that is neither the source ({}) nor the target "
+      "({}): {}; those segments are not read (the first is here; -s and -t choose the two "
+      "languages)",
+      input_.Where(*first), units, units == 1 ? "" : "s", units == 1 ? "has" : "have",
+      slots_[0].language, slots_[target].language, languages));
+}
+
+Status TmxCollector::Finish(corpora::Bitext* bitext) {
+  const std::string& path = input_.name;
+  if (units_.empty()) {
+    return InvalidDataError(fmt::format("{}: no translation units", path));
+  }
+  TANDEM_ASSIGN_OR_RETURN(const std::size_t target, ChooseTarget());
+  if (slots_[target].duplicate) {
+    return input_.Error(*slots_[target].duplicate,
+                        fmt::format("a second <tuv> in '{}' in one <tu>", slots_[target].language));
+  }
+  ReportOtherLanguages(target);
+  std::size_t next[2] = {0, 0};
+  for (const Unit& unit : units_) {
+    std::size_t counts[2] = {0, 0};
+    for (std::size_t k = unit.first_count; k < unit.first_count + unit.count_entries; ++k) {
+      if (counts_[k].slot == 0) counts[0] = counts_[k].sentences;
+      if (counts_[k].slot == target) counts[1] = counts_[k].sentences;
+    }
+    if (counts[0] + counts[1] == 0) continue;
+    bitext_.ladder.push_back({next[0], counts[0], next[1], counts[1], unit.confidence});
+    bitext_.review.push_back(unit.review);
+    next[0] += counts[0];
+    next[1] += counts[1];
+  }
+  if (misfits_ > 0 && options_.warn) {
+    options_.warn(
+        fmt::format("{}: in {} the sentence spans did not fit the text; each was read as one "
+                    "sentence",
+                    path, corpora::CountOf(misfits_, "segment")));
+  }
+  // The header's names and sizes of the two texts.
+  corpora::DocumentBuilder* builders[2] = {&slots_[0].builder, &slots_[target].builder};
   for (int side = 0; side < 2; ++side) {
     const std::string key = side == 0 ? "x-tandem-source-" : "x-tandem-target-";
-    const auto name = header_props.find(key + "name");
-    builders_[side].emplace(name == header_props.end()
-                                ? input_.name
-                                : internal::PathFromCorpus(name->second, input_.name),
-                            languages_[side]);
+    if (const auto name = header_props.find(key + "name"); name != header_props.end()) {
+      builders[side]->document().name = internal::PathFromCorpus(name->second, input_.name);
+    }
     const auto size = header_props.find(key + "size");
     std::size_t value = 0;
     if (size != header_props.end() &&
         std::from_chars(size->second.data(), size->second.data() + size->second.size(), value).ec ==
             std::errc()) {
-      builders_[side]->SetOriginalSize(value);
-      // The text is rebuilt from the segments, which are in the input: never more than it.
-      builders_[side]->document().text.reserve(std::min(value, input_.text.size()));
+      builders[side]->SetOriginalSize(value);
     }
-  }
-  return Status::Ok();
-}
-
-Status TmxCollector::Add(const TuRecord& tu) {
-  if (!started_) TANDEM_RETURN_IF_ERROR(Start());
-  std::size_t counts[2] = {0, 0};
-  for (const TuvRecord& tuv : tu.tuvs) {
-    int side = -1;
-    if (!tuv.side.empty()) {
-      side = tuv.side == "source" ? 0 : 1;
-      if (side == 1 && languages_[1].empty()) {
-        languages_[1] = tuv.language;
-        builders_[1]->document().language = tuv.language;
-      }
-    } else if (tuv.language == languages_[0]) {
-      side = 0;
-    } else if (languages_[1].empty() || tuv.language == languages_[1]) {
-      languages_[1] = tuv.language;  // the first other language is the target's
-      builders_[1]->document().language = tuv.language;
-      side = 1;
-    }
-    if (side < 0) continue;  // a third language of a multilingual memory
-    if (counts[side] > 0) {
-      return input_.Error(tuv.offset,
-                          fmt::format("a second <tuv> in '{}' in one <tu>", languages_[side]));
-    }
-    for (SentencePiece& piece : SplitSentences(tuv, &misfits_)) {
-      // Paragraphs: as the props say, or one per sentence.
-      if (!piece.paragraph || piece.paragraph != paragraph_[side]) {
-        builders_[side]->StartParagraph();
-      }
-      paragraph_[side] = piece.paragraph;
-      builders_[side]->AddSentence(piece.text, piece.id, piece.span);
-      ++counts[side];
-    }
-  }
-  if (counts[0] + counts[1] == 0) return Status::Ok();
-  bitext_.ladder.push_back({next_[0], counts[0], next_[1], counts[1], tu.confidence});
-  bitext_.review.push_back(tu.review);
-  next_[0] += counts[0];
-  next_[1] += counts[1];
-  return Status::Ok();
-}
-
-Status TmxCollector::Finish(corpora::Bitext* bitext) {
-  const std::string& path = input_.name;
-  if (bitext_.ladder.empty()) {
-    return InvalidDataError(fmt::format("{}: no translation units", path));
-  }
-  if (languages_[1].empty()) {
-    return InvalidDataError(fmt::format("{}: no translation units in a second language", path));
-  }
-  if (misfits_ > 0 && options_.warn) {
-    options_.warn(
-        fmt::format("{}: in {} segments the sentence spans did not fit the text; each "
-                    "was read as one sentence",
-                    path, misfits_));
   }
   const auto title = header_props.find("x-tandem-title");
   if (title != header_props.end()) bitext_.title = title->second;
-  TANDEM_ASSIGN_OR_RETURN(bitext_.source, builders_[0]->Finish(options_.warn));
-  TANDEM_ASSIGN_OR_RETURN(bitext_.target, builders_[1]->Finish(options_.warn));
+  TANDEM_ASSIGN_OR_RETURN(bitext_.source, builders[0]->Finish(options_.warn));
+  TANDEM_ASSIGN_OR_RETURN(bitext_.target, builders[1]->Finish(options_.warn));
   bitext_.alignment.tool = creation_tool.empty() ? "unknown" : creation_tool;
   bitext_.alignment.version = creation_version;
   if (!creation_date.empty()) bitext_.alignment.timestamp = IsoDate(creation_date);
@@ -488,7 +640,7 @@ StatusOr<corpora::Bitext> ReadTmxFile(const std::string& path, const ExchangeRea
   XmlInput input;
   TANDEM_RETURN_IF_ERROR(internal::LoadXmlFile(path, &input));
   TmxCollector collector(input, options);
-  TANDEM_RETURN_IF_ERROR(internal::WalkXml(input, collector));
+  TANDEM_RETURN_IF_ERROR(internal::WalkXml(input, collector, {.warn = options.warn}));
   corpora::Bitext bitext;
   TANDEM_RETURN_IF_ERROR(collector.Finish(&bitext));
   return bitext;

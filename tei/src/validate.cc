@@ -207,6 +207,31 @@ class FileChecker final : public internal::XmlVisitor {
   }
 
  private:
+  // teidata.language is xsd:language or empty: parts of 1 to 8 letters (the first) or letters and
+  // digits, joined by '-' ("en", "en-US", "zh-Hant-TW"); "en_US" is not one.
+  void CheckLanguageTag(std::size_t offset, std::string_view attribute, std::string_view value) {
+    bool ok = true;
+    std::size_t part = 0;
+    bool first = true;
+    for (std::size_t i = 0; i <= value.size() && ok && !value.empty(); ++i) {
+      if (i == value.size() || value[i] == '-') {
+        ok = part >= 1 && part <= 8;
+        part = 0;
+        first = false;
+        continue;
+      }
+      const char c = value[i];
+      const bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+      ok = letter || (!first && c >= '0' && c <= '9');
+      ++part;
+    }
+    if (ok) return;
+    Error(offset, fmt::format("{}=\"{}\" is not a language tag (BCP 47, as the schema's "
+                              "xsd:language: parts of 1-8 letters or digits joined by '-', such "
+                              "as en-US)",
+                              attribute, value));
+  }
+
   // The chain of text ids around a node: container ids, then ids of non-block ancestors.
   std::uint32_t ChainOf(pugi::xml_node node, pugi::xml_node top) {
     std::string chain;
@@ -250,6 +275,16 @@ class FileChecker final : public internal::XmlVisitor {
         it->second.offset = offset;
         it->second.element = name;
         record = &it->second;
+      }
+    }
+    // Language tags as the schema takes them (teidata.language): xml:lang anywhere, and the
+    // @ident of a <language> in the header's langUsage.
+    if (const pugi::xml_attribute lang = node.attribute("xml:lang")) {
+      CheckLanguageTag(offset, "xml:lang", lang.value());
+    }
+    if (name == "language") {
+      if (const pugi::xml_attribute ident = node.attribute("ident")) {
+        CheckLanguageTag(offset, "@ident", ident.value());
       }
     }
     if (name == "TEI" && !id.empty() && root_ == "teiCorpus") tei_text_ids_.emplace_back(id);

@@ -12,6 +12,7 @@
 #include "dom_util.h"
 #include "sentence_file.h"
 #include "tandem/core/text_io.h"
+#include "tandem/corpora/summary.h"
 #include "tandem/tei/exchange.h"
 #include "tei_common.h"
 #include "xml_stream.h"
@@ -275,7 +276,7 @@ StatusOr<corpora::Bitext> ReadStandOff(const std::string& path, const ExchangeRe
   XmlInput input;
   TANDEM_RETURN_IF_ERROR(internal::LoadXmlFile(path, &input));
   AlignmentCollector collector(input, intertext);
-  TANDEM_RETURN_IF_ERROR(internal::WalkXml(input, collector));
+  TANDEM_RETURN_IF_ERROR(internal::WalkXml(input, collector, {.warn = options.warn}));
   if (collector.groups() == 0) return input.Error(0, "no linkGrp");
   if (collector.groups() > 1 && options.warn) {
     options.warn(fmt::format("{}: {} document pairs (linkGrp); only the first is read", path,
@@ -337,8 +338,8 @@ StatusOr<corpora::Bitext> ReadStandOff(const std::string& path, const ExchangeRe
   }
   const std::size_t gaps = ladder.Finish();
   if (gaps > 0 && options.warn) {
-    options.warn(fmt::format("{}: {} sentences are in no link; read as unaligned (confidence 0)",
-                             path, gaps));
+    options.warn(fmt::format("{}: {} in no link; read as unaligned (confidence 0)", path,
+                             corpora::CountOf(gaps, "sentence")));
   }
   bitext.ladder = std::move(ladder.ladder);
   bitext.review = std::move(ladder.review);

@@ -1,10 +1,12 @@
 #include "xml_stream.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <cstdint>
 #include <cstring>
 #include <fcntl.h>
+#include <map>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -324,6 +326,97 @@ Status ParseStartTag(const XmlInput& input, const Tag& tag, pugi::xml_document* 
   return Status::Ok();
 }
 
+// An attribute given twice in one tag makes the XML not well-formed; pugixml keeps both.
+Status CheckUniqueAttributes(const XmlInput& input, pugi::xml_node top, std::size_t base) {
+  pugi::xml_node node = top;
+  while (node) {
+    if (node.type() == pugi::node_element) {
+      for (pugi::xml_attribute a = node.first_attribute(); a; a = a.next_attribute()) {
+        for (pugi::xml_attribute b = a.next_attribute(); b; b = b.next_attribute()) {
+          if (std::strcmp(a.name(), b.name()) == 0) {
+            return input.Error(OffsetOf(node, base),
+                               fmt::format("malformed XML: the attribute {} is given twice in "
+                                           "<{}>",
+                                           a.name(), node.name()));
+          }
+        }
+      }
+    }
+    if (node.first_child()) {
+      node = node.first_child();
+      continue;
+    }
+    while (node && node != top && !node.next_sibling()) node = node.parent();
+    if (!node || node == top) break;
+    node = node.next_sibling();
+  }
+  return Status::Ok();
+}
+
+// Entity references that pugixml leaves as text: every &name; but the five XML predefines.
+class EntityTally {
+ public:
+  // Looks at the markup and text in [begin, end), skipping comments, CDATA sections and
+  // processing instructions, where '&' is no reference.
+  void Scan(std::string_view text, std::size_t begin, std::size_t end) {
+    std::size_t i = begin;
+    while (i < end) {
+      const std::size_t at = text.find_first_of("&<", i);
+      if (at == std::string_view::npos || at >= end) return;
+      const std::string_view rest = text.substr(at, end - at);
+      if (text[at] == '<') {
+        std::string_view close;
+        if (rest.starts_with("<!--")) close = "-->";
+        if (rest.starts_with("<![CDATA[")) close = "]]>";
+        if (rest.starts_with("<?")) close = "?>";
+        if (close.empty()) {
+          i = at + 1;
+        } else {
+          const std::size_t stop = text.find(close, at + 2);
+          i = stop == std::string_view::npos ? end : stop + close.size();
+        }
+        continue;
+      }
+      std::size_t j = at + 1;
+      while (j < end && j - at <= 64 &&
+             (std::isalnum(static_cast<unsigned char>(text[j])) || text[j] == '_' ||
+              text[j] == ':' || text[j] == '.' || text[j] == '-' ||
+              static_cast<unsigned char>(text[j]) >= 0x80)) {
+        ++j;
+      }
+      i = j;
+      if (j == at + 1 || j >= end || text[j] != ';') continue;
+      const std::string_view name = text.substr(at + 1, j - at - 1);
+      if (name == "lt" || name == "gt" || name == "amp" || name == "quot" || name == "apos") {
+        continue;
+      }
+      auto [entry, inserted] = found_.try_emplace(std::string(name), Found{at, 0});
+      ++entry->second.count;
+      if (inserted) order_.push_back(entry->first);
+    }
+  }
+
+  void Report(const XmlInput& input, const std::function<void(const std::string&)>& warn) const {
+    if (!warn) return;
+    for (const std::string& name : order_) {
+      const Found& found = found_.at(name);
+      warn(fmt::format(
+          "{}: the entity reference &{}; is not expanded (tandem reads no entity declarations): "
+          "it is kept as the text '&{};'{}",
+          input.Where(found.first), name, name,
+          found.count == 1 ? std::string() : fmt::format(" ({} times in the file)", found.count)));
+    }
+  }
+
+ private:
+  struct Found {
+    std::size_t first = 0;
+    std::size_t count = 0;
+  };
+  std::map<std::string, Found> found_;
+  std::vector<std::string> order_;  // in the order of their first appearance
+};
+
 class Walker {
  public:
   Walker(const XmlInput& input, XmlVisitor& visitor, const WalkOptions& options)
@@ -337,13 +430,17 @@ class Walker {
       TANDEM_RETURN_IF_ERROR(scanner_.SkipElement(root));
       TANDEM_RETURN_IF_ERROR(Batch(root.begin, scanner_.pos()));
     }
-    return scanner_.Epilog();
+    TANDEM_RETURN_IF_ERROR(scanner_.Epilog());
+    entities_.Report(input_, options_.warn);
+    return Status::Ok();
   }
 
  private:
   Status Container(const Tag& tag) {
     pugi::xml_document start;
     TANDEM_RETURN_IF_ERROR(ParseStartTag(input_, tag, &start));
+    TANDEM_RETURN_IF_ERROR(CheckUniqueAttributes(input_, start.first_child(), tag.begin));
+    entities_.Scan(input_.text, tag.begin, tag.end);
     TANDEM_RETURN_IF_ERROR(visitor_.StartContainer(path_, start.first_child(), tag.begin));
     path_.emplace_back(tag.name);
     if (tag.kind == Tag::Kind::kStart) {
@@ -402,6 +499,10 @@ class Walker {
   Status Batch(std::size_t begin, std::size_t end) {
     pugi::xml_document doc;
     TANDEM_RETURN_IF_ERROR(ParseRange(input_, begin, end, &doc));
+    for (pugi::xml_node top = doc.first_child(); top; top = top.next_sibling()) {
+      TANDEM_RETURN_IF_ERROR(CheckUniqueAttributes(input_, top, begin));
+    }
+    entities_.Scan(input_.text, begin, end);
     input_.Release(released_, end);  // pugixml has its own copy
     released_ = end;
     return visitor_.Elements(path_, doc, begin);
@@ -413,6 +514,7 @@ class Walker {
   Scanner scanner_;
   std::vector<std::string> path_;
   std::size_t released_ = 0;  // the text before this is given back (a mapped file)
+  EntityTally entities_;
 };
 
 }  // namespace

@@ -15,6 +15,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -103,10 +104,17 @@ class XmlVisitor {
 struct WalkOptions {
   // About how many bytes of XML pugixml parses at a time.
   std::size_t batch_bytes = 4u << 20;
+  // Told, at the end of the walk, of entity references that were not expanded (one message per
+  // name, with where it first is and how often it occurs).
+  std::function<void(const std::string&)> warn;
 };
 
-// Walks the whole document: prolog, root element, epilog. Malformed XML anywhere, text where a
-// container holds only elements, and a truncated file are errors with line and column.
+// Walks the whole document: prolog, root element, epilog. Malformed XML anywhere (including an
+// attribute given twice in one tag, which pugixml lets through), text where a container holds
+// only elements, and a truncated file are errors with line and column. Entity references other
+// than the five of XML (&lt; &gt; &amp; &quot; &apos;) and character references are never
+// expanded (a DOCTYPE's entities are not read, so entity bombs and external entities do nothing):
+// pugixml keeps them as text, and `options.warn` hears of them.
 Status WalkXml(const XmlInput& input, XmlVisitor& visitor, const WalkOptions& options = {});
 
 // The options pugixml parses every fragment with.

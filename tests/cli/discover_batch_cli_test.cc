@@ -111,7 +111,7 @@ TEST(Discover, SeedsHaveOnePairWithItsRegion) {
   EXPECT_THAT(tsv[0], ::testing::StartsWith("id\tsource\ttarget\tsource_lang\ttarget_lang"));
   EXPECT_THAT(tsv[1], HasSubstr("\ten\thu\t"));
   EXPECT_THAT(tsv[1], HasSubstr("\t6-24\t"));
-  EXPECT_THAT(r.err, HasSubstr("1 pairs found"));
+  EXPECT_THAT(r.err, HasSubstr(" aligned, 1 pair found"));
 }
 
 // A folder made from the Text+Berg gold pairs (German-French, one sentence per line): three

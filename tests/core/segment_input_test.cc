@@ -190,7 +190,14 @@ TEST(Encodings, Latin2WithoutEncodingNamesIcusGuess) {
   EXPECT_EQ(doc.status().code(), StatusCode::kInvalidData);
   EXPECT_NE(doc.status().message().find("in.txt:1:4: invalid UTF-8 (byte 0xF5)"),
             std::string::npos);
-  EXPECT_NE(doc.status().message().find("(ICU's guess): try --encoding"), std::string::npos)
+  // Without an option of the caller's to name, the advice is to convert the file.
+  EXPECT_NE(doc.status().message().find("(ICU's guess): convert it to UTF-8 (iconv -f "),
+            std::string::npos)
+      << doc.status().message();
+  // The caller's option, when it has one (tandem align: --source-encoding).
+  doc = SegmentBytes(latin2, "hu", {.encoding_option = "--source-encoding"});
+  ASSERT_FALSE(doc.ok());
+  EXPECT_NE(doc.status().message().find("(ICU's guess): try --source-encoding "), std::string::npos)
       << doc.status().message();
 }
 
@@ -228,6 +235,10 @@ TEST(InvalidInput, Utf16WithoutByteOrderMarkIsRecognised) {
   const std::string bytes("H\0e\0l\0l\0o\0.\0 \0Y\0e\0s\0.\0", 22);
   StatusOr<Document> doc = SegmentBytes(bytes, "en");
   ASSERT_FALSE(doc.ok());
+  EXPECT_NE(doc.status().message().find("convert it to UTF-8 (iconv -f UTF-16LE -t UTF-8)"),
+            std::string::npos)
+      << doc.status().message();
+  doc = SegmentBytes(bytes, "en", {.encoding_option = "--encoding"});
   EXPECT_NE(doc.status().message().find("try --encoding UTF-16LE"), std::string::npos)
       << doc.status().message();
   doc = SegmentBytes(bytes, "en", {.encoding = "UTF-16LE"});

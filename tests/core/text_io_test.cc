@@ -2,9 +2,11 @@
 
 #include <csignal>
 #include <cstdlib>
+#include <fcntl.h>
 #include <filesystem>
 #include <fstream>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <gtest/gtest.h>
 
@@ -83,7 +85,13 @@ TEST(DecodeText, InvalidUtf8NamesIcusGuess) {
   EXPECT_NE(decoded.status().message().find("hu.txt:1:4: invalid UTF-8 (byte 0xF5)"),
             std::string::npos)
       << decoded.status().message();
-  EXPECT_NE(decoded.status().message().find("--encoding"), std::string::npos);
+  // The advice names the caller's option when it has one, or else says how to convert.
+  EXPECT_NE(decoded.status().message().find("iconv -f ISO-8859-2 -t UTF-8"), std::string::npos)
+      << decoded.status().message();
+  decoded = DecodeText(latin2, "hu.txt", {.encoding_option = "--encoding"});
+  ASSERT_FALSE(decoded.ok());
+  EXPECT_NE(decoded.status().message().find("try --encoding ISO-8859-2"), std::string::npos)
+      << decoded.status().message();
 }
 
 TEST(DecodeText, Utf16WithBomIsConverted) {
@@ -233,6 +241,115 @@ TEST(AtomicOutput, DirectoryAsOutputIsAnError) {
   StatusOr<AtomicOutput> out = AtomicOutput::Open(dir.path().string());
   ASSERT_FALSE(out.ok());
   EXPECT_NE(out.status().message().find("is a directory"), std::string::npos);
+}
+
+// A file that is rewritten keeps its permissions: a private corpus (0600) must not become
+// readable by everyone because tandem wrote it again (docs/robustness.md).
+TEST(AtomicOutput, AReplacedFileKeepsItsMode) {
+  TempDir dir;
+  for (const mode_t mode : {0600, 0640, 0755, 0444}) {
+    SCOPED_TRACE(mode);
+    const std::string path = dir.File("out.txt");
+    WriteFile(path, "old");
+    ASSERT_EQ(::chmod(path.c_str(), mode), 0);
+    ASSERT_TRUE(WriteFileAtomically(path, "new").ok());
+    struct stat info {};
+    ASSERT_EQ(::stat(path.c_str(), &info), 0);
+    EXPECT_EQ(info.st_mode & 07777, mode);
+    EXPECT_EQ(ReadFile(path), "new");
+    std::filesystem::remove(path);
+  }
+}
+
+// ... and its owner and group, where the process may set them (root may; others may not give a
+// file away, so this needs root).
+TEST(AtomicOutput, AReplacedFileKeepsItsOwnerAndGroup) {
+  if (::geteuid() != 0) GTEST_SKIP() << "only root may give a file to another user";
+  TempDir dir;
+  const std::string path = dir.File("out.txt");
+  WriteFile(path, "old");
+  ASSERT_EQ(::chown(path.c_str(), 4321, 8765), 0);
+  ASSERT_TRUE(WriteFileAtomically(path, "new").ok());
+  struct stat info {};
+  ASSERT_EQ(::stat(path.c_str(), &info), 0);
+  EXPECT_EQ(info.st_uid, 4321u);
+  EXPECT_EQ(info.st_gid, 8765u);
+}
+
+// An output given as a symbolic link is written through the link: the link stays, the file it
+// points to gets the content (relative links are taken from the link's directory; chains are
+// followed; a dangling link makes its target).
+TEST(AtomicOutput, ASymbolicLinkIsWrittenThrough) {
+  TempDir dir;
+  std::filesystem::create_directory(dir.File("data"));
+  const std::string real = dir.File("data/real.txt");
+  WriteFile(real, "old");
+  ASSERT_EQ(::chmod(real.c_str(), 0600), 0);
+  std::filesystem::create_symlink("data/real.txt", dir.File("link.txt"));
+  std::filesystem::create_symlink("link.txt", dir.File("chain.txt"));
+  ASSERT_TRUE(WriteFileAtomically(dir.File("chain.txt"), "new").ok());
+  EXPECT_TRUE(std::filesystem::is_symlink(dir.File("link.txt")));
+  EXPECT_TRUE(std::filesystem::is_symlink(dir.File("chain.txt")));
+  EXPECT_EQ(ReadFile(real), "new");
+  struct stat info {};
+  ASSERT_EQ(::stat(real.c_str(), &info), 0);
+  EXPECT_EQ(info.st_mode & 0777, 0600u);
+  EXPECT_EQ(ListDir(dir.File("data")), std::vector<std::string>{"real.txt"});
+
+  std::filesystem::create_symlink("data/new.txt", dir.File("dangling.txt"));
+  ASSERT_TRUE(WriteFileAtomically(dir.File("dangling.txt"), "made").ok());
+  EXPECT_TRUE(std::filesystem::is_symlink(dir.File("dangling.txt")));
+  EXPECT_EQ(ReadFile(dir.File("data/new.txt")), "made");
+}
+
+// A destination that exists and is not a regular file (a named pipe here; /dev/null is the
+// common case) cannot be replaced: it is written into, and stays what it is.
+TEST(AtomicOutput, ANamedPipeIsWrittenIntoNotReplaced) {
+  TempDir dir;
+  const std::string fifo = dir.File("pipe");
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  // The reading end, opened first (without waiting for a writer), so that opening the pipe for
+  // writing does not wait either; the pipe's buffer holds the few bytes written.
+  const int reader = ::open(fifo.c_str(), O_RDONLY | O_NONBLOCK);
+  ASSERT_GE(reader, 0);
+  const Status written = WriteFileAtomically(fifo, "through the pipe");
+  char buffer[64] = {};
+  const ssize_t got = ::read(reader, buffer, sizeof buffer);
+  ::close(reader);
+  ASSERT_TRUE(written.ok()) << written.message();
+  EXPECT_EQ(std::string(buffer, got > 0 ? static_cast<std::size_t>(got) : 0), "through the pipe");
+  struct stat info {};
+  ASSERT_EQ(::lstat(fifo.c_str(), &info), 0);
+  EXPECT_TRUE(S_ISFIFO(info.st_mode));
+  EXPECT_EQ(ListDir(dir.path()), std::vector<std::string>{"pipe"});
+}
+
+// CheckCreatable tries what Open would do and leaves nothing behind.
+TEST(AtomicOutput, CheckCreatableLeavesNothingBehind) {
+  TempDir dir;
+  EXPECT_TRUE(AtomicOutput::CheckCreatable(dir.File("out.txt")).ok());
+  EXPECT_TRUE(AtomicOutput::CheckCreatable("-").ok());
+  EXPECT_TRUE(ListDir(dir.path()).empty());
+  const Status missing = AtomicOutput::CheckCreatable(dir.File("no/such/out.txt"));
+  EXPECT_NE(missing.message().find("does not exist"), std::string::npos) << missing.message();
+  WriteFile(dir.File("file"), "x");
+  const Status under_a_file = AtomicOutput::CheckCreatable(dir.File("file/out.txt"));
+  EXPECT_NE(under_a_file.message().find("is not a directory"), std::string::npos)
+      << under_a_file.message();
+}
+
+// The kernel's file systems are named for what they are, not "No such file or directory" (which
+// is what creating a file in /proc answers, though /proc/version exists).
+TEST(AtomicOutput, KernelFileSystemsAreNamed) {
+  for (const char* path : {"/proc/version", "/proc/tandem-out.txt", "/sys/tandem-out.txt"}) {
+    SCOPED_TRACE(path);
+    const Status status = AtomicOutput::CheckCreatable(path);
+    ASSERT_FALSE(status.ok());
+    EXPECT_NE(status.message().find(std::string(path) + ": cannot write: "), std::string::npos)
+        << status.message();
+    EXPECT_NE(status.message().find("the kernel's"), std::string::npos) << status.message();
+    EXPECT_FALSE(AtomicOutput::Open(path).ok());
+  }
 }
 
 TEST(WriteFileAtomically, WritesContent) {

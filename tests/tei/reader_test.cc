@@ -192,7 +192,7 @@ TEST(ReadTei, OneTeiWithTwoTextsInDivs) {
       {0, 1, 0, 1, 1.0}, {1, 1, 1, 2, 1.0}, {2, 2, 3, 1, 1.0}, {4, 1, 4, 0, 0.0}};
   EXPECT_EQ(bitext->ladder, expected);
   EXPECT_THAT(warnings.messages,
-              ::testing::Contains(HasSubstr("1 sentences are in no link; read as unaligned")));
+              ::testing::Contains(HasSubstr("1 sentence in no link; read as unaligned")));
 }
 
 TEST(ReadTei, TeiCorpusWithCorrespAndWordCertainties) {

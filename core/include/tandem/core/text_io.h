@@ -37,6 +37,9 @@ struct DecodeOptions {
   // The input's character encoding as ICU names it ("ISO-8859-2", "windows-1250", ...).
   // Empty: UTF-8, or UTF-16 when the input starts with a UTF-16 byte-order mark.
   std::string encoding;
+  // The caller's way to give `encoding` ("--encoding", "--source-encoding"), named in the advice
+  // of messages about text in another encoding; empty: the advice is to convert the file.
+  std::string encoding_option;
 };
 
 struct DecodedText {
@@ -48,8 +51,9 @@ struct DecodedText {
 
 // Checks and, where needed, converts `bytes` to UTF-8. `name` is used in messages.
 // Invalid UTF-8 is an error naming line, column and the offending byte, and ICU's guess at the
-// real encoding when none was given:
-//   hu.txt:120:17: invalid UTF-8 (byte 0xC3); the file may be in ISO-8859-2 (ICU's guess): ...
+// real encoding when none was given, with advice (options.encoding_option):
+//   hu.txt:120:17: invalid UTF-8 (byte 0xC3); the file may be in ISO-8859-2 (ICU's guess): try
+//   --encoding ISO-8859-2                 (or: convert it to UTF-8 (iconv -f ISO-8859-2 -t UTF-8))
 // Other errors: a NUL character (kInvalidData; when NULs stand at every other byte the message
 // names UTF-16LE or UTF-16BE), a byte that is not valid in `options.encoding` (kInvalidData,
 // with its line and column), an unknown encoding or one that contradicts the input's
@@ -79,9 +83,20 @@ std::string DescribePosition(std::string_view name, std::string_view text, std::
 // temporary file in the same directory; Commit() flushes it to disk and renames it over the
 // destination. If the object is destroyed without a successful Commit(), the temporary file is
 // removed and the destination is left as it was. The path "-" writes to standard output.
+//
+// What is replaced is the file the path finally names: a symbolic link is followed (the link
+// stays a link, its target gets the new content). A file that is replaced keeps its permissions,
+// and its owner and group where the process may set them; a new file gets 0666 less the umask.
+// A destination that exists and is not a regular file (/dev/null, a named pipe) is written
+// directly, since it cannot be replaced.
 class AtomicOutput {
  public:
   static StatusOr<AtomicOutput> Open(const std::string& path);
+
+  // Ok when Open(path) would succeed now: the directory exists and a file can be made in it
+  // (tried, and removed at once). For checking every output of a command before it reads its
+  // inputs. The errors are Open's, naming `path`.
+  static Status CheckCreatable(const std::string& path);
 
   AtomicOutput(AtomicOutput&& other) noexcept;
   AtomicOutput& operator=(AtomicOutput&& other) noexcept;

@@ -21,6 +21,7 @@
 //   my.dic:7: expected 'target @ source' (hunalign dictionary format)
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -62,6 +63,13 @@ struct DictionaryRequest {
 StatusOr<std::vector<align::Lexicon>> LoadDictionaries(const DictionaryRequest& request,
                                                        const std::string& source_language,
                                                        const std::string& target_language);
+
+// The bytes on disk of the dictionary files LoadDictionaries would read for the request (for
+// "auto", the FreeDict files of the pair found, both directions); 0 for "none". Loading a
+// dictionary takes a few times this much memory (EstimateAlignmentMemory).
+std::uint64_t DictionaryFileBytes(const DictionaryRequest& request,
+                                  const std::string& source_language,
+                                  const std::string& target_language);
 
 // Decodes a number in dictd's base64 digits (A-Z a-z 0-9 + /, most significant first); false
 // for an empty string, a character outside the alphabet or a value that does not fit.

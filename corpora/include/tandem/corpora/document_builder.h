@@ -22,7 +22,9 @@
 //   follow each other separated by one line feed, and inside a paragraph the sentences are
 //   separated by the gaps given, or by one space where none was given. Spans that were given
 //   but did not fit are dropped with a warning.
-// Paragraphs without content are left out (a Document cannot hold them).
+// Paragraphs without content are left out (a Document cannot hold them). The language becomes
+// its canonical BCP 47 tag (CanonicalLanguageTag: "en_US" -> "en-US"); one that is not a tag at
+// all becomes "und", with a warning.
 #pragma once
 
 #include <cstddef>

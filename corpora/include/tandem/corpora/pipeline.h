@@ -64,16 +64,32 @@ struct AlignFilesRequest {
   // Warnings that do not stop the alignment: a text whose language (identified with CLD2,
   // reliably and for most of its letters) is not the one given for it.
   WarningCallback warn;
+  // Where each language came from, named in that warning ("--source-lang", "the manifest");
+  // empty: "the language given for it".
+  std::string source_language_origin;
+  std::string target_language_origin;
 };
 
 // An upper estimate of the peak memory, in bytes, of aligning two segmented texts: linear in
-// their sizes (the search's memory is; docs/architecture.md), with coefficients measured on the
-// synthetic bitexts of bench/scale.sh and rounded up (docs/robustness.md).
-std::uint64_t EstimateAlignmentMemory(const Document& source, const Document& target);
+// their bytes and sentences (the search's memory is; docs/architecture.md), plus a few times the
+// size of the dictionary files to be loaded (DictionaryFileBytes), with coefficients fitted
+// above the worst of a grid of input shapes measured with bench/memory_grid.py
+// (docs/robustness.md).
+std::uint64_t EstimateAlignmentMemory(const Document& source, const Document& target,
+                                      std::uint64_t dictionary_bytes = 0);
 
 // Ok when `limit` is 0 or the estimate stays within it; otherwise kResourceExhausted with a
 // message that names both texts, the estimate and the limit, and says how to proceed.
-Status CheckAlignmentMemory(const Document& source, const Document& target, std::uint64_t limit);
+Status CheckAlignmentMemory(const Document& source, const Document& target, std::uint64_t limit,
+                            std::uint64_t dictionary_bytes = 0);
+
+// Ok unless one text is so much longer than the other that the aligner cannot help: beads hold
+// at most `max_bead` sentences of a side, so at most max_bead times the shorter text's sentences
+// of the longer one can have a counterpart; a longer text of more than 100,000 sentences and over
+// 10,000 times that is refused (kInvalidData, saying why) instead of being ground through for
+// minutes to leave nearly all of it unaligned. (A translation inside a collection 10,000 times
+// longer than it can hold is still aligned.)
+Status CheckAlignable(const Document& source, const Document& target, std::size_t max_bead);
 
 StatusOr<Bitext> AlignFiles(const AlignFilesRequest& request);
 

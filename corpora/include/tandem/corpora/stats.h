@@ -102,8 +102,17 @@ std::string FormatStatsJson(const std::vector<CorpusStats>& corpora);
 // One row per pair and one per corpus total (pair column "*"), with a header.
 std::string FormatStatsCsv(const std::vector<CorpusStats>& corpora);
 
-// A bar chart as a standalone SVG document: one bar per value, labels under the bars.
-std::string HistogramSvg(const std::string& title, const std::vector<std::string>& labels,
-                         const std::vector<std::size_t>& values);
+struct Histogram {
+  std::string title;
+  std::string x_title;             // what the bins divide ("confidence")
+  std::string y_title;             // what is counted ("beads")
+  std::vector<std::string> edges;  // the labels of the bins' edges: one more than `values`
+  std::vector<std::size_t> values;
+};
+
+// A bar chart as a standalone SVG document, with both axes and their titles. The count axis is
+// logarithmic (0, 1, 10, 100, ...), so that a bin of one or two beads stays visible beside bins
+// of thousands, and every bar that is not empty carries its count.
+std::string HistogramSvg(const Histogram& histogram);
 
 }  // namespace tandem::corpora

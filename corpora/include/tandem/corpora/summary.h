@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <map>
 #include <string>
+#include <string_view>
 
 #include "tandem/corpora/bitext.h"
 
@@ -50,5 +51,9 @@ BitextSummary Summarize(const Bitext& bitext);
 
 // A few lines of text for people.
 std::string FormatSummary(const Bitext& bitext, const BitextSummary& summary);
+
+// A count and its English noun, in the singular for one: "1 sentence", "2 sentences",
+// "3 stretches" (nouns ending in s, x, ch or sh take -es; give `plural` for the others).
+std::string CountOf(std::size_t count, std::string_view noun, std::string_view plural = {});
 
 }  // namespace tandem::corpora

@@ -73,6 +73,12 @@ struct ReadRequest {
 
 StatusOr<corpora::Bitext> ReadBitext(const ReadRequest& request);
 
+// The files ReadBitext read for `request`, which returned `bitext`: the file itself, and the
+// texts that some formats keep in files of their own (moses, xces, intertext; the texts of a
+// hunalign ladder or a vecalign file). For checking that no output is one of them. The text files
+// of a split TEI corpus and those --load-sources reads are not listed.
+std::vector<std::string> InputPaths(const ReadRequest& request, const corpora::Bitext& bitext);
+
 struct WriteRequest {
   std::string path;  // "-": standard output (one-file formats only)
   Format format = Format::kTei;
