@@ -283,8 +283,7 @@ std::vector<Block> Blocks(const std::vector<align::Link>& links, std::size_t n, 
 }  // namespace
 
 int main(int argc, char** argv) {
-  const std::string root = std::filesystem::absolute(TANDEM_SOURCE_DIR).string();
-  const std::string textberg = root + "/../shared/data/align-gold/textberg-de-fr/";
+  const std::string textberg = std::string(TANDEM_SHARED_DIR) + "/data/align-gold/textberg-de-fr/";
   int rounds = 3;
   double l2 = 1.0;
   std::vector<std::string> sets;

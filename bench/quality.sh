@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Alignment quality on the gold sets: strict and lax F1 per set, and the precision of beads per
-# confidence band. Reads the gold data in place from ../shared (never copied) and the bundled
+# confidence band. Reads the gold data in place from the shared data (TANDEM_SHARED, by default
+# ../shared; never copied) and the bundled
 # pair's hand gold from tests/data/reply-to-stalin.
 #
 #   bench/quality.sh [TANDEM]        TANDEM defaults to build/release/cli/tandem
@@ -14,7 +15,9 @@
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
-shared=${TANDEM_SHARED:-$root/../shared}
+source "$root/bench/shared_dir.sh"
+require_shared bench/quality.sh
+shared=$(tandem_shared_dir)
 tandem=${1:-$root/build/release/cli/tandem}
 scorer=$shared/tools/align_score.py
 tools=$root/bench/quality_tools.py

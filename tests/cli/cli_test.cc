@@ -252,9 +252,10 @@ TEST(Cli, EvalErrors) {
 // tandem eval gives the same figures as the reference scorer on the Text+Berg test set,
 // aligned by tandem itself.
 TEST(Cli, EvalAgreesWithTheReferenceScorer) {
+  TANDEM_SKIP_WITHOUT_SHARED();
   const std::string python = TANDEM_PYTHON3;
-  ASSERT_FALSE(python.empty()) << "python3 is needed for ../shared/tools/align_score.py";
-  const std::string gold_dir = testing::SharedDir() + "/data/align-gold/textberg-de-fr/";
+  ASSERT_FALSE(python.empty()) << "python3 is needed for the shared tools/align_score.py";
+  const std::string gold_dir = testing::SharedPath("data/align-gold/textberg-de-fr/");
   TempDir dir;
   std::vector<std::string> golds;
   std::vector<std::string> hyps;
@@ -274,7 +275,7 @@ TEST(Cli, EvalAgreesWithTheReferenceScorer) {
   const CommandResult tandem = Tandem(ours);
   ASSERT_EQ(tandem.exit_code, 0) << tandem.err;
 
-  std::vector<std::string> reference = {python, testing::SharedDir() + "/tools/align_score.py",
+  std::vector<std::string> reference = {python, testing::SharedPath("tools/align_score.py"),
                                         "--json", "-g"};
   reference.insert(reference.end(), golds.begin(), golds.end());
   reference.push_back("-t");
