@@ -29,6 +29,7 @@ int main(int argc, char** argv) {
     tandem::cli::AddStatsCommand(app, context);
     tandem::cli::AddReportCommand(app, context);
     tandem::cli::AddReviewCommand(app, context);
+    tandem::cli::AddDictionariesCommand(app, context);
 
     try {
       app.parse(argc, argv);
