@@ -9,8 +9,9 @@
 # documents, micro-averaged), the bundled Reply to Stalin pair presegmented (the gold's own
 # sentences) and end to end from the raw sample files (tandem's sentences mapped to the gold
 # sentences by byte overlap; two-sided beads with a sentence outside the annotated region are
-# counted as "aligned outside the letter"); then Text+Berg test and ParIce again without the
-# FreeDict dictionaries (--dictionary none), for what they are worth. Every figure is computed
+# counted as "aligned outside the letter"); then Text+Berg test, ParIce and the bundled pair
+# presegmented again without the FreeDict dictionaries (--dictionary none), for what they are
+# worth. Every figure is computed
 # by `tandem eval` and checked against the shared data's tools/align_score.py; the script fails
 # when they disagree.
 set -euo pipefail
@@ -95,7 +96,7 @@ printf '%-34s %s two-sided beads with a sentence outside the letter\n' "" "$outs
 
 # What the FreeDict dictionaries are worth (tandem dictionaries lists them): the same sets aligned
 # with --dictionary none. Text+Berg uses freedict-deu-fra and freedict-fra-deu, ParIce
-# freedict-isl-eng (Debian has no eng-isl).
+# freedict-isl-eng (Debian has no eng-isl), the bundled pair freedict-eng-hun and hun-eng.
 echo
 echo "Without the dictionaries (--dictionary none; the figures above use them):"
 nodict_hyp=()
@@ -104,7 +105,7 @@ for i in 0 1 2 3 4 5 6; do
     --presegmented --dictionary none
   nodict_hyp+=("$work/test$i.nodict.va")
 done
-score "Text+Berg de-fr test, no dictionary" "${test_gold[@]}" -- "${nodict_hyp[@]}"
+score "Text+Berg de-fr test, no dict." "${test_gold[@]}" -- "${nodict_hyp[@]}"
 nodict_hyp=()
 for f in "$parice"/gold/*.txt; do
   name=$(basename "$f" .txt)
@@ -112,7 +113,10 @@ for f in "$parice"/gold/*.txt; do
     --dictionary none
   nodict_hyp+=("$work/$name.nodict.va")
 done
-score "ParIce en-is, no dictionary" "${parice_gold[@]}" -- "${nodict_hyp[@]}"
+score "ParIce en-is, no dict." "${parice_gold[@]}" -- "${nodict_hyp[@]}"
+align en hu "$gold/en.presegmented.txt" "$gold/hu.presegmented.txt" "$work/reply.nodict.va" \
+  --presegmented --dictionary none
+score "Reply to Stalin, preseg., no dict." "$gold/gold.vecalign" -- "$work/reply.nodict.va"
 
 echo
 echo "Precision per confidence band (strict: the bead equals a gold link):"
