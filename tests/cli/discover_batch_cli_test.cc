@@ -363,20 +363,53 @@ TEST_F(Batch, ShardsCoverEveryPairExactlyOnce) {
   EXPECT_TRUE(std::filesystem::exists(out + "/p0.tsv"));
 }
 
-TEST_F(Batch, UsageAndManifestErrors) {
-  CommandResult r = Tandem({"batch", dir_.File("m.tsv"), "-o", dir_.File("o"), "--shard", "4/3"});
+// Needs no gold data: the manifest's pairs are never aligned.
+TEST(BatchErrors, UsageAndManifestErrors) {
+  TempDir dir;
+  WriteFile(dir.File("m.tsv"), "id\tsource\ttarget\tsource_lang\ttarget_lang\np\t" +
+                                   testing::SamplePath("en.txt") + "\t" +
+                                   testing::SamplePath("hu.txt") + "\ten\thu\n");
+  CommandResult r = Tandem({"batch", dir.File("m.tsv"), "-o", dir.File("o"), "--shard", "4/3"});
   EXPECT_EQ(r.exit_code, 2);
-  r = Tandem({"batch", dir_.File("m.tsv")});  // -o missing
+  r = Tandem({"batch", dir.File("m.tsv")});  // -o missing
   EXPECT_EQ(r.exit_code, 2);
-  WriteFile(dir_.File("bad.tsv"), "source\ttarget\n");
-  r = Tandem({"batch", dir_.File("bad.tsv"), "-o", dir_.File("o")});
+  WriteFile(dir.File("bad.tsv"), "source\ttarget\n");
+  r = Tandem({"batch", dir.File("bad.tsv"), "-o", dir.File("o")});
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_THAT(r.err, HasSubstr("bad.tsv:1: the header has no column 'source_lang'"));
-  WriteFile(dir_.File("dup.tsv"),
+  WriteFile(dir.File("dup.tsv"),
             "id\tsource\ttarget\tsource_lang\ttarget_lang\nx\ta\tb\tde\tfr\nx\tc\td\tde\tfr\n");
-  r = Tandem({"batch", dir_.File("dup.tsv"), "-o", dir_.File("o")});
+  r = Tandem({"batch", dir.File("dup.tsv"), "-o", dir.File("o")});
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_THAT(r.err, HasSubstr("dup.tsv:3: the id 'x' is already used"));
+}
+
+// The bundled pair as a batch, with a pair that cannot be read: the letter is aligned and its
+// corpus written, the broken pair is reported, and a second run does only what is left. Runs
+// without the shared data, so that batch is tested in a plain clone too.
+TEST(BatchErrors, BundledPairAndABrokenOneThenResumed) {
+  TempDir dir;
+  const std::string en = testing::SamplePath("en.txt");
+  const std::string hu = testing::SamplePath("hu.txt");
+  WriteFile(dir.File("m.tsv"), "id\tsource\ttarget\tsource_lang\ttarget_lang\nletter\t" + en +
+                                   "\t" + hu + "\ten\thu\nbroken\t" + dir.File("missing.txt") +
+                                   "\t" + hu + "\ten\thu\n");
+  const std::string out = dir.File("out");
+  CommandResult r = Tandem({"batch", dir.File("m.tsv"), "-o", out});
+  EXPECT_EQ(r.exit_code, 3) << r.err;
+  EXPECT_THAT(r.err, HasSubstr("missing.txt"));
+  EXPECT_THAT(r.err, HasSubstr("1 aligned, 0 already done, 1 failed"));
+  std::map<std::string, std::string> statuses;
+  for (const nlohmann::json& line : JsonLines(ReadFile(out + "/summary.jsonl"))) {
+    statuses[line["id"]] = line["status"];
+  }
+  EXPECT_EQ(statuses,
+            (std::map<std::string, std::string>{{"letter", "aligned"}, {"broken", "failed"}}));
+  EXPECT_THAT(ReadFile(out + "/letter.tei.xml"), HasSubstr("<teiCorpus"));
+  EXPECT_FALSE(std::filesystem::exists(out + "/broken.tei.xml"));
+  r = Tandem({"batch", dir.File("m.tsv"), "-o", out});
+  EXPECT_EQ(r.exit_code, 3) << r.err;
+  EXPECT_THAT(r.err, HasSubstr("0 aligned, 1 already done, 1 failed"));
 }
 
 TEST(Stats, OfABatchOutput) {
