@@ -6,7 +6,6 @@
 #include <iostream>
 #include <map>
 #include <memory>
-#include <set>
 #include <string>
 #include <unistd.h>
 #include <utility>
@@ -131,7 +130,6 @@ int Run(const DictionariesArgs& args) {
   for (const corpora::FreeDictName& d : installed) installed_pairs[PairKey(d)].push_back(d);
   std::map<std::string, std::vector<corpora::FreeDictName>> missing;  // of installed pairs
   std::map<std::string, std::vector<corpora::FreeDictName>> available;
-  std::set<std::string> packages;
   for (const corpora::FreeDictName& d : debian) {
     if (std::find(installed.begin(), installed.end(), d) != installed.end()) continue;
     const std::string key = PairKey(d);

@@ -27,7 +27,6 @@ struct ErrorSink {
   ValidationReport* report = nullptr;
   std::string file;  // the name problems carry when libxml2 names none (the schema in memory)
   std::size_t limit = 0;
-  std::string first_message;  // the first message, for errors that end the run
 };
 
 std::string Trimmed(const char* message) {
@@ -43,7 +42,6 @@ void OnError(void* data, xmlErrorPtr error) {
   auto* sink = static_cast<ErrorSink*>(data);
   if (error == nullptr || error->level == XML_ERR_WARNING) return;
   std::string message = Trimmed(error->message);
-  if (sink->first_message.empty()) sink->first_message = message;
   ValidationReport& report = *sink->report;
   if (report.problems.size() >= sink->limit) {
     ++report.omitted;
@@ -75,8 +73,7 @@ StatusOr<std::unique_ptr<xmlRelaxNG, SchemaDeleter>> CompileSchema(
   ValidationReport schema_problems;
   ErrorSink sink{&schema_problems,
                  options.schema_path.empty() ? std::string("tandem-tei.rng") : options.schema_path,
-                 20,
-                 {}};
+                 20};
   std::unique_ptr<xmlRelaxNGParserCtxt, ParserDeleter> parser;
   if (options.schema_path.empty()) {
     const std::string_view text = internal::TandemTeiRng();
@@ -118,7 +115,7 @@ StatusOr<ValidationReport> ValidateAgainstSchema(const std::string& path,
   TANDEM_ASSIGN_OR_RETURN(auto schema, CompileSchema(options));
 
   ValidationReport report;
-  ErrorSink sink{&report, path, options.max_problems, {}};
+  ErrorSink sink{&report, path, options.max_problems};
   // No network, no entity expansion, no DTD loading: a DOCTYPE's SYSTEM identifier (TMX files
   // name "tmx14.dtd") is not fetched. XML_PARSE_HUGE lifts libxml2's limits on text nodes, which
   // a long paragraph can exceed.
