@@ -16,9 +16,33 @@ fuzz_seconds=${TANDEM_FUZZ_SECONDS:-5}
 jobs=$(nproc 2>/dev/null || echo 2)
 scripts/install-deps.sh test
 
+# One line on what was skipped and why: every skipped test says why in a line starting with
+# "tandem-skip:" (tests that need the shared third-party data, absent from a plain clone, or a
+# tool that is not installed); CTest's log of the run has each test's output.
+report_skips() {
+  local log=$1/Testing/Temporary/LastTest.log
+  [ -f "$log" ] || return 0
+  awk '
+    /^[0-9]+\/[0-9]+ Test: / { test = $3 }
+    /tandem-skip: / {
+      reason = $0; sub(/.*tandem-skip: /, "", reason)
+      if (!(test in seen)) { seen[test] = 1; n[reason]++; total++ }
+    }
+    END {
+      if (total == 0) { print "tandem: no test was skipped"; exit }
+      printf "tandem: %d tests skipped, each saying why:", total
+      sep = " "
+      for (r in n) { printf "%s%d: %s", sep, n[r], r; sep = "; " }
+      print ""
+    }' "$log" >&2
+}
+
 start=$(date +%s)
 scripts/build.sh "$preset"
-ctest --preset "$preset" -j "$jobs" --output-on-failure --progress
+status=0
+ctest --preset "$preset" -j "$jobs" --output-on-failure --progress --no-tests=error || status=$?
+report_skips "build/$preset"
+[ $status -eq 0 ] || exit $status
 echo "tandem: $preset build and tests took $(($(date +%s) - start)) s" >&2
 [ "$sanitize" != 0 ] || exit 0
 
@@ -26,7 +50,10 @@ echo "tandem: $preset build and tests took $(($(date +%s) - start)) s" >&2
 # UBSAN_OPTIONS so that any report aborts the test (and every tandem process a test starts).
 start=$(date +%s)
 scripts/build.sh asan
-ctest --preset asan -j "$jobs" --output-on-failure --progress
+status=0
+ctest --preset asan -j "$jobs" --output-on-failure --progress --no-tests=error || status=$?
+report_skips build/asan
+[ $status -eq 0 ] || exit $status
 echo "tandem: asan build and tests took $(($(date +%s) - start)) s" >&2
 
 if [ "$fuzz_seconds" != 0 ]; then

@@ -9,7 +9,8 @@
 // documents). Options: the fields of AlignOptions listed in SetOption() below
 // (weights.length=0.8 for pairs with a dictionary, nodict.length=1.2 for pairs without,
 // learn=0, ...).
-// `dump=1` prints every bead with its gold status. Data are read in place from ../shared.
+// `dump=1` prints every bead with its gold status. Data are read in place from the shared data
+// (the CMake variable TANDEM_SHARED, by default ../shared).
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
@@ -53,7 +54,7 @@ struct GoldSet {
 };
 
 std::vector<GoldSet> Sets(const std::string& root, const std::vector<std::string>& names) {
-  const std::string shared = root + "/../shared/data/align-gold";
+  const std::string shared = std::string(TANDEM_SHARED_DIR) + "/data/align-gold";
   std::vector<GoldSet> sets;
   for (const std::string& name : names) {
     GoldSet set;

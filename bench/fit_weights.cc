@@ -286,9 +286,7 @@ std::vector<Block> Blocks(const std::vector<align::Link>& links, std::size_t n, 
 }  // namespace
 
 int main(int argc, char** argv) {
-  const std::string root = std::filesystem::absolute(TANDEM_SOURCE_DIR).string();
-  const char* shared_env = std::getenv("TANDEM_SHARED");
-  const std::string shared = shared_env != nullptr ? shared_env : root + "/../shared";
+  const std::string shared = TANDEM_SHARED_DIR;
   const std::string textberg = shared + "/data/align-gold/textberg-de-fr/";
   int rounds = 3;
   double l2 = 1.0;

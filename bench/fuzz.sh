@@ -41,7 +41,9 @@ targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=("${all_targets[@]}")
 
 formats=tests/data/formats
-shared=../shared/data/formats
+# Other tools' samples from the shared third-party data are seeds too, when they are there.
+source bench/shared_dir.sh
+shared=$(tandem_shared_dir)/data/formats
 separator=$'\n@@@FILE@@@\n'
 
 # seed TARGET NAME [PREFIX-BYTE] FILE...: one seed, the files joined by the separator.
@@ -96,17 +98,13 @@ seed fuzz_jsonl small "" "$formats/small.jsonl"
 seed fuzz_vecalign small "" "$formats/small.vecalign"
 seed fuzz_vecalign gold "" tests/data/reply-to-stalin/gold.vecalign
 seed fuzz_pair_formats ladder 00 "$formats/small.hunalign"
-seed fuzz_pair_formats ladder2 00 "$shared/hunalign-ladder/en-hu.ladder"
 seed fuzz_pair_formats text 01 "$formats/small.hunalign-text"
-seed fuzz_pair_formats text2 01 "$shared/hunalign-ladder/en-hu.text-output.txt"
 seed fuzz_pair_formats lf 02 "$formats/small.lfaligner"
 seed fuzz_pair_formats tsv 03 "$formats/small.tsv"
 seed fuzz_pair_formats moses 04 "$formats/small.en-hu.en" "$formats/small.en-hu.hu"
 seed fuzz_tei small "" tests/data/tei/small.tei.xml
 seed fuzz_tei reviewed "" tests/data/tei/reviewed.tei.xml
-seed fuzz_tei parlamint "" "$shared/parlamint/translation-with-prefixDef.tei.xml"
 seed fuzz_tmx small "" "$formats/small.tmx"
-seed fuzz_tmx shared "" "$shared/tmx/en-hu.tmx"
 # XCES and InterText: the alignment file, then the two sentence files, renamed as the target
 # writes them.
 rename_docs() {
@@ -115,9 +113,17 @@ rename_docs() {
 }
 rename_docs "$formats/small.xml" "$work/xces.xml"
 seed fuzz_xces small "" "$work/xces.xml" "$formats/small.en.xml" "$formats/small.hu.xml"
-rename_docs "$shared/xces-opus/en-hu.xml" "$work/xces2.xml"
-seed fuzz_xces shared "" "$work/xces2.xml" "$shared/xces-opus/en/letter.xml" \
-  "$shared/xces-opus/hu/letter.xml"
+if [ -d "$shared" ]; then
+  seed fuzz_pair_formats ladder2 00 "$shared/hunalign-ladder/en-hu.ladder"
+  seed fuzz_pair_formats text2 01 "$shared/hunalign-ladder/en-hu.text-output.txt"
+  seed fuzz_tei parlamint "" "$shared/parlamint/translation-with-prefixDef.tei.xml"
+  seed fuzz_tmx shared "" "$shared/tmx/en-hu.tmx"
+  rename_docs "$shared/xces-opus/en-hu.xml" "$work/xces2.xml"
+  seed fuzz_xces shared "" "$work/xces2.xml" "$shared/xces-opus/en/letter.xml" \
+    "$shared/xces-opus/hu/letter.xml"
+else
+  echo "bench/fuzz.sh: the shared data ($shared) are absent: no seeds from other tools' samples" >&2
+fi
 rename_docs "$formats/small.alignment.xml" "$work/intertext.xml"
 seed fuzz_intertext small "" "$work/intertext.xml" "$formats/small.en-00.xml" \
   "$formats/small.hu-00.xml"

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Alignment quality on the gold sets: strict and lax F1 per set, the precision, recall and F1 of
 # the sentences left without counterpart ("unaligned"), the bead shapes of gold and tandem, and
-# the precision of beads per confidence band. Reads the gold data in place from ../shared (never
-# copied) and the bundled pair's hand gold from tests/data/reply-to-stalin.
+# the precision of beads per confidence band. Reads the gold data in place from the shared data
+# (TANDEM_SHARED, by default ../shared; never copied) and the bundled pair's hand gold from
+# tests/data/reply-to-stalin.
 #
 #   bench/quality.sh [--dev] [TANDEM]   TANDEM defaults to build/release/cli/tandem
 #
@@ -17,12 +18,17 @@
 # documents, micro-averaged), the bundled Reply to Stalin pair presegmented (the gold's own
 # sentences) and end to end from the raw sample files (tandem's sentences mapped to the gold
 # sentences by byte overlap; two-sided beads with a sentence outside the annotated region are
-# counted as "aligned outside the letter"). Every figure is computed by `tandem eval` and
-# checked against ../shared/tools/align_score.py; the script fails when they disagree.
+# counted as "aligned outside the letter"); then Text+Berg test, ParIce and the bundled pair
+# presegmented again without the FreeDict dictionaries (--dictionary none), for what they are
+# worth. Every figure is computed
+# by `tandem eval` and checked against the shared data's tools/align_score.py; the script fails
+# when they disagree.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
-shared=${TANDEM_SHARED:-$root/../shared}
+source "$root/bench/shared_dir.sh"
+require_shared bench/quality.sh
+shared=$(tandem_shared_dir)
 split=test
 if [ "${1:-}" = --dev ]; then split=dev; shift; fi
 tandem=${1:-$root/build/release/cli/tandem}
@@ -144,6 +150,30 @@ outside=$(python3 "$tools" map-spans "$work/reply.jsonl" "$gold/en.sentences.tsv
   "$gold/hu.sentences.tsv" "$work/reply-e2e.va")
 score "Reply to Stalin, end to end" "$gold/gold.vecalign" -- "$work/reply-e2e.va"
 printf '%-34s %s two-sided beads with a sentence outside the letter\n' "" "$outside"
+
+# What the FreeDict dictionaries are worth (tandem dictionaries lists them): the same sets aligned
+# with --dictionary none. Text+Berg uses freedict-deu-fra and freedict-fra-deu, ParIce
+# freedict-isl-eng (Debian has no eng-isl), the bundled pair freedict-eng-hun and hun-eng.
+echo
+echo "Without the dictionaries (--dictionary none; the figures above use them):"
+nodict_hyp=()
+for i in 0 1 2 3 4 5 6; do
+  align de fr "$textberg/test$i.de" "$textberg/test$i.fr" "$work/test$i.nodict.va" \
+    --presegmented --dictionary none
+  nodict_hyp+=("$work/test$i.nodict.va")
+done
+score "Text+Berg de-fr test, no dict." "${test_gold[@]}" -- "${nodict_hyp[@]}"
+nodict_hyp=()
+for f in "$parice"/gold/*.txt; do
+  name=$(basename "$f" .txt)
+  align en is "$work/$name.en" "$work/$name.is" "$work/$name.nodict.va" --presegmented \
+    --dictionary none
+  nodict_hyp+=("$work/$name.nodict.va")
+done
+score "ParIce en-is, no dict." "${parice_gold[@]}" -- "${nodict_hyp[@]}"
+align en hu "$gold/en.presegmented.txt" "$gold/hu.presegmented.txt" "$work/reply.nodict.va" \
+  --presegmented --dictionary none
+score "Reply to Stalin, preseg., no dict." "$gold/gold.vecalign" -- "$work/reply.nodict.va"
 
 echo
 echo "Variants with known omissions, additions and regrouping (bench/make_variants.py):"

@@ -14,7 +14,9 @@ tandem=$build/cli/tandem
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-python3 bench/make_synthetic.py ../shared "$sentences" "$work/pair"
+source bench/shared_dir.sh
+require_shared bench/review_bench.sh
+python3 bench/make_synthetic.py "$(tandem_shared_dir)" "$sentences" "$work/pair"
 SOURCE_DATE_EPOCH=0 "$tandem" align --presegmented -s de -t fr "$work/pair.de" "$work/pair.fr" \
   -o "$work/pair.tei.xml"
 cmake -DNODE="$(command -v node)" -DNPM="$(command -v npm)" -DSOURCE="$PWD/tests/browser" \

@@ -4,14 +4,16 @@
 #   bench/scale.sh [SIZES...]        default sizes: 1000 10000 100000 1000000 sentence pairs
 #
 # For each size it builds a synthetic German-French bitext with a known alignment out of the
-# Text+Berg gold documents (bench/make_synthetic.py, reading ../shared in place), aligns it with
+# Text+Berg gold documents of the shared data (bench/make_synthetic.py, reading them in place), aligns it with
 # the release build of tandem, and prints elapsed and CPU time, peak memory and strict/lax F1
 # against the known alignment; then the growth exponent of time and memory (the slope of
 # log(cost) against log(size) between the smallest and the largest size: 1 is linear).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-shared=${TANDEM_SHARED:-../shared}
+source bench/shared_dir.sh
+require_shared bench/scale.sh
+shared=$(tandem_shared_dir)
 tandem=build/release/cli/tandem
 [ -x "$tandem" ] || scripts/build.sh release
 sizes=("$@")

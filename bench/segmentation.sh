@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Sentence-segmentation quality and speed: tandem beside ICU's plain BreakIterator, measured in
-# the same run on the public sets in ../shared/data/segmentation (read in place, never copied).
+# the same run on the public sets in the shared data's data/segmentation (TANDEM_SHARED, by
+# default ../shared; read in place, never copied).
 #   bench/segmentation.sh               all figures (32 MB per language for the throughput)
 #   bench/segmentation.sh --failures    also every case and boundary tandem gets wrong
 #   bench/segmentation.sh --megabytes 8 a smaller throughput input
@@ -8,9 +9,15 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-data=${TANDEM_SEGMENTATION_DATA:-../shared/data/segmentation}
+source bench/shared_dir.sh
+if [ -z "${TANDEM_SEGMENTATION_DATA:-}" ]; then
+  require_shared bench/segmentation.sh
+  data=$(tandem_shared_dir)/data/segmentation
+else
+  data=$TANDEM_SEGMENTATION_DATA
+fi
 if [ ! -d "$data" ]; then
-  echo "bench/segmentation.sh: $data not found (the public sets live in ../shared/data)" >&2
+  echo "bench/segmentation.sh: $data not found" >&2
   exit 1
 fi
 scripts/install-deps.sh test

@@ -114,6 +114,7 @@ int main(int argc, char** argv) {
     tandem::cli::AddStatsCommand(app, context);
     tandem::cli::AddReportCommand(app, context);
     tandem::cli::AddReviewCommand(app, context);
+    tandem::cli::AddDictionariesCommand(app, context);
 
     std::vector<std::string> commands;
     const CLI::App& all = app;

@@ -20,6 +20,7 @@ packages=(
   libcpp-httplib-dev    # the local web server of tandem review
   libstemmer-dev        # Snowball stemmers (alignment evidence)
   zlib1g-dev            # reading FreeDict's .dict.dz files
+  libxml2-dev           # RELAX NG validation (tandem validate --schema)
   # Bilingual dictionaries the aligner finds by itself (/usr/share/dictd); there is no eng-isl.
   dict-freedict-eng-hun dict-freedict-hun-eng
   dict-freedict-deu-fra dict-freedict-fra-deu
@@ -29,9 +30,9 @@ if [ "$purpose" = test ]; then
   packages+=(
     libgtest-dev libgmock-dev  # GoogleTest
     libbenchmark-dev           # Google Benchmark (bench/)
-    jing                       # RELAX NG validation of TEI output against tei_all.rng
-    libxml2-utils              # xmllint: TMX output against the TMX 1.4 DTD
-    python3                    # the reference scorer in ../shared/tools
+    jing                       # TEI output against tei_all.rng (when the shared data are there)
+    libxml2-utils              # xmllint: TMX output against the TMX 1.4 DTD (shared data)
+    python3                    # the reference scorer of the shared data (tools/align_score.py)
     time                       # /usr/bin/time: CPU and memory figures of bench/ scripts
     clang-14 libclang-rt-14-dev  # the asan and fuzz presets (libFuzzer is only "recommended")
     snakemake                  # the workflow test (workflows/Snakefile); about 4 min, 1.3 GB

@@ -1,4 +1,5 @@
 // tandem align: two texts in, an aligned corpus out (TEI or any other format tandem writes).
+#include <algorithm>
 #include <chrono>
 #include <iostream>
 #include <map>
@@ -115,8 +116,17 @@ int Run(AlignArgs args) {
     for (const std::string& name : aligned->dictionaries) {
       dictionaries += (dictionaries.empty() ? "" : ", ") + name;
     }
+    if (dictionaries.empty()) {
+      dictionaries = "none";
+      const std::vector<std::string>& specs = args.request.dictionaries.specs;
+      if (std::find(specs.begin(), specs.end(), "auto") != specs.end()) {
+        const std::string hint =
+            MissingDictionaryHint(args.request.source_language, args.request.target_language);
+        if (!hint.empty()) dictionaries += " (" + hint + ")";
+      }
+    }
     std::cerr << corpora::FormatSummary(bitext, corpora::Summarize(bitext))
-              << fmt::format("dictionary: {}\n", dictionaries.empty() ? "none" : dictionaries)
+              << fmt::format("dictionary: {}\n", dictionaries)
               << fmt::format("time:       {:.2f} s\n", seconds);
     if (args.output != "-") std::cerr << "output:     " << args.output << '\n';
   }

@@ -7,8 +7,10 @@
 #include <filesystem>
 #include <iostream>
 #include <memory>
+#include <set>
 #include <string>
 #include <unistd.h>
+#include <utility>
 #include <vector>
 
 #include <fmt/format.h>
@@ -125,6 +127,23 @@ Status CheckFiles(const BatchArgs& args, const std::vector<corpora::ManifestEntr
   return Status::Ok();
 }
 
+// One line for each language pair of the batch that has no dictionary, saying which Debian
+// package would give one.
+void PrintDictionaryHints(const corpora::BatchOptions& options) {
+  const std::vector<std::string>& specs = options.request.dictionaries.specs;
+  if (std::find(specs.begin(), specs.end(), "auto") == specs.end()) return;
+  std::set<std::pair<std::string, std::string>> pairs;
+  for (const corpora::ManifestEntry& entry : options.entries) {
+    pairs.emplace(entry.source_language, entry.target_language);
+  }
+  for (const auto& [source, target] : pairs) {
+    const std::string hint = MissingDictionaryHint(source, target);
+    if (!hint.empty()) {
+      std::cerr << fmt::format("tandem: no dictionary for {}-{}: {}\n", source, target, hint);
+    }
+  }
+}
+
 int Run(BatchArgs args) {
   StatusOr<std::vector<corpora::ManifestEntry>> entries = corpora::ReadManifest(args.manifest);
   if (!entries.ok()) return ReportError(entries.status());
@@ -204,6 +223,7 @@ int Run(BatchArgs args) {
       }
     };
   }
+  if (!args.quiet) PrintDictionaryHints(options);
   StatusOr<corpora::BatchResult> result = corpora::RunBatch(options);
   if (!result.ok()) return ReportError(result.status());
   const Status written = WriteFileAtomically(summary, corpora::FormatBatchSummary(*result));

@@ -77,6 +77,12 @@ void AddMemoryLimitOption(CLI::App* cmd, std::string* limit);
 // The limit in bytes for the option's value; an error naming the option when it is not a size.
 StatusOr<std::uint64_t> ResolveMemoryLimit(const std::string& limit);
 
+// For a language pair without an installed FreeDict dictionary, what would give one: "apt-get
+// install dict-freedict-eng-deu dict-freedict-deu-eng gives one (...)", or that Debian has none.
+// Empty when the pair has a dictionary (or the languages are unknown or the same).
+std::string MissingDictionaryHint(const std::string& source_language,
+                                  const std::string& target_language);
+
 // The subcommands.
 void AddSegmentCommand(CLI::App& app, Context& context);
 void AddAlignCommand(CLI::App& app, Context& context);
@@ -88,5 +94,6 @@ void AddBatchCommand(CLI::App& app, Context& context);
 void AddStatsCommand(CLI::App& app, Context& context);
 void AddReportCommand(CLI::App& app, Context& context);
 void AddReviewCommand(CLI::App& app, Context& context);
+void AddDictionariesCommand(CLI::App& app, Context& context);
 
 }  // namespace tandem::cli

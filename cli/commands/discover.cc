@@ -1,9 +1,12 @@
 // tandem discover: which documents of a collection translate each other (corpora/discover.h).
 #include "tandem/corpora/discover.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <iostream>
+#include <iterator>
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -112,6 +115,23 @@ int Run(DiscoverArgs args) {
     std::cerr << fmt::format("{} aligned, {} found\n",
                              corpora::CountOf(found->candidates, "candidate pair"),
                              corpora::CountOf(found->pairs.size(), "pair"));
+    // Documents of two languages without a dictionary were compared on weaker evidence: say
+    // which Debian package would give one.
+    const std::vector<std::string>& specs = options.dictionaries.specs;
+    if (std::find(specs.begin(), specs.end(), "auto") != specs.end()) {
+      std::set<std::string> languages;
+      for (const corpora::DiscoveredDocument& d : found->documents) {
+        if (!d.language.empty()) languages.insert(d.language);
+      }
+      for (auto a = languages.begin(); a != languages.end(); ++a) {
+        for (auto b = std::next(a); b != languages.end(); ++b) {
+          const std::string hint = MissingDictionaryHint(*a, *b);
+          if (!hint.empty()) {
+            std::cerr << fmt::format("tandem: no dictionary for {}-{}: {}\n", *a, *b, hint);
+          }
+        }
+      }
+    }
     for (const corpora::DiscoveredPair& p : found->pairs) {
       std::cerr << fmt::format("pair: {} ({}) {} <-> {} ({}) {}, score {:.3f}\n", p.source,
                                p.source_language, FormatRegion(p.source_region), p.target,

@@ -3,16 +3,63 @@
 #include <algorithm>
 #include <filesystem>
 #include <limits>
+#include <optional>
 #include <unordered_set>
+#include <utility>
 #include <zlib.h>
 
 #include <fmt/format.h>
 
+#include "freedict_data.h"
 #include "tandem/core/language.h"
 #include "tandem/core/text_io.h"
 
 namespace tandem::corpora {
 namespace {
+
+// FreeDict's codes that are not the ISO 639-3 code ICU gives for the language, and the codes of
+// languages whose dictionaries are also filed under a neighbouring code.
+constexpr std::pair<std::string_view, std::string_view> kFreeDictAliases[] = {
+    {"ron", "rom"},                  // Romanian: FreeDict's eng-rom
+    {"swa", "swh"},                  // Swahili (macrolanguage) -> Kiswahili
+    {"nob", "nor"},                  // Norwegian Bokmål <-> Norwegian
+    {"nor", "nob"}, {"kur", "kmr"},  // Kurdish <-> Northern Kurdish (Kurmanji)
+    {"kmr", "kur"},
+};
+
+// The language tag of each code in FreeDict's names (Debian 12); other codes stand for
+// themselves.
+constexpr std::pair<std::string_view, std::string_view> kFreeDictTags[] = {
+    {"afr", "af"}, {"ara", "ar"}, {"bre", "br"}, {"bul", "bg"}, {"cat", "ca"}, {"ces", "cs"},
+    {"cym", "cy"}, {"dan", "da"}, {"deu", "de"}, {"ell", "el"}, {"eng", "en"}, {"epo", "eo"},
+    {"fin", "fi"}, {"fra", "fr"}, {"gla", "gd"}, {"gle", "ga"}, {"hin", "hi"}, {"hrv", "hr"},
+    {"hun", "hu"}, {"ind", "id"}, {"isl", "is"}, {"ita", "it"}, {"jpn", "ja"}, {"kur", "ku"},
+    {"lat", "la"}, {"lit", "lt"}, {"mkd", "mk"}, {"nld", "nl"}, {"nno", "nn"}, {"nob", "nb"},
+    {"nor", "no"}, {"oci", "oc"}, {"pol", "pl"}, {"por", "pt"}, {"rom", "ro"}, {"ron", "ro"},
+    {"rus", "ru"}, {"san", "sa"}, {"slk", "sk"}, {"slv", "sl"}, {"spa", "es"}, {"srp", "sr"},
+    {"swe", "sv"}, {"swh", "sw"}, {"swa", "sw"}, {"tur", "tr"}, {"wol", "wo"},
+};
+
+template <typename T>
+bool Contains(const std::vector<T>& values, const T& value) {
+  return std::find(values.begin(), values.end(), value) != values.end();
+}
+
+// "PREFIXfrom-to" with two codes of two or three lower-case letters.
+std::optional<FreeDictName> ParseFreeDictName(std::string_view name, std::string_view prefix) {
+  if (!name.starts_with(prefix)) return std::nullopt;
+  name.remove_prefix(prefix.size());
+  const std::size_t dash = name.find('-');
+  if (dash == std::string_view::npos) return std::nullopt;
+  const std::string_view from = name.substr(0, dash);
+  const std::string_view to = name.substr(dash + 1);
+  auto is_code = [](std::string_view code) {
+    return code.size() >= 2 && code.size() <= 3 &&
+           std::all_of(code.begin(), code.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+  };
+  if (!is_code(from) || !is_code(to) || from == to) return std::nullopt;
+  return FreeDictName{std::string(from), std::string(to)};
+}
 
 std::string_view Trim(std::string_view text) {
   const std::size_t begin = text.find_first_not_of(" \t\r");
@@ -312,25 +359,91 @@ StatusOr<std::vector<align::Lexicon>> FindFreeDictionaries(const std::string& di
                                                            const std::string& source_language,
                                                            const std::string& target_language) {
   std::vector<align::Lexicon> lexicons;
-  const std::string source = Iso639_3(source_language);
-  const std::string target = Iso639_3(target_language);
-  if (source.empty() || target.empty() || source == target) return lexicons;
-  auto exists = [&directory](const std::string& from, const std::string& to) {
-    const std::filesystem::path base =
-        std::filesystem::path(directory) / fmt::format("freedict-{}-{}", from, to);
-    std::error_code error;
-    return std::filesystem::exists(base.string() + ".index", error) &&
-           std::filesystem::exists(base.string() + ".dict.dz", error);
-  };
-  if (exists(source, target)) {
-    TANDEM_ASSIGN_OR_RETURN(align::Lexicon lexicon, ReadFreeDict(directory, source, target, false));
-    lexicons.push_back(std::move(lexicon));
-  }
-  if (exists(target, source)) {
-    TANDEM_ASSIGN_OR_RETURN(align::Lexicon lexicon, ReadFreeDict(directory, target, source, true));
+  for (const FreeDictName& d : FreeDictionariesFor(InstalledFreeDictionaries(directory),
+                                                   source_language, target_language)) {
+    // A dictionary of the target language's headwords is read reversed, so that every lexicon
+    // is oriented source -> target.
+    const bool reverse = !Contains(FreeDictCodes(source_language), d.from);
+    TANDEM_ASSIGN_OR_RETURN(align::Lexicon lexicon, ReadFreeDict(directory, d.from, d.to, reverse));
     lexicons.push_back(std::move(lexicon));
   }
   return lexicons;
+}
+
+std::string FreeDictName::Name() const { return fmt::format("freedict-{}-{}", from, to); }
+
+std::string FreeDictName::DebianPackage() const { return "dict-" + Name(); }
+
+std::vector<std::string> FreeDictCodes(const std::string& language_tag) {
+  std::vector<std::string> codes;
+  const std::string code = Iso639_3(language_tag);
+  if (code.empty()) return codes;
+  codes.push_back(code);
+  for (const auto& [standard, freedict] : kFreeDictAliases) {
+    if (code == standard && !Contains(codes, std::string(freedict))) {
+      codes.emplace_back(freedict);
+    }
+  }
+  return codes;
+}
+
+std::string FreeDictLanguageTag(std::string_view code) {
+  for (const auto& [freedict, tag] : kFreeDictTags) {
+    if (freedict == code) return std::string(tag);
+  }
+  return std::string(code);
+}
+
+std::vector<FreeDictName> InstalledFreeDictionaries(const std::string& directory) {
+  std::vector<FreeDictName> found;
+  std::error_code error;
+  for (auto it = std::filesystem::directory_iterator(directory, error);
+       !error && it != std::filesystem::directory_iterator(); it.increment(error)) {
+    const std::string file = it->path().filename().string();
+    if (!file.ends_with(".index")) continue;
+    std::optional<FreeDictName> name =
+        ParseFreeDictName(std::string_view(file).substr(0, file.size() - 6), "freedict-");
+    if (!name) continue;
+    const std::filesystem::path dict = it->path().parent_path() / (name->Name() + ".dict.dz");
+    if (std::filesystem::exists(dict, error)) found.push_back(std::move(*name));
+  }
+  std::sort(found.begin(), found.end());
+  return found;
+}
+
+std::vector<FreeDictName> DebianFreeDictionaries(const std::vector<std::string>& package_names) {
+  std::vector<FreeDictName> found;
+  auto add = [&found](std::string_view line) {
+    line = Trim(line);
+    if (line.empty() || line[0] == '#') return;
+    if (std::optional<FreeDictName> name = ParseFreeDictName(line, "dict-freedict-")) {
+      found.push_back(std::move(*name));
+    }
+  };
+  if (package_names.empty()) {
+    for (std::string_view line : Lines(data::FreeDictDebian12())) add(line);
+  } else {
+    for (const std::string& name : package_names) add(name);
+  }
+  std::sort(found.begin(), found.end());
+  found.erase(std::unique(found.begin(), found.end()), found.end());
+  return found;
+}
+
+std::vector<FreeDictName> FreeDictionariesFor(const std::vector<FreeDictName>& dictionaries,
+                                              const std::string& source_language,
+                                              const std::string& target_language) {
+  const std::vector<std::string> source = FreeDictCodes(source_language);
+  const std::vector<std::string> target = FreeDictCodes(target_language);
+  std::vector<FreeDictName> forward;
+  std::vector<FreeDictName> backward;
+  if (source.empty() || target.empty() || source.front() == target.front()) return forward;
+  for (const FreeDictName& d : dictionaries) {
+    if (Contains(source, d.from) && Contains(target, d.to)) forward.push_back(d);
+    if (Contains(target, d.from) && Contains(source, d.to)) backward.push_back(d);
+  }
+  forward.insert(forward.end(), backward.begin(), backward.end());
+  return forward;
 }
 
 StatusOr<std::vector<align::Lexicon>> LoadDictionaries(const DictionaryRequest& request,

@@ -55,6 +55,12 @@ std::string DerivedSentenceId(std::string_view text_id, std::size_t paragraph,
   return fmt::format("{}.p{}.s{}", text_id, paragraph + 1, sentence_in_paragraph + 1);
 }
 
+bool HasParagraphIdForm(std::string_view id) {
+  const std::size_t at = id.rfind(".p");
+  if (at == std::string_view::npos || at + 2 == id.size()) return false;
+  return id.find_first_not_of("0123456789", at + 2) == std::string_view::npos;
+}
+
 std::string DefaultTextTitle(const Document& doc) {
   const std::string file = std::filesystem::path(doc.name).filename().string();
   return file.empty() ? std::string("untitled text") : file;

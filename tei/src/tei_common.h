@@ -32,6 +32,10 @@ std::string DerivedParagraphId(std::string_view text_id, std::size_t paragraph);
 std::string DerivedSentenceId(std::string_view text_id, std::size_t paragraph,
                               std::size_t sentence_in_paragraph);
 
+// True when `id` has the form of tandem's paragraph ids, "....p<k>" (tandem-tei.rng gives no
+// sentence that form, so that a link can be seen to point at sentences).
+bool HasParagraphIdForm(std::string_view id);
+
 // The title written when a bitext has none.
 std::string DefaultTitle(const corpora::Bitext& bitext);
 // The title of a text's header when its TextInfo has none: the file name.

@@ -876,8 +876,10 @@ std::string ValidationReport::Format() const {
   std::string out;
   for (const ValidationProblem& p : problems) {
     const char* kind = p.severity == ValidationProblem::Severity::kError ? "error" : "warning";
-    if (p.line > 0) {
+    if (p.line > 0 && p.column > 0) {
       out += fmt::format("{}:{}:{}: {}: {}\n", p.file, p.line, p.column, kind, p.message);
+    } else if (p.line > 0) {
+      out += fmt::format("{}:{}: {}: {}\n", p.file, p.line, kind, p.message);
     } else {
       out += fmt::format("{}: {}: {}\n", p.file, kind, p.message);
     }

@@ -71,9 +71,13 @@ class Side {
     const std::string& id = doc_.paragraphs[p].id;
     return internal::IsNcName(id) ? id : internal::DerivedParagraphId(text_id_, p);
   }
+  // A sentence keeps its id when that is an XML name without the form of a paragraph id.
+  static bool Keeps(const Sentence& s) {
+    return internal::IsNcName(s.id) && !internal::HasParagraphIdForm(s.id);
+  }
   std::string SentenceId(std::size_t i) const {
     const Sentence& s = doc_.sentences[i];
-    if (internal::IsNcName(s.id)) return s.id;
+    if (Keeps(s)) return s.id;
     return internal::DerivedSentenceId(text_id_, s.paragraph,
                                        i - doc_.paragraphs[s.paragraph].first_sentence);
   }
@@ -93,27 +97,39 @@ class Side {
   std::string file_;
 };
 
-// Ids a document carries that cannot be xml:ids are replaced by tandem's (with one warning);
-// ids must not collide with each other or with the ids tandem gives to other elements.
+// Ids a document carries that cannot be xml:ids, and sentence ids of the form of a paragraph id
+// ("x.p3", which tandem-tei.rng keeps for paragraphs), are replaced by tandem's (with one
+// warning each); ids must not collide with each other or with the ids tandem gives to other
+// elements.
 Status CheckIds(const Side& source, const Side& target, const corpora::WarningCallback& warn) {
   bool explicit_ids = false;
   for (const Side* side : {&source, &target}) {
     std::size_t invalid = 0;
+    std::size_t paragraph_form = 0;
     std::string example;
-    auto check = [&](const std::string& id) {
+    std::string paragraph_example;
+    auto check = [&](const std::string& id, bool sentence) {
       if (id.empty()) return;
       explicit_ids = true;
       if (!internal::IsNcName(id)) {
         if (invalid++ == 0) example = id;
+      } else if (sentence && internal::HasParagraphIdForm(id)) {
+        if (paragraph_form++ == 0) paragraph_example = id;
       }
     };
-    for (const Paragraph& p : side->doc().paragraphs) check(p.id);
-    for (const Sentence& s : side->doc().sentences) check(s.id);
+    for (const Paragraph& p : side->doc().paragraphs) check(p.id, false);
+    for (const Sentence& s : side->doc().sentences) check(s.id, true);
     if (invalid > 0 && warn) {
       warn(
           fmt::format("{}: {} ids are not XML names (for example '{}'); tandem's ids are written "
                       "for them instead",
                       side->doc().name, invalid, example));
+    }
+    if (paragraph_form > 0 && warn) {
+      warn(fmt::format(
+          "{}: {} sentence ids have the form of a paragraph id (for example '{}'); tandem's ids "
+          "are written for them instead",
+          side->doc().name, paragraph_form, paragraph_example));
     }
   }
   if (!explicit_ids) return Status::Ok();  // derived ids are unique by construction
@@ -147,7 +163,7 @@ Status CheckIds(const Side& source, const Side& target, const corpora::WarningCa
       TANDEM_RETURN_IF_ERROR(add(side->ParagraphId(p), internal::IsNcName(doc.paragraphs[p].id)));
     }
     for (std::size_t i = 0; i < doc.sentences.size(); ++i) {
-      TANDEM_RETURN_IF_ERROR(add(side->SentenceId(i), internal::IsNcName(doc.sentences[i].id)));
+      TANDEM_RETURN_IF_ERROR(add(side->SentenceId(i), Side::Keeps(doc.sentences[i])));
     }
   }
   return Status::Ok();

@@ -36,8 +36,8 @@ TEST(Cli, Version) {
 }
 
 TEST(Cli, HelpOnEveryCommand) {
-  for (const char* command :
-       {"segment", "align", "eval", "convert", "validate", "discover", "batch", "stats"}) {
+  for (const char* command : {"segment", "align", "eval", "convert", "validate", "discover",
+                              "batch", "stats", "dictionaries"}) {
     const CommandResult r = Tandem({command, "--help"});
     EXPECT_EQ(r.exit_code, 0) << command;
     EXPECT_THAT(r.out, HasSubstr("Usage:")) << command;
@@ -178,6 +178,49 @@ TEST(Cli, AlignWithDictionariesAndExplain) {
   EXPECT_THAT(none.err, HasSubstr("dictionary: none"));
 }
 
+// tandem dictionaries: installed pairs (from a directory of its own here, so that the test does
+// not depend on what the machine has) and the Debian packages that would add a pair.
+TEST(Cli, DictionariesListsInstalledPairsAndDebiansPackages) {
+  TempDir dir;
+  WriteFile(dir.File("freedict-isl-eng.index"), "a\tA\tB\n");
+  WriteFile(dir.File("freedict-isl-eng.dict.dz"), "");
+  CommandResult r = Tandem({"dictionaries", "--directory", dir.path().string()});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.out, HasSubstr("  en-is    freedict-isl-eng\n"));
+  EXPECT_THAT(r.out, HasSubstr("  de-en    dict-freedict-deu-eng dict-freedict-eng-deu\n"));
+  EXPECT_THAT(r.out, HasSubstr("  en-ro    dict-freedict-eng-rom\n"));
+  EXPECT_THAT(r.out, HasSubstr("1 pairs installed; 144 more in 202 packages"));
+
+  r = Tandem({"dictionaries", "--directory", dir.path().string(), "-s", "en", "-t", "de"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.out, HasSubstr("en-de: no FreeDict dictionary installed\n"));
+  EXPECT_THAT(r.out, HasSubstr("  dict-freedict-eng-deu (English -> German)\n"
+                               "  dict-freedict-deu-eng (German -> English)\n"));
+  EXPECT_THAT(r.out, HasSubstr("apt-get install dict-freedict-eng-deu dict-freedict-deu-eng\n"));
+  r = Tandem({"dictionaries", "--directory", dir.path().string(), "-s", "is", "-t", "en"});
+  EXPECT_THAT(r.out, HasSubstr("is-en: installed: freedict-isl-eng\n"));
+  r = Tandem({"dictionaries", "-s", "en", "-t", "et"});
+  EXPECT_THAT(r.out, HasSubstr("has no FreeDict dictionary for English and Estonian"));
+  EXPECT_EQ(Tandem({"dictionaries", "-s", "en"}).exit_code, 2);
+  EXPECT_EQ(Tandem({"dictionaries", "-s", "en", "-t", "qqq-nonsense"}).exit_code, 2);
+}
+
+// align says, for a pair without dictionary, what would give one (Debian has none for en-et).
+TEST(Cli, AlignWithoutDictionarySaysWhatWouldGiveOne) {
+  TempDir dir;
+  WriteFile(dir.File("a.txt"), "The answer came.\nA horse ran.\n");
+  WriteFile(dir.File("b.txt"), "Vastus tuli.\nHobune jooksis.\n");
+  CommandResult r = Tandem({"align", "--presegmented", "-s", "en", "-t", "et", "-f", "vecalign",
+                            dir.File("a.txt"), dir.File("b.txt")});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.err, HasSubstr("dictionary: none (Debian has no FreeDict dictionary for en-et; "
+                               "--dictionary FILE takes one of your own)"));
+  r = Tandem({"align", "--presegmented", "-s", "en", "-t", "et", "-f", "vecalign", "--dictionary",
+              "none", dir.File("a.txt"), dir.File("b.txt")});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.err, HasSubstr("dictionary: none\n"));
+}
+
 TEST(Cli, AlignDictionaryErrors) {
   TempDir dir;
   WriteFile(dir.File("a.txt"), "One.\n");
@@ -258,9 +301,10 @@ TEST(Cli, EvalErrors) {
 // tandem eval gives the same figures as the reference scorer on the Text+Berg test set,
 // aligned by tandem itself.
 TEST(Cli, EvalAgreesWithTheReferenceScorer) {
+  TANDEM_SKIP_WITHOUT_SHARED();
   const std::string python = TANDEM_PYTHON3;
-  ASSERT_FALSE(python.empty()) << "python3 is needed for ../shared/tools/align_score.py";
-  const std::string gold_dir = testing::SharedDir() + "/data/align-gold/textberg-de-fr/";
+  ASSERT_FALSE(python.empty()) << "python3 is needed for the shared tools/align_score.py";
+  const std::string gold_dir = testing::SharedPath("data/align-gold/textberg-de-fr/");
   TempDir dir;
   std::vector<std::string> golds;
   std::vector<std::string> hyps;
@@ -280,7 +324,7 @@ TEST(Cli, EvalAgreesWithTheReferenceScorer) {
   const CommandResult tandem = Tandem(ours);
   ASSERT_EQ(tandem.exit_code, 0) << tandem.err;
 
-  std::vector<std::string> reference = {python, testing::SharedDir() + "/tools/align_score.py",
+  std::vector<std::string> reference = {python, testing::SharedPath("tools/align_score.py"),
                                         "--json", "-g"};
   reference.insert(reference.end(), golds.begin(), golds.end());
   reference.push_back("-t");
@@ -397,6 +441,11 @@ TEST(Cli, AlignWithMetadataThenValidateAndConvertToEveryFormat) {
   EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
   EXPECT_EQ(r.out, "");
   EXPECT_THAT(r.err, HasSubstr("pair.tei.xml: valid (0 errors, 0 warnings; "));
+  r = Tandem({"validate", "--schema", tei});
+  EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
+  EXPECT_EQ(r.out, "");
+  EXPECT_THAT(r.err, HasSubstr("pair.tei.xml: valid against tandem-tei.rng; checks beyond the "
+                               "schema: valid (0 errors, 0 warnings; "));
 
   const std::vector<std::pair<std::string, std::string>> exports = {
       {"tmx", "p.tmx"},         {"xces", "p.xces.xml"},     {"intertext", "p.alignment.xml"},
@@ -519,6 +568,16 @@ TEST(Cli, ValidateReportsProblemsWithLinesAndExitsWithOne) {
   EXPECT_THAT(r.err, HasSubstr("INVALID (2 errors"));
   EXPECT_EQ(Tandem({"validate", dir.File("missing.xml")}).exit_code, 1);
   EXPECT_EQ(Tandem({"validate"}).exit_code, 2);
+  // Against tandem's schema: this corpus is not what tandem writes (no header, ids of its own).
+  const CommandResult schema =
+      Tandem({"validate", "--schema", "--schema-only", dir.File("bad.tei.xml")});
+  EXPECT_EQ(schema.exit_code, 1);
+  EXPECT_THAT(schema.out, HasSubstr("bad.tei.xml:1: error: "));
+  EXPECT_THAT(schema.err, HasSubstr("bad.tei.xml: INVALID against tandem-tei.rng"));
+  EXPECT_EQ(Tandem({"validate", "--schema-only", dir.File("bad.tei.xml")}).exit_code, 2);
+  EXPECT_EQ(Tandem({"validate", "--schema-file", dir.File("none.rng"), dir.File("bad.tei.xml")})
+                .exit_code,
+            1);
 }
 
 TEST(Cli, AlignTeiInputsKeepsTheirSentencesAndIds) {

@@ -31,8 +31,10 @@ CommandResult Tandem(std::vector<std::string> args) {
   return testing::Run(args);
 }
 
+// The Text+Berg German-French gold documents: shared third-party data (tests using them skip
+// when it is absent).
 std::string Gold(const std::string& name) {
-  return testing::SharedDir() + "/data/align-gold/textberg-de-fr/" + name;
+  return testing::SharedPath("data/align-gold/textberg-de-fr/" + name);
 }
 
 std::vector<std::string> Lines(const std::string& text) {
@@ -70,9 +72,49 @@ std::set<std::string> PairNames(const nlohmann::json& found) {
   return names;
 }
 
-TEST(Discover, SeedsHaveOnePairWithItsRegion) {
+// The bundled pair (corpora/samples, byte for byte the two seeds of the letter): discover finds it,
+// with the region of the letter in each file.
+TEST(Discover, BundledPairWithItsRegion) {
   TempDir dir;
-  const CommandResult r = Tandem({"discover", testing::SharedDir() + "/seeds", "-o",
+  const CommandResult r =
+      Tandem({"discover", testing::SamplePath("en.txt"), testing::SamplePath("hu.txt"), "-o",
+              dir.File("pairs.tsv"), "--json", dir.File("pairs.json")});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const nlohmann::json found = nlohmann::json::parse(ReadFile(dir.File("pairs.json")));
+  ASSERT_EQ(found["documents"].size(), 2U) << found.dump(2);
+  for (const auto& d : found["documents"]) {
+    EXPECT_FALSE(d["declared"].get<bool>());
+    EXPECT_GE(d["percent"].get<int>(), 90) << d["path"];
+  }
+  ASSERT_EQ(found["pairs"].size(), 1U) << found.dump(2);
+  const nlohmann::json& pair = found["pairs"][0];
+  EXPECT_EQ(Name(pair["source"].get<std::string>()), "en.txt");
+  EXPECT_EQ(Name(pair["target"].get<std::string>()), "hu.txt");
+  EXPECT_EQ(pair["source_lang"], "en");
+  EXPECT_EQ(pair["target_lang"], "hu");
+  EXPECT_TRUE(pair["partial"].get<bool>());
+  // The Hungarian letter: the 6th to 24th non-empty lines (the file has one paragraph per
+  // line), lines 11 to 47 of the file.
+  EXPECT_EQ(pair["target_region"]["paragraphs"], nlohmann::json::array({6, 24}));
+  EXPECT_EQ(pair["target_region"]["lines"], nlohmann::json::array({11, 47}));
+  // The English letter without the web page's front and back matter: from "To the Central
+  // Committee" (line 13) to "I can change nothing in these words." (line 69).
+  EXPECT_EQ(pair["source_region"]["lines"], nlohmann::json::array({13, 69}));
+  // The TSV manifest has the same pair.
+  const std::vector<std::string> tsv = Lines(ReadFile(dir.File("pairs.tsv")));
+  ASSERT_EQ(tsv.size(), 2U);
+  EXPECT_THAT(tsv[0], ::testing::StartsWith("id\tsource\ttarget\tsource_lang\ttarget_lang"));
+  EXPECT_THAT(tsv[1], HasSubstr("\ten\thu\t"));
+  EXPECT_THAT(tsv[1], HasSubstr("\t6-24\t"));
+  EXPECT_THAT(r.err, HasSubstr(" aligned, 1 pair found"));
+}
+
+// All five seeds: the pair and three unrelated documents on the same topic (one Dutch), which
+// only the shared data hold. The one pair is found, and nothing else.
+TEST(Discover, SeedsHaveOnePairAndNothingElse) {
+  TANDEM_SKIP_WITHOUT_SHARED();
+  TempDir dir;
+  const CommandResult r = Tandem({"discover", testing::SharedPath("seeds"), "-o",
                                   dir.File("pairs.tsv"), "--json", dir.File("pairs.json")});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const nlohmann::json found = nlohmann::json::parse(ReadFile(dir.File("pairs.json")));
@@ -95,22 +137,8 @@ TEST(Discover, SeedsHaveOnePairWithItsRegion) {
   const nlohmann::json& pair = found["pairs"][0];
   EXPECT_THAT(pair["source"].get<std::string>(), HasSubstr("003_"));
   EXPECT_THAT(pair["target"].get<std::string>(), HasSubstr("002_"));
-  EXPECT_EQ(pair["source_lang"], "en");
-  EXPECT_EQ(pair["target_lang"], "hu");
-  EXPECT_TRUE(pair["partial"].get<bool>());
-  // The Hungarian letter: the 6th to 24th non-empty lines (the file has one paragraph per
-  // line), lines 11 to 47 of the file.
   EXPECT_EQ(pair["target_region"]["paragraphs"], nlohmann::json::array({6, 24}));
-  EXPECT_EQ(pair["target_region"]["lines"], nlohmann::json::array({11, 47}));
-  // The English letter without the web page's front and back matter: from "To the Central
-  // Committee" (line 13) to "I can change nothing in these words." (line 69).
   EXPECT_EQ(pair["source_region"]["lines"], nlohmann::json::array({13, 69}));
-  // The TSV manifest has the same pair.
-  const std::vector<std::string> tsv = Lines(ReadFile(dir.File("pairs.tsv")));
-  ASSERT_EQ(tsv.size(), 2U);
-  EXPECT_THAT(tsv[0], ::testing::StartsWith("id\tsource\ttarget\tsource_lang\ttarget_lang"));
-  EXPECT_THAT(tsv[1], HasSubstr("\ten\thu\t"));
-  EXPECT_THAT(tsv[1], HasSubstr("\t6-24\t"));
   EXPECT_THAT(r.err, HasSubstr(" aligned, 1 pair found"));
 }
 
@@ -120,6 +148,7 @@ TEST(Discover, SeedsHaveOnePairWithItsRegion) {
 class GeneratedFolder : public ::testing::Test {
  protected:
   void SetUp() override {
+    TANDEM_SKIP_WITHOUT_SHARED();
     auto copy = [&](const std::string& from, const std::string& to) {
       WriteFile(dir_.File(to), ReadFile(Gold(from)));
     };
@@ -191,6 +220,7 @@ TEST_F(GeneratedFolder, FindsThePairsAndNothingElse) {
 }
 
 TEST(Discover, DeclaredLanguageWinsAndAMismatchIsWarned) {
+  TANDEM_SKIP_WITHOUT_SHARED();
   TempDir dir;
   WriteFile(dir.File("a.txt"), ReadFile(Gold("test4.de")));
   WriteFile(dir.File("b.txt"), ReadFile(Gold("test4.fr")));
@@ -206,6 +236,7 @@ TEST(Discover, DeclaredLanguageWinsAndAMismatchIsWarned) {
 
 // The candidate alignments are held to the memory limit, as `align` is.
 TEST(Discover, CandidatesAboveTheMemoryLimitAreRefused) {
+  TANDEM_SKIP_WITHOUT_SHARED();
   TempDir dir;
   WriteFile(dir.File("a.txt"), ReadFile(Gold("test2.de")));
   WriteFile(dir.File("b.txt"), ReadFile(Gold("test2.fr")));
@@ -235,6 +266,7 @@ TEST(Discover, Errors) {
 class Batch : public ::testing::Test {
  protected:
   void SetUp() override {
+    TANDEM_SKIP_WITHOUT_SHARED();
     std::string manifest = "id\tsource\ttarget\tsource_lang\ttarget_lang\n";
     manifest += "p4\t" + Gold("test4.de") + "\t" + Gold("test4.fr") + "\tde\tfr\n";
     manifest += "p2\t" + Gold("test2.de") + "\t" + Gold("test2.fr") + "\tde\tfr\n";
@@ -331,23 +363,57 @@ TEST_F(Batch, ShardsCoverEveryPairExactlyOnce) {
   EXPECT_TRUE(std::filesystem::exists(out + "/p0.tsv"));
 }
 
-TEST_F(Batch, UsageAndManifestErrors) {
-  CommandResult r = Tandem({"batch", dir_.File("m.tsv"), "-o", dir_.File("o"), "--shard", "4/3"});
+// Needs no gold data: the manifest's pairs are never aligned.
+TEST(BatchErrors, UsageAndManifestErrors) {
+  TempDir dir;
+  WriteFile(dir.File("m.tsv"), "id\tsource\ttarget\tsource_lang\ttarget_lang\np\t" +
+                                   testing::SamplePath("en.txt") + "\t" +
+                                   testing::SamplePath("hu.txt") + "\ten\thu\n");
+  CommandResult r = Tandem({"batch", dir.File("m.tsv"), "-o", dir.File("o"), "--shard", "4/3"});
   EXPECT_EQ(r.exit_code, 2);
-  r = Tandem({"batch", dir_.File("m.tsv")});  // -o missing
+  r = Tandem({"batch", dir.File("m.tsv")});  // -o missing
   EXPECT_EQ(r.exit_code, 2);
-  WriteFile(dir_.File("bad.tsv"), "source\ttarget\n");
-  r = Tandem({"batch", dir_.File("bad.tsv"), "-o", dir_.File("o")});
+  WriteFile(dir.File("bad.tsv"), "source\ttarget\n");
+  r = Tandem({"batch", dir.File("bad.tsv"), "-o", dir.File("o")});
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_THAT(r.err, HasSubstr("bad.tsv:1: the header has no column 'source_lang'"));
-  WriteFile(dir_.File("dup.tsv"),
+  WriteFile(dir.File("dup.tsv"),
             "id\tsource\ttarget\tsource_lang\ttarget_lang\nx\ta\tb\tde\tfr\nx\tc\td\tde\tfr\n");
-  r = Tandem({"batch", dir_.File("dup.tsv"), "-o", dir_.File("o")});
+  r = Tandem({"batch", dir.File("dup.tsv"), "-o", dir.File("o")});
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_THAT(r.err, HasSubstr("dup.tsv:3: the id 'x' is already used"));
 }
 
+// The bundled pair as a batch, with a pair that cannot be read: the letter is aligned and its
+// corpus written, the broken pair is reported, and a second run does only what is left. Runs
+// without the shared data, so that batch is tested in a plain clone too.
+TEST(BatchErrors, BundledPairAndABrokenOneThenResumed) {
+  TempDir dir;
+  const std::string en = testing::SamplePath("en.txt");
+  const std::string hu = testing::SamplePath("hu.txt");
+  WriteFile(dir.File("m.tsv"), "id\tsource\ttarget\tsource_lang\ttarget_lang\nletter\t" + en +
+                                   "\t" + hu + "\ten\thu\nbroken\t" + dir.File("missing.txt") +
+                                   "\t" + hu + "\ten\thu\n");
+  const std::string out = dir.File("out");
+  CommandResult r = Tandem({"batch", dir.File("m.tsv"), "-o", out});
+  EXPECT_EQ(r.exit_code, 3) << r.err;
+  EXPECT_THAT(r.err, HasSubstr("missing.txt"));
+  EXPECT_THAT(r.err, HasSubstr("1 aligned, 0 already done, 1 failed"));
+  std::map<std::string, std::string> statuses;
+  for (const nlohmann::json& line : JsonLines(ReadFile(out + "/summary.jsonl"))) {
+    statuses[line["id"]] = line["status"];
+  }
+  EXPECT_EQ(statuses,
+            (std::map<std::string, std::string>{{"letter", "aligned"}, {"broken", "failed"}}));
+  EXPECT_THAT(ReadFile(out + "/letter.tei.xml"), HasSubstr("<teiCorpus"));
+  EXPECT_FALSE(std::filesystem::exists(out + "/broken.tei.xml"));
+  r = Tandem({"batch", dir.File("m.tsv"), "-o", out});
+  EXPECT_EQ(r.exit_code, 3) << r.err;
+  EXPECT_THAT(r.err, HasSubstr("0 aligned, 1 already done, 1 failed"));
+}
+
 TEST(Stats, OfABatchOutput) {
+  TANDEM_SKIP_WITHOUT_SHARED();
   TempDir dir;
   std::string manifest = "id\tsource\ttarget\tsource_lang\ttarget_lang\n";
   manifest += "p4\t" + Gold("test4.de") + "\t" + Gold("test4.fr") + "\tde\tfr\n";

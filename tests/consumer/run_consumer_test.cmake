@@ -19,4 +19,18 @@ execute_process(COMMAND "${build}/consumer" OUTPUT_VARIABLE xml COMMAND_ERROR_IS
 if(NOT xml MATCHES "<teiCorpus xmlns=\"http://www.tei-c.org/ns/1.0\">")
   message(FATAL_ERROR "the consumer did not write a TEI corpus:\n${xml}")
 endif()
-message(STATUS "consumer built against ${prefix} and wrote TEI")
+# The schemas are installed for other tools; the installed one accepts what the consumer wrote.
+foreach(schema tandem-tei.rng tmx14.rng)
+  if(NOT EXISTS "${prefix}/share/tandem/schema/${schema}")
+    message(FATAL_ERROR "share/tandem/schema/${schema} is not installed")
+  endif()
+endforeach()
+file(WRITE "${WORK_DIR}/consumer.tei.xml" "${xml}")
+execute_process(COMMAND "${prefix}/bin/tandem" validate --schema-only -q
+                        --schema-file "${prefix}/share/tandem/schema/tandem-tei.rng"
+                        "${WORK_DIR}/consumer.tei.xml"
+                RESULT_VARIABLE valid OUTPUT_VARIABLE problems ERROR_VARIABLE problems)
+if(NOT valid EQUAL 0)
+  message(FATAL_ERROR "the installed tandem-tei.rng rejects the consumer's TEI:\n${problems}")
+endif()
+message(STATUS "consumer built against ${prefix}, wrote TEI, valid against the installed schema")

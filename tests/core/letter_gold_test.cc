@@ -19,8 +19,7 @@ using SpanSet = std::set<std::pair<std::size_t, std::size_t>>;
 
 // `index<TAB>begin<TAB>end<TAB>text` after a header row.
 SpanSet ReadGold(const std::string& path) {
-  std::ifstream in(path);
-  EXPECT_TRUE(in) << path;
+  std::istringstream in(testing::ReadFile(path));
   SpanSet spans;
   std::string line;
   std::getline(in, line);  // header

@@ -29,7 +29,7 @@ std::vector<align::Link> Gold() {
 
 // Gold sentence spans: index<TAB>begin<TAB>end<TAB>text, header row first.
 std::vector<Span> GoldSpans(const std::string& name) {
-  std::ifstream in(GoldDir() + name);
+  std::istringstream in(testing::ReadFile(GoldDir() + name));
   std::string line;
   std::getline(in, line);
   std::vector<Span> spans;
@@ -133,7 +133,7 @@ double Separation(const std::vector<std::string>& source, const std::vector<std:
 }
 
 std::vector<std::string> Lines(const std::string& path) {
-  std::ifstream in(path);
+  std::istringstream in(testing::ReadFile(path));
   std::vector<std::string> lines;
   std::string line;
   while (std::getline(in, line)) {
@@ -150,14 +150,15 @@ TEST(SentenceVectorsOnGold, BundledPair) {
 }
 
 TEST(SentenceVectorsOnGold, TextBergDev) {
-  const std::string dir = testing::SharedDir() + "/data/align-gold/textberg-de-fr/";
+  TANDEM_SKIP_WITHOUT_SHARED();
+  const std::string dir = testing::SharedPath("data/align-gold/textberg-de-fr/");
   StatusOr<std::vector<align::Link>> gold = ReadVecalignFile(dir + "dev.defr");
-  ASSERT_TRUE(gold.ok());
+  ASSERT_TRUE(gold.ok()) << gold.status().message();
   std::vector<std::string> source;
   std::vector<std::string> target;
   {
-    std::ifstream de(dir + "dev.de");
-    std::ifstream fr(dir + "dev.fr");
+    std::istringstream de(testing::ReadFile(dir + "dev.de"));
+    std::istringstream fr(testing::ReadFile(dir + "dev.fr"));
     for (std::string line; std::getline(de, line);) source.push_back(line);
     for (std::string line; std::getline(fr, line);) target.push_back(line);
   }

@@ -243,5 +243,53 @@ TEST(FindFreeDictionaries, InstalledEnglishHungarian) {
   EXPECT_TRUE(Has((*found)[1], "answer", "v\xC3\xA1lasz"));  // hun-eng, reversed
 }
 
+// FreeDict's own codes: Romanian is "rom" in its names (eng-rom), Swahili "swh", Norwegian
+// "nor"; a language tag finds them all.
+TEST(FreeDictCodes, TagsAndFreeDictsOwnCodes) {
+  EXPECT_EQ(FreeDictCodes("de"), (std::vector<std::string>{"deu"}));
+  EXPECT_EQ(FreeDictCodes("ro"), (std::vector<std::string>{"ron", "rom"}));
+  EXPECT_EQ(FreeDictCodes("sw"), (std::vector<std::string>{"swa", "swh"}));
+  EXPECT_EQ(FreeDictCodes("nb"), (std::vector<std::string>{"nob", "nor"}));
+  EXPECT_TRUE(FreeDictCodes("xx-nonsense").empty());
+  EXPECT_EQ(FreeDictLanguageTag("deu"), "de");
+  EXPECT_EQ(FreeDictLanguageTag("rom"), "ro");
+  EXPECT_EQ(FreeDictLanguageTag("swh"), "sw");
+  EXPECT_EQ(FreeDictLanguageTag("kha"), "kha");  // no shorter tag
+}
+
+TEST(InstalledFreeDictionaries, BothFilesOfEachAndFreeDictsCodes) {
+  testing::TempDir dir;
+  WriteFreeDict(dir, "freedict-eng-rom", {{"answer", "answer\nraspuns\n\n"}});
+  WriteFreeDict(dir, "freedict-hun-eng", {{"felelet", "felelet\nanswer\n\n"}});
+  testing::WriteFile(dir.File("freedict-fra-deu.index"), "a\tA\tB\n");  // no .dict.dz
+  testing::WriteFile(dir.File("other.index"), "");
+  EXPECT_EQ(InstalledFreeDictionaries(dir.path().string()),
+            (std::vector<FreeDictName>{{"eng", "rom"}, {"hun", "eng"}}));
+  EXPECT_TRUE(InstalledFreeDictionaries(dir.File("missing")).empty());
+  // Romanian to English finds eng-rom and reads it reversed.
+  StatusOr<std::vector<align::Lexicon>> found =
+      FindFreeDictionaries(dir.path().string(), "ro", "en");
+  ASSERT_TRUE(found.ok()) << found.status().message();
+  ASSERT_EQ(found->size(), 1u);
+  EXPECT_EQ((*found)[0].name, "freedict-eng-rom");
+}
+
+TEST(DebianFreeDictionaries, BuiltInListAndGivenNames) {
+  const std::vector<FreeDictName> debian = DebianFreeDictionaries();
+  EXPECT_GE(debian.size(), 200u);  // Debian 12 has 203
+  EXPECT_TRUE(std::is_sorted(debian.begin(), debian.end()));
+  EXPECT_EQ(FreeDictionariesFor(debian, "en", "de"),
+            (std::vector<FreeDictName>{{"eng", "deu"}, {"deu", "eng"}}));
+  EXPECT_EQ(FreeDictionariesFor(debian, "is", "en"), (std::vector<FreeDictName>{{"isl", "eng"}}));
+  EXPECT_EQ(FreeDictionariesFor(debian, "ro", "en"), (std::vector<FreeDictName>{{"eng", "rom"}}));
+  EXPECT_TRUE(FreeDictionariesFor(debian, "en", "et").empty());
+  EXPECT_TRUE(FreeDictionariesFor(debian, "en", "en").empty());
+  EXPECT_EQ(FreeDictName({"eng", "deu"}).DebianPackage(), "dict-freedict-eng-deu");
+  // Names from apt-cache: other forms are ignored, duplicates dropped.
+  EXPECT_EQ(DebianFreeDictionaries({"dict-freedict-eng-fin", "dict-freedict-all", "dictd",
+                                    "dict-freedict-eng-fin", "dict-freedict-x-y-z"}),
+            (std::vector<FreeDictName>{{"eng", "fin"}}));
+}
+
 }  // namespace
 }  // namespace tandem::corpora

@@ -174,10 +174,11 @@ TEST(ReadTei, SyntheticTextsRoundTripExactly) {
 }
 
 std::string Example(const std::string& name) {
-  return testing::SharedDir() + "/schemas/tei/examples/" + name;
+  return testing::SharedPath("schemas/tei/examples/" + name);
 }
 
 TEST(ReadTei, OneTeiWithTwoTextsInDivs) {
+  TANDEM_SKIP_WITHOUT_SHARED();
   Warnings warnings;
   StatusOr<corpora::Bitext> bitext =
       ReadTeiFile(Example("parallel-standoff.tei.xml"), {.warn = warnings.callback()});
@@ -196,6 +197,7 @@ TEST(ReadTei, OneTeiWithTwoTextsInDivs) {
 }
 
 TEST(ReadTei, TeiCorpusWithCorrespAndWordCertainties) {
+  TANDEM_SKIP_WITHOUT_SHARED();
   StatusOr<corpora::Bitext> bitext = ReadTeiFile(Example("parallel-teiCorpus.tei.xml"));
   ASSERT_TRUE(bitext.ok()) << bitext.status().message();
   const align::Ladder expected = {{0, 1, 0, 1, 0.9}, {1, 1, 1, 2, 0.5}};
@@ -204,6 +206,7 @@ TEST(ReadTei, TeiCorpusWithCorrespAndWordCertainties) {
 }
 
 TEST(ReadTei, ReviewMetadataInTheExampleStyle) {
+  TANDEM_SKIP_WITHOUT_SHARED();
   StatusOr<corpora::Bitext> bitext = ReadTeiFile(Example("parallel-review-metadata.tei.xml"));
   ASSERT_TRUE(bitext.ok()) << bitext.status().message();
   ASSERT_EQ(bitext->review.size(), 3u);

@@ -131,6 +131,25 @@ TEST(WriteTei, IdsThatAreNotXmlNamesAreReplacedWithAWarning) {
   EXPECT_THAT(warnings[0], HasSubstr("/data/en.txt: 2 ids are not XML names (for example '1:1')"));
 }
 
+// tandem-tei.rng gives paragraphs the form "....p<k>" and lets links point only at ids without
+// it, so a sentence id of that form is replaced (before, it was kept and the schema refused the
+// file); a paragraph may keep it.
+TEST(WriteTei, SentenceIdsOfTheFormOfAParagraphIdAreReplacedWithAWarning) {
+  corpora::Bitext bitext = testing::SmallBitext();
+  bitext.source.sentences[0].id = "ep.p3";
+  bitext.source.sentences[1].id = "ep.p3a";  // not the form: kept
+  bitext.source.paragraphs[1].id = "ep.p9";
+  std::vector<std::string> warnings;
+  const std::string xml = Write(bitext, "/data/small.tei.xml", &warnings);
+  EXPECT_THAT(xml, HasSubstr(R"(target="#en.p1.s1 #hu.p1.s1")"));
+  EXPECT_THAT(xml, HasSubstr(R"(target="#ep.p3a #hu.p1.s2 #hu.p1.s3")"));
+  EXPECT_THAT(xml, HasSubstr(R"(<p xml:id="ep.p9")"));
+  EXPECT_THAT(xml, ::testing::Not(HasSubstr("\"ep.p3\"")));
+  ASSERT_EQ(warnings.size(), 1u);
+  EXPECT_THAT(warnings[0], HasSubstr("/data/en.txt: 1 sentence ids have the form of a paragraph id "
+                                     "(for example 'ep.p3')"));
+}
+
 TEST(WriteTei, DuplicateIdsAreRefused) {
   corpora::Bitext bitext = testing::SmallBitext();
   bitext.source.sentences[0].id = "x";

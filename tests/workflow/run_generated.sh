@@ -3,14 +3,22 @@
 # documents under random names, cut from the Text+Berg gold by workflows/make_test_corpus.py):
 # every pair discover finds must be a true pair, at least 95% of the true pairs must be found,
 # and every found pair must be aligned by the four batch shards.
-#   run_generated.sh TANDEM SNAKEFILE GOLD_DIR MAKE_CORPUS WORKDIR
-# Exits 77 (skip) when snakemake or python3 is missing.
+#   run_generated.sh TANDEM SNAKEFILE SHARED MAKE_CORPUS WORKDIR
+# SHARED is the shared third-party data (CMake variable TANDEM_SHARED); the gold is its
+# data/align-gold/textberg-de-fr. Exits 77 (skip) when they are absent, or snakemake or python3
+# is missing.
 set -euo pipefail
-tandem=$1 snakefile=$2 gold=$3 make_corpus=$4 workdir=$5
+tandem=$1 snakefile=$2 shared=$3 make_corpus=$4 workdir=$5
+gold=$shared/data/align-gold/textberg-de-fr
 
+if [ ! -d "$shared" ]; then
+  echo "tandem-skip: needs the shared third-party data in $shared (CMake variable TANDEM_SHARED), which is absent"
+  exit 77
+fi
+[ -d "$gold" ] || { echo "FAILED: $gold is missing (the shared data are there, this folder is not)" >&2; exit 1; }
 for tool in snakemake python3; do
   if ! command -v "$tool" >/dev/null 2>&1; then
-    echo "SKIPPED: $tool is not installed (scripts/install-deps.sh test installs it)"
+    echo "tandem-skip: $tool is not installed (scripts/install-deps.sh test installs it)"
     exit 77
   fi
 done

@@ -8,7 +8,7 @@ set -euo pipefail
 tandem=$1 snakefile=$2 corpus=$3 workdir=$4 expected=$5 shards=$6
 
 if ! command -v snakemake >/dev/null 2>&1; then
-  echo "SKIPPED: snakemake is not installed (Debian package snakemake; scripts/install-deps.sh test installs it)"
+  echo "tandem-skip: snakemake is not installed (Debian package snakemake; scripts/install-deps.sh test installs it)"
   exit 77
 fi
 rm -rf "$workdir"
@@ -28,8 +28,10 @@ summarized=$(wc -l < out/summary.jsonl)
 aligned=$(grep -c '"status":"aligned"' out/summary.jsonl || true)
 [ "$aligned" -eq "$expected" ] || fail "$aligned pairs aligned, expected $expected"
 grep -q "\"pairs\"" out/stats.json || fail "no statistics"
-tei=$(find out/pairs -name '*.tei.xml' | wc -l)
-[ "$tei" -eq "$expected" ] || fail "$tei TEI files, expected $expected"
+mapfile -t tei < <(find out/pairs -name '*.tei.xml')
+[ "${#tei[@]}" -eq "$expected" ] || fail "${#tei[@]} TEI files, expected $expected"
+# Every corpus the workflow wrote, against tandem's schema and the checks beyond it.
+"$tandem" validate --schema -q "${tei[@]}" || fail "the workflow wrote invalid TEI (above)"
 
 # Run again: nothing to do (every output is up to date).
 snakemake -s "$snakefile" --cores 2 --quiet \

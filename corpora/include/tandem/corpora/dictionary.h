@@ -47,11 +47,50 @@ StatusOr<align::Lexicon> ReadFreeDict(const std::string& directory, const std::s
 StatusOr<align::Lexicon> ReadUserDictionary(const std::string& path);
 
 // The FreeDict dictionaries for a language pair (BCP 47 tags) in `directory`:
-// freedict-SRC-TGT as it is and freedict-TGT-SRC reversed, with ISO 639-3 codes (hun, eng,
-// deu, fra, isl). Either, both or none may exist.
+// freedict-SRC-TGT as it is and freedict-TGT-SRC reversed, with FreeDict's language codes
+// (FreeDictCodes: hun, eng, deu, fra, isl; rom for Romanian). Either, both or none may exist.
 StatusOr<std::vector<align::Lexicon>> FindFreeDictionaries(const std::string& directory,
                                                            const std::string& source_language,
                                                            const std::string& target_language);
+
+// --- Which FreeDict dictionaries there are --------------------------------------------------
+// Debian packages every FreeDict dictionary as dict-freedict-FROM-TO; it installs
+// kFreeDictDirectory/freedict-FROM-TO.{index,dict.dz}. The codes are ISO 639-3 as FreeDict
+// writes them (a few are older codes: "rom" is Romanian, "nor" Norwegian, "swh" Swahili).
+//
+//   std::vector<FreeDictName> installed = InstalledFreeDictionaries(kFreeDictDirectory);
+//   for (const FreeDictName& d : FreeDictionariesFor(DebianFreeDictionaries(), "en", "de"))
+//     std::cout << d.DebianPackage() << '\n';   // dict-freedict-eng-deu, dict-freedict-deu-eng
+struct FreeDictName {
+  std::string from;  // FreeDict's code of the headwords' language ("eng")
+  std::string to;    // of the translations ("hun")
+
+  std::string Name() const;           // "freedict-eng-hun", as the files and lexicons are named
+  std::string DebianPackage() const;  // "dict-freedict-eng-hun"
+  bool operator==(const FreeDictName&) const = default;
+  auto operator<=>(const FreeDictName&) const = default;
+};
+
+// FreeDict's codes for a language tag, the usual one first ("de" -> deu; "ro" -> ron, rom;
+// "nb" -> nob, nor); empty when the language is unknown.
+std::vector<std::string> FreeDictCodes(const std::string& language_tag);
+// The language tag tandem uses for a FreeDict code ("deu" -> "de", "rom" -> "ro"); the code
+// itself for a code it does not know.
+std::string FreeDictLanguageTag(std::string_view code);
+
+// The dictionaries installed in `directory` (both files of each), sorted.
+std::vector<FreeDictName> InstalledFreeDictionaries(const std::string& directory);
+
+// The dictionaries Debian packages, from package names: `package_names` (for example what
+// `apt-cache pkgnames dict-freedict-` says on this machine), or, when it is empty, Debian 12's,
+// built in (corpora/data/freedict-debian12.txt). Names of other forms are ignored. Sorted.
+std::vector<FreeDictName> DebianFreeDictionaries(
+    const std::vector<std::string>& package_names = {});
+
+// Of `dictionaries`, those of the language pair, in either direction: source -> target first.
+std::vector<FreeDictName> FreeDictionariesFor(const std::vector<FreeDictName>& dictionaries,
+                                              const std::string& source_language,
+                                              const std::string& target_language);
 
 struct DictionaryRequest {
   // Each element is "auto" (the FreeDict dictionaries of the language pair), "none" (no

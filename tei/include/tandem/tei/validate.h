@@ -1,6 +1,8 @@
-// Checks of a TEI parallel corpus that its schema cannot express (`tandem validate FILE`).
-// RELAX NG (jing with tei_all.rng) checks elements and attributes; it does not check that ids
-// are unique, that pointers lead somewhere, or what an alignment means. This does:
+// Checks of a TEI parallel corpus: against tandem's RELAX NG schema of the TEI it writes
+// (`tandem validate --schema FILE`; ValidateAgainstSchema below), and the checks no schema can
+// express (`tandem validate FILE`; ValidateTeiFile). RELAX NG checks elements, attributes and the
+// forms of their values; it does not check that ids are unique, that pointers lead somewhere, or
+// what an alignment means. ValidateTeiFile does:
 //
 // - ids: every xml:id is unique (in each file);
 // - pointers: every "#id" in @target, @ana, @resp, @change, @who, @domains, @corresp, @ref, ...
@@ -27,6 +29,7 @@
 
 #include <cstddef>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "tandem/core/status.h"
@@ -62,5 +65,26 @@ struct ValidateOptions {
 // Fails only when the file cannot be read; a malformed file is a report with one error.
 StatusOr<ValidationReport> ValidateTeiFile(const std::string& path,
                                            const ValidateOptions& options = {});
+
+// tandem's RELAX NG schema (XML syntax) of the TEI it writes, tei/schema/tandem-tei.rng, built
+// into the library and installed as share/tandem/schema/tandem-tei.rng: a restriction of TEI P5's
+// tei_all to the elements and attributes tandem writes, with the forms of its ids, @cert in
+// [0, 1], @ana from the review taxonomy and links that point at sentences (the file explains).
+std::string_view TandemTeiSchema();
+
+struct SchemaValidateOptions {
+  // The schema: empty for TandemTeiSchema(), else the path of a RELAX NG schema in XML syntax
+  // (tmx14.rng beside tandem-tei.rng, for tandem's TMX files).
+  std::string schema_path;
+  // At most this many problems are listed (the rest are counted).
+  std::size_t max_problems = 200;
+};
+
+// Validates the file against a RELAX NG schema with libxml2, reading it as a stream, so any size
+// can be checked. Each problem is an error with the file, line and libxml2's message; a file
+// that is not well-formed XML is a report with its parse error. Fails when the file cannot be
+// read or the schema cannot be compiled.
+StatusOr<ValidationReport> ValidateAgainstSchema(const std::string& path,
+                                                 const SchemaValidateOptions& options = {});
 
 }  // namespace tandem::tei
