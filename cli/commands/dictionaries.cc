@@ -100,8 +100,8 @@ int OnePair(const DictionariesArgs& args, const std::vector<corpora::FreeDictNam
     std::cout << fmt::format("install with: {} {}\n", InstallCommand(), Packages(more));
   } else if (have.empty()) {
     std::cout << fmt::format(
-        "{} has no FreeDict dictionary for {} and {}; --dictionary FILE takes one of your own "
-        "(docs/formats.md)\n",
+        "{} has no FreeDict dictionary for {} and {}; align, batch and discover take one of "
+        "your own with their option --dictionary FILE (docs/formats.md)\n",
         release, LanguageName(s), LanguageName(t));
   }
   return kExitOk;

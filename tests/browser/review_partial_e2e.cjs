@@ -141,7 +141,9 @@ async function main() {
     const lowLabel = 'low confidence (< 0.9)';
     const low = Number((await countOf(page, lowLabel)).split(' ')[0]);
     await page.selectOption('#filter', 'low');
-    assert.equal(await counter(page), low + ' of ' + original.length + ' beads');
+    // (one-sided beads among them may stand in a folded run, which the counter mentions)
+    assert.ok((await counter(page)).startsWith(low + ' of ' + original.length + ' beads'),
+              await counter(page));
     assert.equal(low, original.filter((b) => b.cert < 0.9).length);
     // A confidence below the threshold never shows as the threshold.
     assert.equal(await page.evaluate(() => Tandem.confText(0.8953)), '0.89');

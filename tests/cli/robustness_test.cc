@@ -710,6 +710,8 @@ TEST(Messages, EveryOptionAMessageNamesExistsOnItsCommands) {
       {"core/src/sentence_rules.cc", "-a", {}},  // "§-a", a Hungarian suffix in a comment string
       {"corpora/src/dictionary.cc", "--dictionary", aligning},
       {"corpora/src/pipeline.cc", "--memory-limit", aligning},
+      {"corpora/src/stats.cc", "--format", {"stats"}},
+      {"cli/commands/dictionaries.cc", "--dictionary", aligning},
       {"tei/src/formats.cc", "--source-text", read},
       {"tei/src/formats.cc", "--target-text", read},
       {"tei/src/formats.cc", "--from", read},
