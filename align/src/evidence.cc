@@ -352,26 +352,39 @@ void BuildDictionary(const AnalysisInput& input, SideAnalyzer& source, SideAnaly
   fill(target, target_phrases, target_words, channel.target, evidence.target_words);
 }
 
-double DictionaryCoverage(const EvidenceChannel& channel) {
+// Per side, which sentences hold a key that `channel` links to a key of the other text.
+void MarkCovered(const EvidenceChannel& channel, std::vector<bool>& source,
+                 std::vector<bool>& target) {
   std::vector<bool> target_linked(channel.target.key_count(), false);
   for (const std::vector<KeyLink>& list : channel.links) {
     for (const KeyLink& link : list) target_linked[link.target] = true;
   }
-  std::size_t covered = 0;
-  auto count = [&covered](const KeyedSide& side, auto&& linked) {
+  auto mark = [](const KeyedSide& side, std::vector<bool>& covered, auto&& linked) {
+    covered.resize(side.sentence_count(), false);
     for (std::size_t s = 0; s < side.sentence_count(); ++s) {
       for (std::uint32_t k = side.sentence_begin[s]; k < side.sentence_begin[s + 1]; ++k) {
         if (linked(side.keys[k])) {
-          ++covered;
+          covered[s] = true;
           break;
         }
       }
     }
   };
-  count(channel.source, [&channel](std::uint32_t key) { return !channel.links[key].empty(); });
-  count(channel.target, [&target_linked](std::uint32_t key) { return target_linked[key]; });
-  const std::size_t total = channel.source.sentence_count() + channel.target.sentence_count();
-  return total == 0 ? 0.0 : static_cast<double>(covered) / static_cast<double>(total);
+  mark(channel.source, source,
+       [&channel](std::uint32_t key) { return !channel.links[key].empty(); });
+  mark(channel.target, target, [&target_linked](std::uint32_t key) { return target_linked[key]; });
+}
+
+// The share of all sentences that the channels cover (MarkCovered).
+double Coverage(const std::vector<const EvidenceChannel*>& channels) {
+  std::vector<bool> source;
+  std::vector<bool> target;
+  for (const EvidenceChannel* channel : channels) MarkCovered(*channel, source, target);
+  const std::size_t total = source.size() + target.size();
+  if (total == 0) return 0.0;
+  const auto covered = static_cast<std::size_t>(std::count(source.begin(), source.end(), true) +
+                                                std::count(target.begin(), target.end(), true));
+  return static_cast<double>(covered) / static_cast<double>(total);
 }
 
 void BuildNumbers(const SideAnalyzer& source, const SideAnalyzer& target,
@@ -512,7 +525,7 @@ StatusOr<BitextEvidence> AnalyzeBitext(const AnalysisInput& input, const Analysi
   BuildDictionary(input, source, target, evidence);
   BuildNumbers(source, target, evidence.numbers);
   BuildNames(source, target, options, evidence);
-  evidence.stats.dictionary_coverage = DictionaryCoverage(evidence.dictionary);
+  evidence.stats.dictionary_coverage = Coverage({&evidence.dictionary});
   {
     std::vector<bool> in_source(evidence.numbers.source.key_count(), false);
     for (std::uint32_t key : evidence.numbers.source.keys) in_source[key] = true;
