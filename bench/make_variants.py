@@ -24,6 +24,11 @@ share of the final links that should be 2:1 or 1:2.
 
 Usage:
   make_variants.py OUT_DIR [--shared DIR] [--project DIR] [--families NAME,...] [--list]
+  make_variants.py OUT_DIR --custom SET [--omit X] [--add X] [--regroup X] [--seed N]
+
+The second form makes one family, OUT_DIR/custom-SET-SEED, from one gold set with the given
+densities (SET: textberg-dev, textberg-test, parice, letter, pud-en-XX for a PUD language XX in
+five documents).
 
 writes OUT_DIR/FAMILY/DOC.src, DOC.tgt (one sentence per line, a blank line between
 paragraphs) and DOC.gold (vecalign notation), and OUT_DIR/FAMILY/docs.tsv (DOC, source language,
@@ -568,6 +573,43 @@ def family_specs():
     return specs
 
 
+def custom_family(name, omit, add, regroup, seed):
+    """One family from one gold set with the densities given on the command line."""
+    def build(out, shared, project):
+        rng = random.Random(seed)
+        if name.startswith('pud-en-'):
+            language = name[len('pud-en-'):]
+            if language not in PUD_LANGUAGES:
+                sys.exit('make_variants.py: PUD has no %r' % language)
+            docs = []
+            for k in range(5):
+                first, last = 200 * k, 200 * (k + 1)
+                make(out, 'doc%d' % k, ('en', language), pud(shared, language, first, last), rng,
+                     omit=omit, add=add, regroup=regroup)
+                docs.append(('doc%d' % k, 'en', language))
+            return docs
+        if name == 'letter':
+            make(out, 'letter', ('en', 'hu'), letter(project), rng, omit=omit, add=add,
+                 regroup=regroup)
+            return [('letter', 'en', 'hu')]
+        if name in ('textberg-dev', 'textberg-test'):
+            names = ['dev'] if name == 'textberg-dev' else ['test%d' % k for k in range(7)]
+            for doc in names:
+                make(out, doc, ('de', 'fr'), textberg(shared, doc), rng, omit=omit, add=add,
+                     regroup=regroup)
+            return [(doc, 'de', 'fr') for doc in names]
+        if name == 'parice':
+            names = sorted(f[:-4] for f in os.listdir(
+                os.path.join(shared, 'data/align-gold/parice-en-is/gold')))
+            for doc in names:
+                make(out, doc, ('en', 'is'), parice(shared, doc), rng, omit=omit, add=add,
+                     regroup=regroup)
+            return [(doc, 'en', 'is') for doc in names]
+        sys.exit('make_variants.py: no gold set %r' % name)
+    needs = 'project' if name == 'letter' else 'shared'
+    return (needs, 'dev', 'custom densities', build)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     parser.add_argument('out_dir', nargs='?')
@@ -577,8 +619,20 @@ def main():
         'TANDEM_SHARED', os.path.join(os.path.dirname(here), '..', 'shared')))
     parser.add_argument('--families', default='', help='comma-separated names (default: all)')
     parser.add_argument('--list', action='store_true')
+    parser.add_argument('--custom', metavar='SET', help='one family from SET with the densities')
+    parser.add_argument('--omit', type=float, default=0.08, help='share of 1:1 links omitted')
+    parser.add_argument('--add', type=float, default=0.04, help='sentences added, per 1:1 link')
+    parser.add_argument('--regroup', type=float, default=0.15,
+                        help='share of links to be 2:1 or 1:2')
+    parser.add_argument('--seed', type=int, default=1)
     args = parser.parse_args()
     specs = family_specs()
+    if args.custom:
+        if not args.out_dir:
+            parser.error('OUT_DIR is required')
+        specs = {'custom-%s-%d' % (args.custom, args.seed):
+                 custom_family(args.custom, args.omit, args.add, args.regroup, args.seed)}
+        args.families = ''
     if args.list:
         for name, (_, split, description, _) in specs.items():
             print('%-28s %-4s %s' % (name, split, description))
