@@ -59,7 +59,9 @@ void ExpectSeparatorAndClosingUnaligned(const std::vector<align::Link>& links,
     target.insert(link.target.begin(), link.target.end());
   }
   for (std::size_t i : {44, 74, 75, 76, 77}) EXPECT_EQ(source.count(i), 1u) << "English " << i;
-  if (hungarian_closing) EXPECT_EQ(target.count(55), 1u) << "Hungarian 55";
+  if (hungarian_closing) {
+    EXPECT_EQ(target.count(55), 1u) << "Hungarian 55";
+  }
 }
 
 TEST(AlignmentQuality, BundledPairPresegmented) {
