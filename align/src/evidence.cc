@@ -13,6 +13,7 @@
 #include "tandem/core/romanize.h"
 #include "tandem/core/stemmer.h"
 #include "tandem/core/tokenizer.h"
+#include "tandem/util/utf8.h"
 
 namespace tandem::align {
 namespace {
@@ -22,17 +23,7 @@ std::string_view PrimarySubtag(std::string_view language) {
   return end == std::string_view::npos ? language : language.substr(0, end);
 }
 
-// The first `count` code points of UTF-8 text.
-std::string_view CodePointPrefix(std::string_view text, std::size_t count) {
-  std::size_t k = 0;
-  for (std::size_t seen = 0; k < text.size(); ++k) {
-    if ((static_cast<unsigned char>(text[k]) & 0xC0) != 0x80) {
-      if (seen == count) break;
-      ++seen;
-    }
-  }
-  return text.substr(0, k);
-}
+using tandem::internal::CodePointPrefix;
 
 // Words that dictionaries write in place of an argument ("to give sg to sy", "vmit felad",
 // "jdm etw geben", "donner qch à qn"); they never occur in running text as such, so entries are

@@ -14,22 +14,12 @@
 
 #include "editor_assets.h"
 #include "review/security.h"
+#include "tandem/util/strings.h"
 
 namespace tandem::cli::review {
 namespace {
 
-void ReplaceAll(std::string& text, std::string_view marker, std::string_view value) {
-  std::string out;
-  std::size_t at = 0;
-  for (std::size_t found = text.find(marker); found != std::string::npos;
-       found = text.find(marker, at)) {
-    out.append(text, at, found - at);
-    out.append(value);
-    at = found + marker.size();
-  }
-  out.append(text, at);
-  text = std::move(out);
-}
+using tandem::internal::ReplaceAll;
 
 // The editor: one page with its style and script inline, allowed to run by a nonce.
 std::string EditorPage(const std::string& nonce) {

@@ -9,6 +9,7 @@
 #include <unicode/stringpiece.h>
 
 #include "locale_util.h"
+#include "tandem/util/utf8.h"
 
 namespace tandem {
 namespace {
@@ -49,11 +50,7 @@ std::size_t NfcCharacterCount(std::string_view text) {
     normalized = Nfc(text);
     text = normalized;
   }
-  std::size_t count = 0;
-  for (const char c : text) {
-    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++count;
-  }
-  return count;
+  return tandem::internal::CountCodePoints(text);
 }
 
 struct CaseFolder::Impl {

@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "char_class.h"
-#include "utf8.h"
+#include "tandem/util/utf8.h"
 
 namespace tandem::internal {
 namespace {
@@ -17,11 +17,7 @@ struct Line {
 };
 
 std::size_t CountCodePoints(std::string_view text, std::size_t begin, std::size_t end) {
-  std::size_t count = 0;
-  for (std::size_t i = begin; i < end; ++i) {
-    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++count;
-  }
-  return count;
+  return tandem::internal::CountCodePoints(text.substr(begin, end - begin));
 }
 
 // Splits [from, text.size()) into lines at "\n", "\r\n" and lone "\r", trimming each.

@@ -8,7 +8,7 @@
 
 #include "embedded_files.h"
 #include "tandem/core/text_io.h"
-#include "utf8.h"
+#include "tandem/util/utf8.h"
 
 namespace tandem::internal {
 namespace {

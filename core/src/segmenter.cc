@@ -14,7 +14,7 @@
 #include "segment_rules.h"
 #include "sentence_rules.h"
 #include "tandem/core/language.h"
-#include "utf8.h"
+#include "tandem/util/utf8.h"
 
 namespace tandem {
 

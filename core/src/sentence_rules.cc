@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "char_class.h"
-#include "utf8.h"
+#include "tandem/util/utf8.h"
 
 namespace tandem::internal {
 namespace {

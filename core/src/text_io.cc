@@ -26,6 +26,7 @@
 #include <fmt/format.h>
 
 #include "icu_util.h"
+#include "tandem/util/utf8.h"
 
 namespace tandem {
 namespace {
@@ -45,7 +46,9 @@ std::size_t Utf8SequenceLength(const unsigned char* p, std::size_t n) {
   const unsigned char c = p[0];
   if (c < 0x80) return 1;
   if (c < 0xC2) return 0;  // continuation byte or overlong 2-byte lead
-  auto cont = [&](std::size_t i) { return i < n && (p[i] & 0xC0) == 0x80; };
+  auto cont = [&](std::size_t i) {
+    return i < n && tandem::internal::IsContinuationByte(static_cast<char>(p[i]));
+  };
   if (c < 0xE0) return cont(1) ? 2 : 0;
   if (c < 0xF0) {
     if (!cont(1) || !cont(2)) return 0;
@@ -246,7 +249,7 @@ TextPosition PositionOf(std::string_view text, std::size_t offset) {
   }
   // Columns count code points: every byte that is not a UTF-8 continuation byte.
   for (std::size_t i = line_start; i < offset; ++i) {
-    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++pos.column;
+    if (!tandem::internal::IsContinuationByte(text[i])) ++pos.column;
   }
   return pos;
 }

@@ -13,6 +13,7 @@
 #include "freedict_data.h"
 #include "tandem/core/language.h"
 #include "tandem/core/text_io.h"
+#include "tandem/util/utf8.h"
 
 namespace tandem::corpora {
 namespace {
@@ -285,9 +286,7 @@ StatusOr<align::Lexicon> ReadFreeDict(const std::string& directory, const std::s
     }
     // The entries are UTF-8 (checked above) only when cut at character boundaries; an index
     // made for another version of the dictionary cuts characters in half.
-    auto boundary = [&dict](std::size_t at) {
-      return at == dict.size() || (static_cast<unsigned char>(dict[at]) & 0xC0) != 0x80;
-    };
+    auto boundary = [&dict](std::size_t at) { return tandem::internal::IsBoundary(dict, at); };
     if (!boundary(offset) || !boundary(offset + length)) {
       return InvalidDataError(fmt::format(
           "{}:{}: the entry at {}+{} cuts a character of {} in half: the index does not belong "

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "tandem/util/utf8.h"
+
 namespace tandem::corpora {
 namespace {
 
@@ -11,7 +13,7 @@ std::string OneLine(std::string_view text, std::size_t max_bytes = 160) {
   for (const char c : text) out += (c == '\n' || c == '\r' || c == '\t') ? ' ' : c;
   if (out.size() > max_bytes) {
     std::size_t cut = max_bytes;
-    while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80) --cut;
+    cut = tandem::internal::BoundaryAtOrBefore(out, cut);
     out = out.substr(0, cut) + " ...";
   }
   return out;

@@ -11,6 +11,8 @@
 #include "report_assets.h"
 #include "tandem/corpora/summary.h"
 #include "tandem/corpora/view_data.h"
+#include "tandem/util/strings.h"
+#include "tandem/util/utf8.h"
 
 namespace tandem::corpora {
 
@@ -79,7 +81,7 @@ std::string Excerpt(const Document& doc, std::size_t first, std::size_t count,
   }
   if (text.size() > max_bytes) {
     std::size_t cut = max_bytes;
-    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+    cut = tandem::internal::BoundaryAtOrBefore(text, cut);
     text = text.substr(0, cut) + "\u2026";
   }
   return EscapeMarkup(text);
@@ -250,19 +252,7 @@ std::string StatisticsHtml(const Bitext& bitext, const ReportStatistics& stats,
   return html;
 }
 
-void ReplaceAll(std::string& text, std::string_view marker, std::string_view value) {
-  // One pass, so that values that contain a marker are not expanded again.
-  std::string out;
-  std::size_t at = 0;
-  for (std::size_t found = text.find(marker); found != std::string::npos;
-       found = text.find(marker, at)) {
-    out.append(text, at, found - at);
-    out.append(value);
-    at = found + marker.size();
-  }
-  out.append(text, at);
-  text = std::move(out);
-}
+using tandem::internal::ReplaceAll;
 
 }  // namespace
 

@@ -11,6 +11,7 @@
 #include "tandem/core/version.h"
 #include "tandem/corpora/dictionary.h"
 #include "tandem/corpora/summary.h"
+#include "tandem/util/utf8.h"
 
 namespace tandem::corpora {
 namespace {
@@ -55,11 +56,8 @@ std::string PrimarySubtag(std::string_view tag) {
 void CheckLanguage(const Document& doc, const std::string& language, const std::string& origin,
                    const WarningCallback& warn) {
   if (!warn) return;
-  std::size_t end = std::min<std::size_t>(doc.text.size(), 64u << 10);
-  while (end < doc.text.size() && end > 0 &&
-         (static_cast<unsigned char>(doc.text[end]) & 0xC0) == 0x80) {
-    --end;
-  }
+  const std::size_t end = tandem::internal::BoundaryAtOrBefore(
+      doc.text, std::min<std::size_t>(doc.text.size(), 64u << 10));
   const LanguageGuess guess = IdentifyLanguage(std::string_view(doc.text).substr(0, end));
   if (guess.language.empty() || !guess.reliable || guess.percent < 80) return;
   if (PrimarySubtag(guess.language) == PrimarySubtag(language)) return;

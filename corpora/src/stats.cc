@@ -10,6 +10,7 @@
 #include "pair_util.h"
 #include "tandem/align/bead.h"
 #include "tandem/corpora/summary.h"
+#include "tandem/util/utf8.h"
 
 namespace tandem::corpora {
 
@@ -41,13 +42,7 @@ std::size_t CountWords(std::string_view text) {
   return words;
 }
 
-std::size_t Chars(std::string_view text) {
-  std::size_t n = 0;
-  for (const char c : text) {
-    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++n;
-  }
-  return n;
-}
+std::size_t Chars(std::string_view text) { return tandem::internal::CountCodePoints(text); }
 
 std::size_t SideChars(const Document& doc, std::size_t begin, std::size_t count) {
   std::size_t n = 0;
@@ -71,11 +66,8 @@ std::string Excerpt(const Document& doc, std::size_t begin, std::size_t count) {
     text += doc.SentenceText(i);
     if (Chars(text) > kExcerptCharacters) break;
   }
-  std::size_t chars = 0;
-  for (std::size_t k = 0; k < text.size(); ++k) {
-    if ((static_cast<unsigned char>(text[k]) & 0xC0) == 0x80) continue;
-    if (chars++ == kExcerptCharacters) return text.substr(0, k) + "…";
-  }
+  const std::string_view kept = tandem::internal::CodePointPrefix(text, kExcerptCharacters);
+  if (kept.size() < text.size()) return std::string(kept) + "…";
   return text;
 }
 
@@ -324,8 +316,8 @@ std::string FormatStatsText(const std::vector<CorpusStats>& corpora) {
         "  omissions   inside the aligned region: {} left out and {} added, in {}; outside "
         "it: {} and {}\n",
         CountOf(t.omitted_source, "source sentence"), CountOf(t.added_target, "target sentence"),
-        CountOf(t.inside_stretches, "stretch"),
-        CountOf(t.outside_source, "source sentence"), CountOf(t.outside_target, "target sentence"));
+        CountOf(t.inside_stretches, "stretch"), CountOf(t.outside_source, "source sentence"),
+        CountOf(t.outside_target, "target sentence"));
     std::string review;
     for (const auto& [status, count] : t.review) {
       review += fmt::format("{}{} {}", review.empty() ? "" : ", ", status, count);

@@ -15,6 +15,7 @@
 #include <fmt/format.h>
 
 #include "tandem/core/text_io.h"
+#include "tandem/util/utf8.h"
 
 namespace tandem::tei::internal {
 namespace {
@@ -598,7 +599,7 @@ std::pair<std::size_t, std::size_t> XmlInput::LineColumn(std::size_t offset) con
   const std::size_t line = static_cast<std::size_t>(it - line_starts_.begin());
   std::size_t column = 1;
   for (std::size_t i = line_starts_[line - 1]; i < offset; ++i) {
-    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++column;
+    if (!tandem::internal::IsContinuationByte(text[i])) ++column;
   }
   return {line, column};
 }
@@ -662,10 +663,7 @@ Status LoadXmlFile(const std::string& path, XmlInput* input) {
           for (std::size_t begin = 0; begin < text.size();) {
             std::size_t end = std::min(text.size(), begin + kChunk);
             // Chunks end at the start of a character.
-            while (end < text.size() && end > begin &&
-                   (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) {
-              --end;
-            }
+            end = tandem::internal::BoundaryAtOrBefore(text, end, begin);
             if (!CheckUtf8(text.substr(begin, end - begin), path).ok()) {
               return CheckUtf8(text, path);  // again, for the position in the whole file
             }

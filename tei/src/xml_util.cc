@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "tandem/core/text_io.h"
+#include "tandem/util/utf8.h"
 
 namespace tandem::tei::internal {
 namespace {
@@ -219,30 +220,6 @@ std::string SafeField(std::string_view text, std::string_view what,
 
 namespace {
 
-// The code point at `i` of valid UTF-8 `text`; `length` receives its size in bytes.
-char32_t CodePointAt(std::string_view text, std::size_t i, std::size_t* length) {
-  const auto c = static_cast<unsigned char>(text[i]);
-  auto cont = [&](std::size_t k) {
-    return i + k < text.size()
-               ? static_cast<char32_t>(static_cast<unsigned char>(text[i + k]) & 0x3F)
-               : char32_t{0};
-  };
-  if (c < 0x80) {
-    *length = 1;
-    return c;
-  }
-  if (c < 0xE0) {
-    *length = 2;
-    return (static_cast<char32_t>(c & 0x1F) << 6) | cont(1);
-  }
-  if (c < 0xF0) {
-    *length = 3;
-    return (static_cast<char32_t>(c & 0x0F) << 12) | (cont(1) << 6) | cont(2);
-  }
-  *length = 4;
-  return (static_cast<char32_t>(c & 0x07) << 18) | (cont(1) << 12) | (cont(2) << 6) | cont(3);
-}
-
 // XML 1.0 (fifth edition) NameStartChar, without ':'.
 bool IsNameStart(char32_t c) {
   return (c >= 'A' && c <= 'Z') || c == '_' || (c >= 'a' && c <= 'z') || (c >= 0xC0 && c <= 0xD6) ||
@@ -264,7 +241,7 @@ bool IsNcName(std::string_view text) {
   if (text.empty()) return false;
   for (std::size_t i = 0; i < text.size();) {
     std::size_t length = 1;
-    const char32_t c = CodePointAt(text, i, &length);
+    const char32_t c = tandem::internal::DecodeAt(text, i, &length);
     if (i == 0 ? !IsNameStart(c) : !IsNameChar(c)) return false;
     i += length;
   }

@@ -1,8 +1,8 @@
-// Private: data files compiled into the library (see core/cmake/embed_files.cmake), so that
-// tandem finds its data at run time without any install path.
+// Internal (not installed): a data file compiled into a library by tandem_embed_files
+// (cmake/TandemEmbed.cmake), so that tandem finds its data at run time without any install
+// path. A TABLE of the embedding lists its files as EmbeddedFile records.
 #pragma once
 
-#include <span>
 #include <string_view>
 
 namespace tandem::internal {
@@ -11,8 +11,5 @@ struct EmbeddedFile {
   std::string_view name;     // the file name without directory and extension ("en")
   std::string_view content;  // its bytes
 };
-
-// core/data/segmentation/*.rules, in the order CMake lists them.
-std::span<const EmbeddedFile> SegmentationRuleFiles();
 
 }  // namespace tandem::internal

@@ -1,4 +1,6 @@
-// Private UTF-8 helpers for code that walks byte offsets of valid UTF-8 text.
+// Internal (not installed): the UTF-8 helpers every layer shares, for code that walks byte
+// offsets of UTF-8 text. Validation of untrusted bytes is core/text_io.h's business; these
+// functions assume text that was checked, and stay inside the string when it was not.
 #pragma once
 
 #include <cstddef>
@@ -7,12 +9,20 @@
 
 namespace tandem::internal {
 
-// Decodes the code point at `pos` of valid UTF-8 `text` and returns it; `length` receives the
-// number of bytes it takes.
+// True for the bytes 0x80-0xBF, which continue a code point and never start one.
+constexpr bool IsContinuationByte(char byte) {
+  return (static_cast<unsigned char>(byte) & 0xC0) == 0x80;
+}
+
+// Decodes the code point at `pos` of UTF-8 `text` and returns it; `length` receives the number
+// of bytes it takes. A sequence cut short by the end of `text` reads the missing bytes as zero
+// bits (no read past the end).
 inline char32_t DecodeAt(std::string_view text, std::size_t pos, std::size_t* length) {
   const auto c = static_cast<unsigned char>(text[pos]);
   auto cont = [&](std::size_t i) {
-    return static_cast<char32_t>(static_cast<unsigned char>(text[pos + i]) & 0x3F);
+    return pos + i < text.size()
+               ? static_cast<char32_t>(static_cast<unsigned char>(text[pos + i]) & 0x3F)
+               : char32_t{0};
   };
   if (c < 0x80) {
     *length = 1;
@@ -35,9 +45,42 @@ inline std::size_t PreviousStart(std::string_view text, std::size_t pos) {
   std::size_t i = pos;
   while (i > 0) {
     --i;
-    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) break;
+    if (!IsContinuationByte(text[i])) break;
   }
   return i;
+}
+
+// `pos` moved back to the start of the code point it falls in (`pos` itself when it is a
+// boundary, `text.size()` included), but not below `floor`: where to cut text at most `pos`
+// bytes long without cutting a character in half.
+inline std::size_t BoundaryAtOrBefore(std::string_view text, std::size_t pos,
+                                      std::size_t floor = 0) {
+  while (pos > floor && pos < text.size() && IsContinuationByte(text[pos])) --pos;
+  return pos;
+}
+
+// True when `pos` is a code point boundary of `text` (the end included).
+inline bool IsBoundary(std::string_view text, std::size_t pos) {
+  return pos >= text.size() || !IsContinuationByte(text[pos]);
+}
+
+// The number of code points of UTF-8 `text`.
+inline std::size_t CountCodePoints(std::string_view text) {
+  std::size_t count = 0;
+  for (const char c : text) count += IsContinuationByte(c) ? 0 : 1;
+  return count;
+}
+
+// The first `count` code points of UTF-8 `text` (all of it when it has fewer).
+inline std::string_view CodePointPrefix(std::string_view text, std::size_t count) {
+  std::size_t k = 0;
+  for (std::size_t seen = 0; k < text.size(); ++k) {
+    if (!IsContinuationByte(text[k])) {
+      if (seen == count) break;
+      ++seen;
+    }
+  }
+  return text.substr(0, k);
 }
 
 // Appends code point `c` to `out` as UTF-8.
