@@ -5,6 +5,8 @@
 #include <string>
 #include <unordered_set>
 
+#include <fmt/format.h>
+
 namespace tandem::align {
 namespace {
 
@@ -59,6 +61,40 @@ std::vector<Link> LinksFromLadder(const Ladder& ladder) {
     links.push_back(std::move(link));
   }
   return links;
+}
+
+StatusOr<Ladder> LadderFromLinks(const std::vector<Link>& links, std::string_view name,
+                                 std::size_t source_size, std::size_t target_size) {
+  Ladder ladder;
+  std::size_t next[2] = {0, 0};
+  auto gap = [&](std::size_t source_end, std::size_t target_end) {
+    for (; next[0] < source_end; ++next[0]) ladder.push_back({next[0], 1, next[1], 0, 0.0});
+    for (; next[1] < target_end; ++next[1]) ladder.push_back({next[0], 0, next[1], 1, 0.0});
+  };
+  for (std::size_t k = 0; k < links.size(); ++k) {
+    const Link& link = links[k];
+    const std::vector<std::size_t>* sides[2] = {&link.source, &link.target};
+    for (int side = 0; side < 2; ++side) {
+      const std::vector<std::size_t>& list = *sides[side];
+      for (std::size_t m = 0; m < list.size(); ++m) {
+        if (list[m] != list.front() + m || list.front() < next[side] ||
+            list[m] >= (side == 0 ? source_size : target_size)) {
+          return InvalidDataError(fmt::format(
+              "{}: link {} is not a run of sentences following the link before it (or points "
+              "past the end of the text)",
+              name, k + 1));
+        }
+      }
+    }
+    if (link.source.empty() && link.target.empty()) continue;
+    gap(link.source.empty() ? next[0] : link.source.front(),
+        link.target.empty() ? next[1] : link.target.front());
+    ladder.push_back({next[0], link.source.size(), next[1], link.target.size(), 1.0});
+    next[0] += link.source.size();
+    next[1] += link.target.size();
+  }
+  gap(source_size, target_size);
+  return ladder;
 }
 
 EvalCounts& EvalCounts::operator+=(const EvalCounts& other) {

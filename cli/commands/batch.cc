@@ -41,34 +41,6 @@ struct BatchArgs {
   bool quiet = false;
 };
 
-std::string Extension(tei::Format format) {
-  switch (format) {
-    case tei::Format::kTei:
-      return ".tei.xml";
-    case tei::Format::kTmx:
-      return ".tmx";
-    case tei::Format::kXces:
-      return ".xces.xml";
-    case tei::Format::kInterText:
-      return ".intertext.xml";
-    case tei::Format::kJsonl:
-      return ".jsonl";
-    case tei::Format::kMoses:
-      return "";  // MOSES adds .LANG to the path
-    case tei::Format::kTsv:
-      return ".tsv";
-    case tei::Format::kHunalignLadder:
-      return ".ladder";
-    case tei::Format::kHunalignText:
-      return ".hunalign.txt";
-    case tei::Format::kVecalign:
-      return ".vecalign";
-    case tei::Format::kLfAligner:
-      return ".lfaligner.txt";
-  }
-  return "";
-}
-
 std::string Duration(double seconds) {
   const long s = static_cast<long>(seconds + 0.5);
   if (s >= 3600) return fmt::format("{}h{:02}m", s / 3600, (s % 3600) / 60);
@@ -110,9 +82,10 @@ Status CheckFiles(const BatchArgs& args, const std::vector<corpora::ManifestEntr
     corpora::Bitext names;
     names.source.language = entry.source_language;
     names.target.language = entry.target_language;
-    for (std::string& path : tei::OutputPaths(names, {.path = stem + Extension(args.format),
-                                                     .format = args.format,
-                                                     .layout = args.layout})) {
+    for (std::string& path : tei::OutputPaths(
+             names, {.path = stem + std::string(tei::DescribeFormat(args.format).extension),
+                    .format = args.format,
+                    .layout = args.layout})) {
       outputs.push_back(std::move(path));
     }
     outputs.push_back(stem + ".json");
@@ -200,9 +173,11 @@ int Run(BatchArgs args) {
   const tei::Format format = args.format;
   const tei::TeiLayout layout = args.layout;
   options.write = [format, layout, warn](const corpora::Bitext& bitext, const std::string& stem) {
-    return tei::WriteBitext(
-        bitext,
-        {.path = stem + Extension(format), .format = format, .layout = layout, .warn = warn});
+    return tei::WriteBitext(bitext,
+                            {.path = stem + std::string(tei::DescribeFormat(format).extension),
+                             .format = format,
+                             .layout = layout,
+                             .warn = warn});
   };
   const bool terminal = isatty(fileno(stderr)) != 0;
   if (!args.quiet) {

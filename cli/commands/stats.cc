@@ -52,17 +52,6 @@ StatusOr<std::vector<std::string>> CorpusFiles(const std::string& path) {
   return files;
 }
 
-std::string PairName(const std::string& file) {
-  std::string name = std::filesystem::path(file).filename().string();
-  for (const char* suffix : {".tei.xml", ".xml", ".tmx", ".jsonl", ".tsv"}) {
-    const std::string s = suffix;
-    if (name.size() > s.size() && name.compare(name.size() - s.size(), s.size(), s) == 0) {
-      return name.substr(0, name.size() - s.size());
-    }
-  }
-  return name;
-}
-
 // The two histograms of corpus `c` (0-based) in `dir`.
 std::string SvgStem(const std::string& dir, std::size_t c) {
   return (std::filesystem::path(dir) / fmt::format("corpus{}", c + 1)).string();
@@ -145,7 +134,8 @@ int Run(StatsArgs args) {
       request.warn = warn;
       StatusOr<corpora::Bitext> bitext = tei::ReadBitext(request);
       if (!bitext.ok()) return ReportError(bitext.status());
-      corpora::AddPair(corpus, corpora::ComputePairStats(*bitext, PairName(file)));
+      corpora::AddPair(corpus,
+                       corpora::ComputePairStats(*bitext, tei::NameWithoutFormatExtension(file)));
     }
     all.push_back(std::move(corpus));
   }

@@ -107,7 +107,8 @@ StatusOr<align::Ladder> ReadHunalignLadderFile(const std::string& path,
   return ParseHunalignLadder(std::string_view(text.text).substr(text.content_begin), path, warn);
 }
 
-Status WriteHunalignText(const Bitext& bitext, std::ostream& out, const PairWriteOptions& options) {
+Status WriteHunalignText(const Bitext& bitext, std::ostream& out,
+                         const FormatWriteOptions& options) {
   std::size_t replaced = 0;
   for (std::size_t k = 0; k < bitext.ladder.size(); ++k) {
     if (!PassesFilter(bitext, k, options.filter)) continue;
@@ -125,7 +126,7 @@ Status WriteHunalignText(const Bitext& bitext, std::ostream& out, const PairWrit
 }
 
 StatusOr<Bitext> ParseHunalignText(std::string_view text, std::string_view name,
-                                   const PairReadOptions& options) {
+                                   const FormatReadOptions& options) {
   std::vector<Row> rows;
   std::size_t clamped = 0;
   TANDEM_RETURN_IF_ERROR(internal::ForEachLine(text, [&](std::string_view line, std::size_t n) {
@@ -147,12 +148,12 @@ StatusOr<Bitext> ParseHunalignText(std::string_view text, std::string_view name,
                                   options.source_language, options.target_language, options.warn);
 }
 
-StatusOr<Bitext> ReadHunalignTextFile(const std::string& path, const PairReadOptions& options) {
+StatusOr<Bitext> ReadHunalignTextFile(const std::string& path, const FormatReadOptions& options) {
   TANDEM_ASSIGN_OR_RETURN(DecodedText text, ReadTextFile(path));
   return ParseHunalignText(std::string_view(text.text).substr(text.content_begin), path, options);
 }
 
-Status WriteLfAligner(const Bitext& bitext, std::ostream& out, const PairWriteOptions& options) {
+Status WriteLfAligner(const Bitext& bitext, std::ostream& out, const FormatWriteOptions& options) {
   std::size_t replaced = 0;
   const std::string info =
       fmt::format("{}-{}", std::filesystem::path(bitext.source.name).filename().string(),
@@ -174,7 +175,7 @@ Status WriteLfAligner(const Bitext& bitext, std::ostream& out, const PairWriteOp
 }
 
 StatusOr<Bitext> ParseLfAligner(std::string_view text, std::string_view name,
-                                const PairReadOptions& options) {
+                                const FormatReadOptions& options) {
   std::vector<Row> rows;
   std::size_t clamped = 0;
   TANDEM_RETURN_IF_ERROR(internal::ForEachLine(text, [&](std::string_view line, std::size_t n) {
@@ -197,7 +198,7 @@ StatusOr<Bitext> ParseLfAligner(std::string_view text, std::string_view name,
                                   options.source_language, options.target_language, options.warn);
 }
 
-StatusOr<Bitext> ReadLfAlignerFile(const std::string& path, const PairReadOptions& options) {
+StatusOr<Bitext> ReadLfAlignerFile(const std::string& path, const FormatReadOptions& options) {
   TANDEM_ASSIGN_OR_RETURN(DecodedText text, ReadTextFile(path));
   return ParseLfAligner(std::string_view(text.text).substr(text.content_begin), path, options);
 }

@@ -104,7 +104,7 @@ Status WriteJsonl(const Bitext& bitext, std::ostream& out, const ExportFilter& f
 }
 
 StatusOr<Bitext> ParseJsonl(std::string_view text, std::string_view name,
-                            const PairReadOptions& options) {
+                            const FormatReadOptions& options) {
   // One pass: beads come in order, and so do the sentences of each side (a filtered file skips
   // some), so both documents are built as the lines come.
   Bitext bitext;
@@ -197,7 +197,7 @@ StatusOr<Bitext> ParseJsonl(std::string_view text, std::string_view name,
   return bitext;
 }
 
-StatusOr<Bitext> ReadJsonlFile(const std::string& path, const PairReadOptions& options) {
+StatusOr<Bitext> ReadJsonlFile(const std::string& path, const FormatReadOptions& options) {
   TANDEM_ASSIGN_OR_RETURN(DecodedText text, ReadTextFile(path));
   return ParseJsonl(std::string_view(text.text).substr(text.content_begin), path, options);
 }

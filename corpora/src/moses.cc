@@ -12,7 +12,7 @@ namespace {
 
 using internal::Row;
 
-bool Keep(const Bitext& bitext, std::size_t k, const PairWriteOptions& options) {
+bool Keep(const Bitext& bitext, std::size_t k, const FormatWriteOptions& options) {
   if (!PassesFilter(bitext, k, options.filter)) return false;
   return options.keep_unaligned || bitext.ladder[k].two_sided();
 }
@@ -25,7 +25,7 @@ std::vector<std::string> Cell(std::string_view text) {
 }  // namespace
 
 Status WriteMoses(const Bitext& bitext, std::ostream& source, std::ostream& target,
-                  const PairWriteOptions& options) {
+                  const FormatWriteOptions& options) {
   std::size_t replaced = 0;
   for (std::size_t k = 0; k < bitext.ladder.size(); ++k) {
     if (!Keep(bitext, k, options)) continue;
@@ -42,7 +42,7 @@ Status WriteMoses(const Bitext& bitext, std::ostream& source, std::ostream& targ
   return Status::Ok();
 }
 
-Status WriteTsv(const Bitext& bitext, std::ostream& out, const PairWriteOptions& options) {
+Status WriteTsv(const Bitext& bitext, std::ostream& out, const FormatWriteOptions& options) {
   std::size_t replaced = 0;
   for (std::size_t k = 0; k < bitext.ladder.size(); ++k) {
     if (!Keep(bitext, k, options)) continue;
@@ -61,7 +61,7 @@ Status WriteTsv(const Bitext& bitext, std::ostream& out, const PairWriteOptions&
 
 StatusOr<Bitext> ParseMoses(std::string_view source, std::string_view target,
                             std::string_view source_name, std::string_view target_name,
-                            const PairReadOptions& options) {
+                            const FormatReadOptions& options) {
   std::vector<Row> rows;
   TANDEM_RETURN_IF_ERROR(internal::ForEachLine(source, [&](std::string_view line, std::size_t n) {
     rows.push_back({Cell(line), {}, 1.0, n});
@@ -86,7 +86,7 @@ StatusOr<Bitext> ParseMoses(std::string_view source, std::string_view target,
 }
 
 StatusOr<Bitext> ReadMosesFiles(const std::string& source_path, const std::string& target_path,
-                                const PairReadOptions& options) {
+                                const FormatReadOptions& options) {
   TANDEM_ASSIGN_OR_RETURN(DecodedText source, ReadTextFile(source_path));
   TANDEM_ASSIGN_OR_RETURN(DecodedText target, ReadTextFile(target_path));
   return ParseMoses(std::string_view(source.text).substr(source.content_begin),
@@ -95,7 +95,7 @@ StatusOr<Bitext> ReadMosesFiles(const std::string& source_path, const std::strin
 }
 
 StatusOr<Bitext> ParseTsv(std::string_view text, std::string_view name,
-                          const PairReadOptions& options) {
+                          const FormatReadOptions& options) {
   std::vector<Row> rows;
   TANDEM_RETURN_IF_ERROR(internal::ForEachLine(text, [&](std::string_view line, std::size_t n) {
     const std::vector<std::string_view> cells = internal::Split(line, "\t");
@@ -111,7 +111,7 @@ StatusOr<Bitext> ParseTsv(std::string_view text, std::string_view name,
                                   options.source_language, options.target_language, options.warn);
 }
 
-StatusOr<Bitext> ReadTsvFile(const std::string& path, const PairReadOptions& options) {
+StatusOr<Bitext> ReadTsvFile(const std::string& path, const FormatReadOptions& options) {
   TANDEM_ASSIGN_OR_RETURN(DecodedText text, ReadTextFile(path));
   return ParseTsv(std::string_view(text.text).substr(text.content_begin), path, options);
 }

@@ -128,7 +128,7 @@ std::string SegText(pugi::xml_node seg) {
 
 class TmxCollector final : public internal::XmlVisitor {
  public:
-  TmxCollector(const XmlInput& input, const ExchangeReadOptions& options)
+  TmxCollector(const XmlInput& input, const corpora::FormatReadOptions& options)
       : input_(input), options_(options) {}
 
   bool IsContainer(const std::vector<std::string>& path, std::string_view name) override {
@@ -267,7 +267,7 @@ class TmxCollector final : public internal::XmlVisitor {
   void ReportOtherLanguages(std::size_t target) const;
 
   const XmlInput& input_;
-  const ExchangeReadOptions& options_;
+  const corpora::FormatReadOptions& options_;
   bool started_ = false;
   std::vector<Slot> slots_;
   std::map<std::string, std::size_t> slot_of_key_;
@@ -559,7 +559,7 @@ Status TmxCollector::Finish(corpora::Bitext* bitext) {
 
 }  // namespace
 
-Status WriteTmx(const corpora::Bitext& bitext, const ExchangeWriteOptions& options,
+Status WriteTmx(const corpora::Bitext& bitext, const corpora::FormatWriteOptions& options,
                 std::ostream& out) {
   TANDEM_RETURN_IF_ERROR(corpora::ValidateBitext(bitext));
   const bool same_language = bitext.source.language == bitext.target.language;
@@ -630,13 +630,14 @@ Status WriteTmx(const corpora::Bitext& bitext, const ExchangeWriteOptions& optio
   return xml.Finish();
 }
 
-Status WriteTmxFile(const corpora::Bitext& bitext, const ExchangeWriteOptions& options) {
+Status WriteTmxFile(const corpora::Bitext& bitext, const corpora::FormatWriteOptions& options) {
   TANDEM_ASSIGN_OR_RETURN(AtomicOutput out, AtomicOutput::Open(options.output_path));
   TANDEM_RETURN_IF_ERROR(WriteTmx(bitext, options, out.stream()).WithContext(options.output_path));
   return out.Commit();
 }
 
-StatusOr<corpora::Bitext> ReadTmxFile(const std::string& path, const ExchangeReadOptions& options) {
+StatusOr<corpora::Bitext> ReadTmxFile(const std::string& path,
+                                      const corpora::FormatReadOptions& options) {
   XmlInput input;
   TANDEM_RETURN_IF_ERROR(internal::LoadXmlFile(path, &input));
   TmxCollector collector(input, options);

@@ -271,8 +271,8 @@ std::string LanguageOfFileName(const std::string& file) {
 }
 
 // Reads an alignment file of either kind and the two documents it names.
-StatusOr<corpora::Bitext> ReadStandOff(const std::string& path, const ExchangeReadOptions& options,
-                                       bool intertext) {
+StatusOr<corpora::Bitext> ReadStandOff(const std::string& path,
+                                       const corpora::FormatReadOptions& options, bool intertext) {
   XmlInput input;
   TANDEM_RETURN_IF_ERROR(internal::LoadXmlFile(path, &input));
   AlignmentCollector collector(input, intertext);
@@ -408,7 +408,7 @@ XcesPaths XcesLayoutPaths(const corpora::Bitext& bitext, const std::string& outp
           (dir / (stem + "." + target_id + ".xml")).string()};
 }
 
-Status WriteXces(const corpora::Bitext& bitext, const ExchangeWriteOptions& options,
+Status WriteXces(const corpora::Bitext& bitext, const corpora::FormatWriteOptions& options,
                  std::ostream& alignment, std::ostream& source, std::ostream& target) {
   TANDEM_RETURN_IF_ERROR(corpora::ValidateBitext(bitext));
   const auto [source_id, target_id] = internal::TextIds(bitext);
@@ -443,7 +443,7 @@ Status WriteXces(const corpora::Bitext& bitext, const ExchangeWriteOptions& opti
   return WriteSentenceFile(bitext.target, target_ids, false, "", "", options.warn, target);
 }
 
-Status WriteXcesFiles(const corpora::Bitext& bitext, const ExchangeWriteOptions& options) {
+Status WriteXcesFiles(const corpora::Bitext& bitext, const corpora::FormatWriteOptions& options) {
   const XcesPaths paths = XcesLayoutPaths(bitext, options.output_path);
   TANDEM_ASSIGN_OR_RETURN(AtomicOutput alignment, AtomicOutput::Open(paths.alignment));
   TANDEM_ASSIGN_OR_RETURN(AtomicOutput source, AtomicOutput::Open(paths.source));
@@ -457,7 +457,7 @@ Status WriteXcesFiles(const corpora::Bitext& bitext, const ExchangeWriteOptions&
 }
 
 StatusOr<corpora::Bitext> ReadXcesFile(const std::string& path,
-                                       const ExchangeReadOptions& options) {
+                                       const corpora::FormatReadOptions& options) {
   return ReadStandOff(path, options, /*intertext=*/false);
 }
 
@@ -484,7 +484,7 @@ InterTextPaths InterTextLayoutPaths(const corpora::Bitext& bitext, const std::st
           (dir / (name + "." + target_version + ".xml")).string()};
 }
 
-Status WriteInterText(const corpora::Bitext& bitext, const ExchangeWriteOptions& options,
+Status WriteInterText(const corpora::Bitext& bitext, const corpora::FormatWriteOptions& options,
                       std::ostream& alignment, std::ostream& source, std::ostream& target) {
   TANDEM_RETURN_IF_ERROR(corpora::ValidateBitext(bitext));
   if (options.filter.active()) {
@@ -547,7 +547,8 @@ Status WriteInterText(const corpora::Bitext& bitext, const ExchangeWriteOptions&
                            options.warn, target);
 }
 
-Status WriteInterTextFiles(const corpora::Bitext& bitext, const ExchangeWriteOptions& options) {
+Status WriteInterTextFiles(const corpora::Bitext& bitext,
+                           const corpora::FormatWriteOptions& options) {
   const InterTextPaths paths = InterTextLayoutPaths(bitext, options.output_path);
   TANDEM_ASSIGN_OR_RETURN(AtomicOutput alignment, AtomicOutput::Open(paths.alignment));
   TANDEM_ASSIGN_OR_RETURN(AtomicOutput source, AtomicOutput::Open(paths.source));
@@ -561,7 +562,7 @@ Status WriteInterTextFiles(const corpora::Bitext& bitext, const ExchangeWriteOpt
 }
 
 StatusOr<corpora::Bitext> ReadInterTextFile(const std::string& path,
-                                            const ExchangeReadOptions& options) {
+                                            const corpora::FormatReadOptions& options) {
   return ReadStandOff(path, options, /*intertext=*/true);
 }
 

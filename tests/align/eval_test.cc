@@ -91,5 +91,36 @@ TEST(Eval, LinksFromLadderWritesIndices) {
   EXPECT_EQ(links[2], (Link{{2}, {2, 3}}));
 }
 
+// The inverse: the links, and the sentences no link names as one-sided beads of confidence 0.
+TEST(Eval, LadderFromLinksFillsTheGaps) {
+  const std::vector<Link> links = {{{0, 1}, {0}}, {{}, {}}, {{3}, {2, 3}}};
+  StatusOr<Ladder> ladder = LadderFromLinks(links, "gold.txt", 5, 4);
+  ASSERT_TRUE(ladder.ok()) << ladder.status().message();
+  const Ladder expected = {{0, 2, 0, 1, 1.0},
+                           {2, 1, 1, 0, 0.0},
+                           {3, 0, 1, 1, 0.0},
+                           {3, 1, 2, 2, 1.0},
+                           {4, 1, 4, 0, 0.0}};
+  EXPECT_EQ(*ladder, expected);
+  EXPECT_TRUE(ValidateLadder(*ladder, 5, 4).ok());
+  // Both ways round give the same ladder again, its confidences aside.
+  StatusOr<Ladder> again = LadderFromLinks(LinksFromLadder(*ladder), "again", 5, 4);
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(LinksFromLadder(*again), LinksFromLadder(*ladder));
+}
+
+TEST(Eval, LadderFromLinksRefusesLinksOutOfOrder) {
+  for (const std::vector<Link>& links : std::vector<std::vector<Link>>{
+           {{{1}, {1}}, {{0}, {0}}},  // backwards
+           {{{0, 2}, {0}}},           // not a run
+           {{{0}, {7}}},              // past the end
+       }) {
+    StatusOr<Ladder> ladder = LadderFromLinks(links, "gold.txt", 3, 3);
+    ASSERT_FALSE(ladder.ok());
+    EXPECT_EQ(ladder.status().code(), StatusCode::kInvalidData);
+    EXPECT_NE(ladder.status().message().find("gold.txt: link "), std::string::npos);
+  }
+}
+
 }  // namespace
 }  // namespace tandem::align

@@ -12,7 +12,7 @@
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view input = tandem::fuzz::Bytes(data, size);
   if (tandem::fuzz::NamesSpecialFile(input)) return 0;
-  const tandem::tei::ExchangeReadOptions options{.warn = [](std::string_view) {}};
+  const tandem::corpora::FormatReadOptions options{.warn = [](std::string_view) {}};
   tandem::StatusOr<tandem::corpora::Bitext> bitext = tandem::InternalError("not read");
 #if TANDEM_FUZZ_FORMAT == 0
   bitext = tandem::tei::ReadTmxFile(tandem::fuzz::WriteScratchFile("fuzz.tmx", input), options);

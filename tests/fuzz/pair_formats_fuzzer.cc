@@ -27,7 +27,7 @@ using tandem::fuzz::WriteScratchFile;
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  const corpora::PairReadOptions options{.warn = [](std::string_view) {}};
+  const corpora::FormatReadOptions options{.warn = [](std::string_view) {}};
 #if TANDEM_FUZZ_FORMAT == 0
   Check(corpora::ReadJsonlFile(WriteScratchFile("fuzz.jsonl", tandem::fuzz::Bytes(data, size)),
                                options));

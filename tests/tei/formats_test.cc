@@ -4,6 +4,8 @@
 
 #include <filesystem>
 #include <random>
+#include <set>
+#include <string_view>
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -174,6 +176,33 @@ TEST(Formats, BundledPairRoundTrips) {
     const corpora::Bitext back = RoundTrip(*bitext, c.format, dir.File(c.file));
     ExpectSameView(Project(back, c.carries), Project(*bitext, c.carries));
   }
+}
+
+// The table of formats says one thing once: each format has one row, a name and an extension
+// of its own, and the names of files tandem writes lose exactly that extension.
+TEST(Formats, OneRowPerFormat) {
+  std::set<std::string_view> names;
+  std::set<std::string_view> extensions;
+  for (const Format format : AllFormats()) {
+    const FormatInfo& info = DescribeFormat(format);
+    SCOPED_TRACE(info.name);
+    EXPECT_EQ(info.format, format);
+    EXPECT_EQ(FormatFromName(info.name), format);
+    EXPECT_TRUE(names.insert(info.name).second);
+    if (format == Format::kMoses) {
+      EXPECT_TRUE(info.extension.empty());
+      EXPECT_EQ(info.files, 2);
+      continue;
+    }
+    EXPECT_TRUE(extensions.insert(info.extension).second);
+    EXPECT_EQ(NameWithoutFormatExtension("out/letter" + std::string(info.extension)), "letter");
+    EXPECT_GE(info.files, 1);
+    EXPECT_EQ(IsCompleteFormat(format), info.complete);
+  }
+  EXPECT_EQ(names.size(), 11u);
+  EXPECT_FALSE(FormatFromName("docx").has_value());
+  EXPECT_EQ(NameWithoutFormatExtension("a/notes.txt"), "notes.txt");
+  EXPECT_EQ(NameWithoutFormatExtension(".tmx"), ".tmx");
 }
 
 // Each format's exact output for the small reviewed bitext: tests/data/formats/ holds the

@@ -27,9 +27,11 @@
 #include <cstddef>
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "tandem/align/bead.h"
+#include "tandem/core/status.h"
 
 namespace tandem::align {
 
@@ -40,8 +42,17 @@ struct Link {
   friend bool operator==(const Link&, const Link&) = default;
 };
 
+// The two conversions between ladders and links.
+//
 // One link per bead, with the bead's sentence indices written out.
 std::vector<Link> LinksFromLadder(const Ladder& ladder);
+// The inverse, for texts of `source_size` and `target_size` sentences: a complete ladder with a
+// bead of confidence 1 per link, and the sentences no link names as one-sided beads of
+// confidence 0 (gold files and vecalign output may leave sentences out).
+// Links empty on both sides are skipped. Fails (kInvalidData, naming `name`) when a link is not
+// a run of consecutive sentences after the link before it, or points past the end of a text.
+StatusOr<Ladder> LadderFromLinks(const std::vector<Link>& links, std::string_view name,
+                                 std::size_t source_size, std::size_t target_size);
 
 struct EvalCounts {
   std::size_t precision_strict = 0;      // hypothesis links that are strict hits

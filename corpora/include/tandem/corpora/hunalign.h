@@ -25,8 +25,7 @@
 #include "tandem/align/bead.h"
 #include "tandem/core/status.h"
 #include "tandem/corpora/bitext.h"
-#include "tandem/corpora/jsonl.h"
-#include "tandem/corpora/moses.h"
+#include "tandem/corpora/format_options.h"
 
 namespace tandem::corpora {
 
@@ -37,18 +36,19 @@ StatusOr<align::Ladder> ReadHunalignLadderFile(const std::string& path,
                                                const WarningCallback& warn = {});
 
 Status WriteHunalignText(const Bitext& bitext, std::ostream& out,
-                         const PairWriteOptions& options = {});
+                         const FormatWriteOptions& options = {});
 StatusOr<Bitext> ParseHunalignText(std::string_view text, std::string_view name,
-                                   const PairReadOptions& options = {});
-StatusOr<Bitext> ReadHunalignTextFile(const std::string& path, const PairReadOptions& options = {});
+                                   const FormatReadOptions& options = {});
+StatusOr<Bitext> ReadHunalignTextFile(const std::string& path,
+                                      const FormatReadOptions& options = {});
 
 // LF Aligner's tab-separated output (aligned_XX-YY.txt): "source TAB target TAB source info TAB
 // confidence", the source info naming the two input files; the sentences of a side joined by a
 // space. Reading gives one sentence per cell.
 Status WriteLfAligner(const Bitext& bitext, std::ostream& out,
-                      const PairWriteOptions& options = {});
+                      const FormatWriteOptions& options = {});
 StatusOr<Bitext> ParseLfAligner(std::string_view text, std::string_view name,
-                                const PairReadOptions& options = {});
-StatusOr<Bitext> ReadLfAlignerFile(const std::string& path, const PairReadOptions& options = {});
+                                const FormatReadOptions& options = {});
+StatusOr<Bitext> ReadLfAlignerFile(const std::string& path, const FormatReadOptions& options = {});
 
 }  // namespace tandem::corpora

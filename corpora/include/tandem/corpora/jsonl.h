@@ -23,20 +23,15 @@
 
 #include "tandem/core/status.h"
 #include "tandem/corpora/bitext.h"
+#include "tandem/corpora/format_options.h"
 
 namespace tandem::corpora {
 
 Status WriteJsonl(const Bitext& bitext, std::ostream& out, const ExportFilter& filter = {});
 
-struct PairReadOptions {
-  std::string source_language;  // BCP 47, for the documents' language (files rarely carry it)
-  std::string target_language;
-  WarningCallback warn;
-};
-
 // `name` is used in messages ("pairs.jsonl:12: ...").
 StatusOr<Bitext> ParseJsonl(std::string_view text, std::string_view name,
-                            const PairReadOptions& options = {});
-StatusOr<Bitext> ReadJsonlFile(const std::string& path, const PairReadOptions& options = {});
+                            const FormatReadOptions& options = {});
+StatusOr<Bitext> ReadJsonlFile(const std::string& path, const FormatReadOptions& options = {});
 
 }  // namespace tandem::corpora

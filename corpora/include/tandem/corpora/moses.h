@@ -22,27 +22,21 @@
 
 #include "tandem/core/status.h"
 #include "tandem/corpora/bitext.h"
-#include "tandem/corpora/jsonl.h"
+#include "tandem/corpora/format_options.h"
 
 namespace tandem::corpora {
 
-struct PairWriteOptions {
-  ExportFilter filter;
-  bool keep_unaligned = false;  // write one-sided beads as lines with an empty side
-  WarningCallback warn;
-};
-
 Status WriteMoses(const Bitext& bitext, std::ostream& source, std::ostream& target,
-                  const PairWriteOptions& options = {});
-Status WriteTsv(const Bitext& bitext, std::ostream& out, const PairWriteOptions& options = {});
+                  const FormatWriteOptions& options = {});
+Status WriteTsv(const Bitext& bitext, std::ostream& out, const FormatWriteOptions& options = {});
 
 StatusOr<Bitext> ParseMoses(std::string_view source, std::string_view target,
                             std::string_view source_name, std::string_view target_name,
-                            const PairReadOptions& options = {});
+                            const FormatReadOptions& options = {});
 StatusOr<Bitext> ReadMosesFiles(const std::string& source_path, const std::string& target_path,
-                                const PairReadOptions& options = {});
+                                const FormatReadOptions& options = {});
 StatusOr<Bitext> ParseTsv(std::string_view text, std::string_view name,
-                          const PairReadOptions& options = {});
-StatusOr<Bitext> ReadTsvFile(const std::string& path, const PairReadOptions& options = {});
+                          const FormatReadOptions& options = {});
+StatusOr<Bitext> ReadTsvFile(const std::string& path, const FormatReadOptions& options = {});
 
 }  // namespace tandem::corpora

@@ -2,7 +2,7 @@
 // CAT tools), XCES cesAlign (OPUS) and InterText (the alignment editor of InterCorp). They live
 // in tei/ because they are XML: pugixml stays private to this module (docs/architecture.md).
 //
-//   tandem::tei::ExchangeWriteOptions options{.output_path = "out/pair.tmx"};
+//   tandem::corpora::FormatWriteOptions options{.output_path = "out/pair.tmx"};
 //   TANDEM_RETURN_IF_ERROR(tandem::tei::WriteTmxFile(bitext, options));
 //   TANDEM_ASSIGN_OR_RETURN(auto read, tandem::tei::ReadTmxFile("out/pair.tmx"));
 //
@@ -29,28 +29,18 @@
 
 #include "tandem/core/status.h"
 #include "tandem/corpora/bitext.h"
-#include "tandem/corpora/jsonl.h"
+#include "tandem/corpora/format_options.h"
 
 namespace tandem::tei {
 
-struct ExchangeWriteOptions {
-  // The file to write (for XCES and InterText, the alignment file; the text files go beside it).
-  std::string output_path;
-  // Which beads to write (TMX and XCES; InterText always holds the whole alignment).
-  corpora::ExportFilter filter;
-  corpora::WarningCallback warn;
-};
-
-using ExchangeReadOptions = corpora::PairReadOptions;
-
 // ---- TMX 1.4b ----
-Status WriteTmx(const corpora::Bitext& bitext, const ExchangeWriteOptions& options,
+Status WriteTmx(const corpora::Bitext& bitext, const corpora::FormatWriteOptions& options,
                 std::ostream& out);
-Status WriteTmxFile(const corpora::Bitext& bitext, const ExchangeWriteOptions& options);
+Status WriteTmxFile(const corpora::Bitext& bitext, const corpora::FormatWriteOptions& options);
 // A TMX from anywhere: the source language is the header's @srclang (or options.source_language),
 // the target language options.target_language or the first other language of the file.
 StatusOr<corpora::Bitext> ReadTmxFile(const std::string& path,
-                                      const ExchangeReadOptions& options = {});
+                                      const corpora::FormatReadOptions& options = {});
 
 // ---- XCES cesAlign (OPUS) ----
 struct XcesPaths {
@@ -59,14 +49,14 @@ struct XcesPaths {
   std::string target;
 };
 XcesPaths XcesLayoutPaths(const corpora::Bitext& bitext, const std::string& output_path);
-Status WriteXces(const corpora::Bitext& bitext, const ExchangeWriteOptions& options,
+Status WriteXces(const corpora::Bitext& bitext, const corpora::FormatWriteOptions& options,
                  std::ostream& alignment, std::ostream& source, std::ostream& target);
-Status WriteXcesFiles(const corpora::Bitext& bitext, const ExchangeWriteOptions& options);
+Status WriteXcesFiles(const corpora::Bitext& bitext, const corpora::FormatWriteOptions& options);
 // The first linkGrp of a cesAlign file and the two sentence files it names (relative to the
 // alignment file). Sentences in no link become unaligned beads of confidence 0; a link without
 // @certainty has confidence 1.
 StatusOr<corpora::Bitext> ReadXcesFile(const std::string& path,
-                                       const ExchangeReadOptions& options = {});
+                                       const corpora::FormatReadOptions& options = {});
 
 // ---- InterText ----
 struct InterTextPaths {
@@ -76,10 +66,11 @@ struct InterTextPaths {
 };
 // For an output path "DIR/NAME.alignment.xml" (or "DIR/NAME.xml"), the files InterText expects.
 InterTextPaths InterTextLayoutPaths(const corpora::Bitext& bitext, const std::string& output_path);
-Status WriteInterText(const corpora::Bitext& bitext, const ExchangeWriteOptions& options,
+Status WriteInterText(const corpora::Bitext& bitext, const corpora::FormatWriteOptions& options,
                       std::ostream& alignment, std::ostream& source, std::ostream& target);
-Status WriteInterTextFiles(const corpora::Bitext& bitext, const ExchangeWriteOptions& options);
+Status WriteInterTextFiles(const corpora::Bitext& bitext,
+                           const corpora::FormatWriteOptions& options);
 StatusOr<corpora::Bitext> ReadInterTextFile(const std::string& path,
-                                            const ExchangeReadOptions& options = {});
+                                            const corpora::FormatReadOptions& options = {});
 
 }  // namespace tandem::tei

@@ -46,17 +46,62 @@ enum class Format {
   kLfAligner,       // LF Aligner's tab-separated output
 };
 
-// The names used on the command line: tei, tmx, xces, intertext, jsonl, moses, tsv, hunalign,
-// hunalign-text, vecalign, lfaligner.
-std::string_view FormatName(Format format);
-std::optional<Format> FormatFromName(std::string_view name);
+// What a file of a format gives back exactly when tandem reads what it wrote (docs/formats.md).
+// Every format keeps the beads' shapes; what is not listed is lost or approximated.
+struct FormatCarries {
+  bool confidences = false;    // each bead's confidence
+  bool review = false;         // the review records (status, reviewer, time, note, bookmark)
+  bool review_status = false;  // only confirmed or not, and bookmarks (InterText)
+  bool sentences = false;      // the sentences as they were segmented, not joined per bead
+  bool spans = false;          // the sentences' byte spans in the original texts
+  bool ids = false;            // the sentences' ids
+  bool paragraphs = false;     // which paragraph each sentence is in
+  bool metadata = false;       // titles, authors, dates, the alignment record
+};
+
+// One format: everything tandem knows about it, in one row of one table (formats.cc).
+struct FormatInfo {
+  Format format = Format::kTei;
+  // The name on the command line: tei, tmx, xces, intertext, jsonl, moses, tsv, hunalign,
+  // hunalign-text, vecalign, lfaligner.
+  std::string_view name;
+  // What tandem appends to a name for a file of the format (`tandem batch`: "PAIR.tei.xml");
+  // empty for moses, whose files are PREFIX.<language>.
+  std::string_view extension;
+  // True when the content cannot tell the format and DetectFormat goes by `extension`.
+  bool detected_by_extension = false;
+  FormatCarries carries;
+  // Files written for one bitext: 1; 2 for moses; 3 for xces and intertext (the alignment and
+  // the two texts); TEI is 1, or 3 with the split layout.
+  int files = 1;
+  // True for formats that always hold the whole alignment (no export filter applies).
+  bool complete = false;
+  // True for formats that hold only the alignment: reading needs the two texts (one sentence per
+  // line) it was made from.
+  bool needs_texts = false;
+};
+
+// The row of `format`.
+const FormatInfo& DescribeFormat(Format format);
+
+// Every format, in the order of the table (the order of `Format`).
 const std::vector<Format>& AllFormats();
 
-// True for formats that always hold the whole alignment (no export filter applies).
+// The format's name (FormatInfo::name), and the format of a name (nothing when unknown).
+std::string_view FormatName(Format format);
+std::optional<Format> FormatFromName(std::string_view name);
+
+// True for formats that always hold the whole alignment (FormatInfo::complete).
 bool IsCompleteFormat(Format format);
 
+// The file name of `path` without its directory and without the extension of any format it
+// ends with ("out/letter.tei.xml" -> "letter", "a.tmx" -> "a"; "notes.txt" stays "notes.txt"):
+// the name of the document pair the file holds (`tandem stats`).
+std::string NameWithoutFormatExtension(const std::string& path);
+
 // The format of a file, from its content (XML root element, JSON) and, for the line-based
-// formats, its name (.tsv, .ladder). Fails with kInvalidArgument when it cannot tell.
+// formats whose content cannot tell, its extension (FormatInfo::detected_by_extension: .tsv,
+// .ladder). Fails with kInvalidArgument when it cannot tell, kNotFound when there is no file.
 StatusOr<Format> DetectFormat(const std::string& path);
 
 struct ReadRequest {
@@ -89,7 +134,7 @@ struct WriteRequest {
 };
 
 // Writes every file of the format atomically. Filters are refused (kInvalidArgument) for the
-// formats that hold the whole alignment: tei, intertext, hunalign.
+// formats that hold the whole alignment (FormatInfo::complete): tei, intertext, hunalign.
 Status WriteBitext(const corpora::Bitext& bitext, const WriteRequest& request);
 
 // The files WriteBitext writes for `request`.
