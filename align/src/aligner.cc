@@ -1,6 +1,7 @@
 #include "tandem/align/aligner.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <memory>
 #include <optional>
@@ -345,14 +346,49 @@ std::vector<BeadShape> AlignmentShapes(std::size_t max_bead) {
   return shapes;
 }
 
-std::vector<std::pair<std::string, std::string>> DescribeOptions(const AlignOptions& options) {
+namespace {
+
+constexpr std::string_view kMaxBeadKey = "max-bead";
+
+}  // namespace
+
+OptionRecord DescribeOptions(const AlignOptions& options) {
   return {
       {"scorer", options.learn ? "shape, length, dictionary, numbers, names; learned lexicon "
                                  "and corresponding region (second pass)"
                                : "shape, length, dictionary, numbers, names"},
       {"search", "coarse-to-fine dynamic programming (exhaustive up to 1M cells)"},
-      {"max-bead", std::to_string(options.max_bead)},
+      {std::string(kMaxBeadKey), std::to_string(options.max_bead)},
   };
+}
+
+std::optional<std::size_t> RecordedMaxBead(const OptionRecord& record) {
+  std::optional<std::size_t> found;
+  for (const auto& [name, value] : record) {
+    if (name != kMaxBeadKey) continue;
+    std::size_t max_bead = 0;
+    const auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), max_bead);
+    if (error == std::errc() && end == value.data() + value.size() && max_bead >= 1 &&
+        max_bead <= 8) {
+      found = max_bead;
+    }
+  }
+  return found;
+}
+
+AlignOptions OptionsFromRecord(const OptionRecord& record, AlignOptions defaults) {
+  if (const std::optional<std::size_t> max_bead = RecordedMaxBead(record)) {
+    defaults.max_bead = *max_bead;
+  }
+  return defaults;
+}
+
+void UpdateRecord(const AlignOptions& options, OptionRecord& record) {
+  for (const auto& [name, value] : DescribeOptions(options)) {
+    for (auto& [recorded_name, recorded_value] : record) {
+      if (recorded_name == name) recorded_value = value;
+    }
+  }
 }
 
 AlignInput InputFromDocuments(const Document& source, const Document& target) {

@@ -10,13 +10,12 @@
 
 #include "common.h"
 #include "exchange_options.h"
-#include "review/corpus_file.h"
 #include "review/session.h"
 #include "tandem/core/text_io.h"
-#include "tandem/core/version.h"
 #include "tandem/corpora/pipeline.h"
 #include "tandem/corpora/review.h"
 #include "tandem/corpora/summary.h"
+#include "tandem/tei/bitext_file.h"
 #include "tandem/tei/formats.h"
 
 namespace tandem::cli {
@@ -42,7 +41,7 @@ int RunAlignKeep(const AlignKeepArgs& args) {
   }
   const corpora::WarningCallback warn = PrintWarnings();
   corpora::Bitext bitext;
-  StatusOr<review::CorpusFile> file = review::CorpusFile::Open(args.corpus, &bitext, warn);
+  StatusOr<tei::BitextFile> file = tei::BitextFile::Open(args.corpus, &bitext, warn);
   if (!file.ok()) return ReportError(file.status());
   // Re-aligning runs the aligner over the whole corpus: the same limit as a first alignment.
   if (const Status memory =
@@ -60,23 +59,10 @@ int RunAlignKeep(const AlignKeepArgs& args) {
     }
   }
 
-  align::AlignOptions options = corpora::AlignOptionsOf(bitext);
-  if (args.max_bead) options.max_bead = *args.max_bead;
-  std::size_t kept = 0;
-  for (std::size_t k = 0; k < bitext.ladder.size(); ++k) {
-    if (corpora::ReviewOf(bitext, k).status != corpora::ReviewStatus::kAutomatic) ++kept;
-  }
-  StatusOr<corpora::LadderPatch> patch = corpora::PlanRealign(bitext, options);
-  if (!patch.ok()) return ReportError(patch.status());
-  if (const Status applied = corpora::ApplyPatch(bitext, *patch); !applied.ok()) {
-    return ReportError(applied);
-  }
-  // A new run of the aligner made the automatic beads: the header says when and how.
-  bitext.alignment.version = kVersion;
-  bitext.alignment.timestamp = Timestamp();
-  for (auto& [name, value] : bitext.alignment.parameters) {
-    if (name == "max-bead") value = std::to_string(options.max_bead);
-  }
+  StatusOr<corpora::Realignment> realigned =
+      corpora::Realign(bitext, {.max_bead = args.max_bead, .timestamp = Timestamp()});
+  if (!realigned.ok()) return ReportError(realigned.status());
+  const std::size_t kept = realigned->kept;
 
   // In place, the corpus is saved as the review editor saves it: only if nobody changed it
   // meanwhile, keeping the previous version as CORPUS.bak, atomically.
@@ -87,8 +73,7 @@ int RunAlignKeep(const AlignKeepArgs& args) {
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     std::cerr << fmt::format(
                      "kept:       {} reviewed bead{} as they were; re-aligned the rest ({})\n",
-                     kept, kept == 1 ? "" : "s",
-                     review::DescribeRealignChanges(corpora::CountChanges(*patch)))
+                     kept, kept == 1 ? "" : "s", review::DescribeRealignChanges(realigned->changes))
               << corpora::FormatSummary(bitext, corpora::Summarize(bitext))
               << fmt::format("time:       {:.2f} s\n", seconds)
               << "output:     " << (in_place ? args.corpus : args.output)

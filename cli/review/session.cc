@@ -116,7 +116,7 @@ std::string DescribeRealignChanges(const corpora::PatchChanges& changes) {
   return text;
 }
 
-ReviewSession::ReviewSession(CorpusFile file, corpora::Bitext bitext, SessionOptions options)
+ReviewSession::ReviewSession(tei::BitextFile file, corpora::Bitext bitext, SessionOptions options)
     : path_(file.path()),
       options_(std::move(options)),
       bitext_(std::move(bitext)),
@@ -135,7 +135,7 @@ ReviewSession::~ReviewSession() {
 StatusOr<std::unique_ptr<ReviewSession>> ReviewSession::Open(const std::string& path,
                                                              SessionOptions options) {
   corpora::Bitext bitext;
-  TANDEM_ASSIGN_OR_RETURN(CorpusFile file, CorpusFile::Open(path, &bitext, options.warn));
+  TANDEM_ASSIGN_OR_RETURN(tei::BitextFile file, tei::BitextFile::Open(path, &bitext, options.warn));
   // The constructor is private; make_unique cannot reach it.
   return std::unique_ptr<ReviewSession>(
       new ReviewSession(std::move(file), std::move(bitext), std::move(options)));
@@ -296,17 +296,13 @@ ApiResponse ReviewSession::Change(Step step, std::string_view body) {
       message = "redone";
       break;
     case Step::kRealign: {
-      std::size_t fixed = 0;
-      for (std::size_t k = 0; k < bitext_.ladder.size(); ++k) {
-        if (corpora::ReviewOf(bitext_, k).status != corpora::ReviewStatus::kAutomatic) ++fixed;
-      }
-      StatusOr<corpora::LadderPatch> plan =
-          corpora::PlanRealign(bitext_, corpora::AlignOptionsOf(bitext_));
-      if (!plan.ok()) return Error(400, "invalid", plan.status().message());
-      const corpora::PatchChanges changes = corpora::CountChanges(*plan);
-      patch = history_.Do(bitext_, std::move(*plan));
-      message = fmt::format("re-aligned around {} reviewed bead{}: {}", fixed,
-                            fixed == 1 ? "" : "s", DescribeRealignChanges(changes));
+      StatusOr<corpora::Realignment> realigned =
+          corpora::Realign(bitext_, {.timestamp = stamp.timestamp}, &history_);
+      if (!realigned.ok()) return Error(400, "invalid", realigned.status().message());
+      patch = realigned->patch;
+      message =
+          fmt::format("re-aligned around {} reviewed bead{}: {}", realigned->kept,
+                      realigned->kept == 1 ? "" : "s", DescribeRealignChanges(realigned->changes));
       break;
     }
   }
@@ -373,7 +369,7 @@ ApiResponse ReviewSession::Reload() {
   corpora::Bitext bitext;
   {
     const std::lock_guard file_lock(file_mutex_);
-    StatusOr<CorpusFile> file = CorpusFile::Open(path_, &bitext, options_.warn);
+    StatusOr<tei::BitextFile> file = tei::BitextFile::Open(path_, &bitext, options_.warn);
     if (!file.ok()) return Error(500, "load", file.status().message());
     file_ = std::move(*file);
   }

@@ -5,9 +5,9 @@
 // and JSON.
 //
 // Saving. An edit is applied in memory and answered at once; a saver thread then writes the
-// corpus (CorpusFile::Save: conflict check, backup, atomic replace), coalescing edits that arrive
-// while it writes. Writing a corpus of 20,000 beads takes about 150 ms, which the reviewer should
-// not wait for at every key. The answers carry two versions: `version`, the state the editor
+// corpus (tei::BitextFile::Save: conflict check, backup, atomic replace), coalescing edits that
+// arrive while it writes. Writing a corpus of 20,000 beads takes about 150 ms, which the reviewer
+// should not wait for at every key. The answers carry two versions: `version`, the state the editor
 // shows, and `saved_version`, the state on disk; the editor says "saving..." until they agree.
 // A killed server loses at most the edits of the last write (a fraction of a second) and never
 // damages the file. When the file changed on disk, nothing more is written (`conflict`) and
@@ -36,10 +36,10 @@
 #include <string_view>
 #include <thread>
 
-#include "review/corpus_file.h"
 #include "tandem/core/status.h"
 #include "tandem/corpora/bitext.h"
 #include "tandem/corpora/review.h"
+#include "tandem/tei/bitext_file.h"
 
 namespace tandem::cli::review {
 
@@ -92,7 +92,7 @@ class ReviewSession {
 
  private:
   enum class Step { kEdit, kUndo, kRedo, kRealign };
-  ReviewSession(CorpusFile file, corpora::Bitext bitext, SessionOptions options);
+  ReviewSession(tei::BitextFile file, corpora::Bitext bitext, SessionOptions options);
   ApiResponse Change(Step step, std::string_view body);
   ApiResponse CorpusLocked();
   ApiResponse Changed(const corpora::LadderPatch& patch, const std::string& message);
@@ -117,7 +117,7 @@ class ReviewSession {
   std::condition_variable save_done_;
 
   std::mutex file_mutex_;  // guards file_: the saver writes it without holding mutex_
-  CorpusFile file_;
+  tei::BitextFile file_;
 
   // Taken before mutex_ when both are needed.
   std::mutex explainer_mutex_;  // guards explainer_

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <ostream>
 #include <string_view>
 
@@ -9,6 +10,7 @@
 
 #include "pair_util.h"
 #include "report_assets.h"
+#include "tandem/align/aligner.h"
 #include "tandem/corpora/summary.h"
 #include "tandem/corpora/view_data.h"
 #include "tandem/util/strings.h"
@@ -55,8 +57,8 @@ std::string HeaderHtml(const Bitext& bitext, const ReportStatistics& stats,
   std::string aligned = "aligned by " + EscapeMarkup(info.tool);
   if (!info.version.empty()) aligned += " " + EscapeMarkup(info.version);
   if (!info.timestamp.empty()) aligned += " on " + EscapeMarkup(info.timestamp);
-  for (const auto& [name, value] : info.parameters) {
-    if (name == "max-bead") aligned += "; max-bead " + EscapeMarkup(value);
+  if (const std::optional<std::size_t> max_bead = align::RecordedMaxBead(info.parameters)) {
+    aligned += fmt::format("; max-bead {}", *max_bead);
   }
   html += R"(<p class="meta">)" + aligned + "</p>\n";
   std::string made;

@@ -2,13 +2,13 @@
 
 #include <algorithm>
 #include <array>
-#include <charconv>
 #include <map>
 #include <memory>
 #include <utility>
 
 #include <fmt/format.h>
 
+#include "tandem/core/version.h"
 #include "tandem/corpora/dictionary.h"
 
 namespace tandem::corpora {
@@ -329,7 +329,9 @@ LadderPatch Invert(const LadderPatch& patch) {
                      .before_beads = patch.after_beads,
                      .before_review = patch.after_review,
                      .after_beads = patch.before_beads,
-                     .after_review = patch.before_review};
+                     .after_review = patch.before_review,
+                     .before_alignment = patch.after_alignment,
+                     .after_alignment = patch.before_alignment};
 }
 
 StatusOr<LadderPatch> PlanEdit(const Bitext& bitext, const Edit& edit, const ReviewStamp& stamp) {
@@ -382,6 +384,13 @@ Status ApplyPatch(Bitext& bitext, const LadderPatch& patch) {
   if (patch.before_review.size() != n || patch.after_review.size() != patch.after_beads.size()) {
     return InvalidArgumentError("a patch needs one review record per bead");
   }
+  if (patch.before_alignment.has_value() != patch.after_alignment.has_value()) {
+    return InvalidArgumentError(
+        "a patch replaces the alignment record with another, or not at all");
+  }
+  if (patch.before_alignment && bitext.alignment != *patch.before_alignment) {
+    return ConflictError("the re-alignment was made for another version of the alignment record");
+  }
   if (patch.first > bitext.ladder.size() || bitext.ladder.size() - patch.first < n) {
     return ConflictError(
         fmt::format("the edit was made for another state of the alignment (beads {} to {} of {})",
@@ -405,6 +414,7 @@ Status ApplyPatch(Bitext& bitext, const LadderPatch& patch) {
   bitext.review.insert(bitext.review.begin() + first, patch.after_review.begin(),
                        patch.after_review.end());
   NormalizeReview(bitext);
+  if (patch.after_alignment) bitext.alignment = *patch.after_alignment;
   return Status::Ok();
 }
 
@@ -442,17 +452,7 @@ LadderPatch Diff(const align::Ladder& old_ladder, const std::vector<BeadReview>&
 }
 
 align::AlignOptions AlignOptionsOf(const Bitext& bitext) {
-  align::AlignOptions options;
-  for (const auto& [name, value] : bitext.alignment.parameters) {
-    if (name != "max-bead") continue;
-    std::size_t max_bead = 0;
-    const auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), max_bead);
-    if (error == std::errc() && end == value.data() + value.size() && max_bead >= 1 &&
-        max_bead <= 8) {
-      options.max_bead = max_bead;
-    }
-  }
-  return options;
+  return align::OptionsFromRecord(bitext.alignment.parameters);
 }
 
 namespace {
@@ -525,6 +525,31 @@ StatusOr<LadderPatch> PlanRealign(const Bitext& bitext, const align::AlignOption
     }
   }
   return Diff(bitext.ladder, bitext.review, ladder, review);
+}
+
+StatusOr<Realignment> Realign(Bitext& bitext, const RealignRequest& request, EditHistory* history) {
+  align::AlignOptions options = AlignOptionsOf(bitext);
+  if (request.max_bead) options.max_bead = *request.max_bead;
+  Realignment result;
+  for (std::size_t k = 0; k < bitext.ladder.size(); ++k) {
+    if (ReviewOf(bitext, k).status != ReviewStatus::kAutomatic) ++result.kept;
+  }
+  TANDEM_ASSIGN_OR_RETURN(LadderPatch patch, PlanRealign(bitext, options));
+  result.changes = CountChanges(patch);
+  // A new run of the aligner made the automatic beads: the record says when and how, and
+  // changes with them in one step (undone with them).
+  patch.before_alignment = bitext.alignment;
+  patch.after_alignment = bitext.alignment;
+  patch.after_alignment->version = kVersion;
+  patch.after_alignment->timestamp = request.timestamp;
+  align::UpdateRecord(options, patch.after_alignment->parameters);
+  if (history != nullptr) {
+    TANDEM_ASSIGN_OR_RETURN(result.patch, history->Do(bitext, std::move(patch)));
+  } else {
+    TANDEM_RETURN_IF_ERROR(ApplyPatch(bitext, patch));
+    result.patch = std::move(patch);
+  }
+  return result;
 }
 
 struct BeadExplainer::Texts {

@@ -1,4 +1,4 @@
-#include "review/corpus_file.h"
+#include "tandem/tei/bitext_file.h"
 
 #include <cerrno>
 #include <cstdio>
@@ -12,7 +12,7 @@
 #include "tandem/core/text_io.h"
 #include "tandem/tei/reader.h"
 
-namespace tandem::cli::review {
+namespace tandem::tei {
 namespace {
 
 // FNV-1a, 64 bits: to tell whether a file's bytes changed, not against an adversary (the
@@ -28,18 +28,18 @@ std::uint64_t Hash(const std::string& bytes) {
 
 // A tandem corpus in one file is a teiCorpus; the alignment file of the split layout is a TEI
 // with a standOff whose pointers name the two text files.
-tei::TeiLayout LayoutOf(const std::string& bytes) {
+TeiLayout LayoutOf(const std::string& bytes) {
   const std::size_t root = bytes.find("<teiCorpus");
   const std::size_t tei = bytes.find("<TEI");
   if (root != std::string::npos && (tei == std::string::npos || root < tei)) {
-    return tei::TeiLayout::kSingleFile;
+    return TeiLayout::kSingleFile;
   }
-  return tei::TeiLayout::kSplit;
+  return TeiLayout::kSplit;
 }
 
 }  // namespace
 
-StatusOr<CorpusFile::Identity> CorpusFile::Stat(const std::string& path) {
+StatusOr<BitextFile::Identity> BitextFile::Stat(const std::string& path) {
   struct stat st {};
   if (::stat(path.c_str(), &st) != 0) {
     const int error = errno;
@@ -53,28 +53,28 @@ StatusOr<CorpusFile::Identity> CorpusFile::Stat(const std::string& path) {
                               st.st_mtim.tv_nsec};
 }
 
-StatusOr<CorpusFile> CorpusFile::Open(const std::string& path, corpora::Bitext* bitext,
+StatusOr<BitextFile> BitextFile::Open(const std::string& path, corpora::Bitext* bitext,
                                       const corpora::WarningCallback& warn) {
-  CorpusFile file;
+  BitextFile file;
   file.path_ = path;
   TANDEM_ASSIGN_OR_RETURN(std::string bytes, ReadFileBytes(path));
   TANDEM_ASSIGN_OR_RETURN(file.identity_, Stat(path));
   file.hash_ = Hash(bytes);
   file.layout_ = LayoutOf(bytes);
-  tei::TeiReadOptions options;
+  TeiReadOptions options;
   options.warn = warn;
-  TANDEM_ASSIGN_OR_RETURN(*bitext, tei::ReadTei(std::move(bytes), path, options));
+  TANDEM_ASSIGN_OR_RETURN(*bitext, ReadTei(std::move(bytes), path, options));
   return file;
 }
 
-Status CorpusFile::Remember() {
+Status BitextFile::Remember() {
   TANDEM_ASSIGN_OR_RETURN(const std::string bytes, ReadFileBytes(path_));
   TANDEM_ASSIGN_OR_RETURN(identity_, Stat(path_));
   hash_ = Hash(bytes);
   return Status::Ok();
 }
 
-Status CorpusFile::CheckUnchanged() {
+Status BitextFile::CheckUnchanged() {
   StatusOr<Identity> now = Stat(path_);
   const std::string what = fmt::format(
       "{} was changed on disk by another program since tandem last read or wrote it; tandem "
@@ -91,7 +91,7 @@ Status CorpusFile::CheckUnchanged() {
   return ConflictError(what);
 }
 
-Status CorpusFile::KeepBackup() {
+Status BitextFile::KeepBackup() {
   const std::string backup = backup_path();
   const std::string temp = backup + ".tmp";
   std::remove(temp.c_str());
@@ -108,14 +108,14 @@ Status CorpusFile::KeepBackup() {
   return WriteFileAtomically(backup, bytes);
 }
 
-Status CorpusFile::Save(const corpora::Bitext& bitext) {
+Status BitextFile::Save(const corpora::Bitext& bitext) {
   TANDEM_RETURN_IF_ERROR(CheckUnchanged());
   TANDEM_RETURN_IF_ERROR(KeepBackup());
-  tei::TeiWriteOptions options;
+  TeiWriteOptions options;
   options.output_path = path_;
   options.layout = layout_;
-  TANDEM_RETURN_IF_ERROR(tei::WriteTeiFile(bitext, options));
+  TANDEM_RETURN_IF_ERROR(WriteTeiFile(bitext, options));
   return Remember();
 }
 
-}  // namespace tandem::cli::review
+}  // namespace tandem::tei

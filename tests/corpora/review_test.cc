@@ -4,12 +4,14 @@
 #include <random>
 #include <sstream>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <gtest/gtest.h>
 
 #include "fixtures.h"
 #include "generated_corpus.h"
+#include "tandem/core/version.h"
 #include "tandem/corpora/document_builder.h"
 
 namespace tandem::corpora {
@@ -585,6 +587,39 @@ TEST(Review, RealignOfAFullyReviewedBitextChangesNothing) {
   const StatusOr<LadderPatch> patch = PlanRealign(bitext, AlignOptionsOf(bitext));
   ASSERT_TRUE(patch.ok()) << patch.status().message();
   EXPECT_TRUE(patch->empty());
+}
+
+// The one entry point of `tandem align --keep` and the editor's re-align: it applies the patch
+// and brings the alignment record up to date in the same step, which undo reverts whole.
+TEST(Review, RealignUpdatesTheAlignmentRecordInTheSameStep) {
+  Bitext bitext = testing::ReviewedBitext();
+  bitext.alignment.parameters = {
+      {"search", "by hand"}, {"max-bead", "2"}, {"dictionaries", "none"}};
+  const Bitext before = bitext;
+  EditHistory history;
+  StatusOr<Realignment> realigned =
+      Realign(bitext, {.max_bead = 3, .timestamp = "2026-12-02T10:00:00Z"}, &history);
+  ASSERT_TRUE(realigned.ok()) << realigned.status().message();
+  EXPECT_EQ(realigned->kept, 3u);  // beads 1, 2 and 4 are reviewed
+  EXPECT_TRUE(ValidateBitext(bitext).ok());
+  EXPECT_EQ(bitext.alignment.timestamp, "2026-12-02T10:00:00Z");
+  EXPECT_EQ(bitext.alignment.version, kVersion);
+  EXPECT_EQ(align::RecordedMaxBead(bitext.alignment.parameters), 3u);
+  EXPECT_EQ(AlignOptionsOf(bitext).max_bead, 3u);
+  // The entries the aligner does not describe are the pipeline's, and stay.
+  EXPECT_EQ(bitext.alignment.parameters.back(),
+            (std::pair<std::string, std::string>{"dictionaries", "none"}));
+  EXPECT_NE(bitext.alignment.parameters.front().second, "by hand");
+  ASSERT_TRUE(history.Undo(bitext).ok());
+  EXPECT_EQ(bitext, before);
+  ASSERT_TRUE(history.Redo(bitext).ok());
+  EXPECT_EQ(bitext.alignment.timestamp, "2026-12-02T10:00:00Z");
+  // Without a history the patch is applied all the same; the largest bead recorded is used.
+  Bitext again = before;
+  realigned = Realign(again, {.timestamp = "2026-12-03T10:00:00Z"});
+  ASSERT_TRUE(realigned.ok());
+  EXPECT_EQ(align::RecordedMaxBead(again.alignment.parameters), 2u);
+  EXPECT_EQ(again.alignment.timestamp, "2026-12-03T10:00:00Z");
 }
 
 }  // namespace

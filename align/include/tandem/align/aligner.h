@@ -230,8 +230,25 @@ struct AlignReport {
 // a passage differently (Text+Berg dev: 12 of 422 links).
 std::vector<BeadShape> AlignmentShapes(std::size_t max_bead);
 
-// The parameters an alignment was made with, as name/value pairs for output headers.
-std::vector<std::pair<std::string, std::string>> DescribeOptions(const AlignOptions& options);
+// What an alignment records of the options it was made with: name/value pairs, as file headers
+// keep them (corpora::AlignmentInfo::parameters; TEI's list of parameters). These functions are
+// the one place that knows the names ("scorer", "search", "max-bead"); everything else goes
+// through them with typed options.
+using OptionRecord = std::vector<std::pair<std::string, std::string>>;
+
+// The record of `options`.
+OptionRecord DescribeOptions(const AlignOptions& options);
+
+// The largest bead `record` gives, when it gives a valid one (a number from 1 to 8).
+std::optional<std::size_t> RecordedMaxBead(const OptionRecord& record);
+
+// `defaults` with what `record` says on top (max_bead; entries it does not know, or values that
+// are not valid, are ignored): the options to align the same texts again.
+AlignOptions OptionsFromRecord(const OptionRecord& record, AlignOptions defaults = {});
+
+// Brings the entries of `record` that DescribeOptions(options) also has up to date with
+// `options`, after a new run of the aligner; entries of others (the pipeline's) stay.
+void UpdateRecord(const AlignOptions& options, OptionRecord& record);
 
 StatusOr<AlignReport> AlignWithReport(const AlignInput& input, const AlignOptions& options);
 

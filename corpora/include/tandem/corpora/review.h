@@ -91,13 +91,17 @@ struct Edit {
 };
 
 // Beads [first, first + before_beads.size()) of a ladder, with their review records
-// (before_review, one per bead), replaced by after_beads / after_review.
+// (before_review, one per bead), replaced by after_beads / after_review. A re-alignment
+// (Realign) also replaces the alignment record, so that undoing it restores that too; other
+// patches leave the record alone.
 struct LadderPatch {
   std::size_t first = 0;
   std::vector<align::Bead> before_beads;
   std::vector<BeadReview> before_review;
   std::vector<align::Bead> after_beads;
   std::vector<BeadReview> after_review;
+  std::optional<AlignmentInfo> before_alignment;  // both set, or neither
+  std::optional<AlignmentInfo> after_alignment;
 
   bool empty() const { return before_beads.empty() && after_beads.empty(); }
   friend bool operator==(const LadderPatch&, const LadderPatch&) = default;
@@ -125,7 +129,7 @@ LadderPatch Diff(const align::Ladder& old_ladder, const std::vector<BeadReview>&
                  const align::Ladder& new_ladder, const std::vector<BeadReview>& new_review);
 
 // The aligner's options a bitext was made with, as far as its AlignmentInfo records them
-// (max-bead); defaults for the rest.
+// (align::OptionsFromRecord: the largest bead); defaults for the rest.
 align::AlignOptions AlignOptionsOf(const Bitext& bitext);
 
 // Re-aligns every stretch of the bitext that nobody has reviewed: beads that are confirmed or
@@ -192,5 +196,27 @@ class EditHistory {
   std::vector<LadderPatch> done_;
   std::vector<LadderPatch> undone_;
 };
+
+// Re-aligning a reviewed bitext: the one entry point of `tandem align --keep` and of the review
+// editor's re-align.
+struct RealignRequest {
+  // The largest bead (1-8); empty: the one the bitext records (AlignOptionsOf).
+  std::optional<std::size_t> max_bead;
+  // When the re-alignment is made (ISO 8601 UTC), for the alignment record.
+  std::string timestamp;
+};
+
+struct Realignment {
+  LadderPatch patch;     // what was applied (in an EditHistory: what undo reverts)
+  std::size_t kept = 0;  // confirmed and edited beads, held as they were
+  PatchChanges changes;  // CountChanges(patch), for messages
+};
+
+// Re-aligns around the reviewed beads (PlanRealign, with AlignOptionsOf and `request`), applies
+// the patch (through `history` when one is given, so that the step can be undone), and updates
+// the alignment record: tandem's version, `request.timestamp`, and the recorded options
+// (align::UpdateRecord). On failure the bitext is unchanged.
+StatusOr<Realignment> Realign(Bitext& bitext, const RealignRequest& request,
+                              EditHistory* history = nullptr);
 
 }  // namespace tandem::corpora

@@ -1,5 +1,13 @@
-// The corpus file a review session edits: read once, then saved after every change so that a
-// crash or a killed server loses at most the change being made, and never damages the file.
+// A bitext file that is edited in place (tandem's TEI, one file or the split layout): read once,
+// then saved after every change, never over someone else's changes and never damaging the file.
+// The review editor saves after every edit, so that a crash or a killed server loses at most the
+// change being made; `tandem align --keep` saves the re-aligned bitext the same way.
+//
+//   tandem::corpora::Bitext bitext;
+//   TANDEM_ASSIGN_OR_RETURN(tandem::tei::BitextFile file,
+//                           tandem::tei::BitextFile::Open("pair.tei.xml", &bitext, warn));
+//   ... change bitext ...
+//   TANDEM_RETURN_IF_ERROR(file.Save(bitext));   // kConflict if the file changed meanwhile
 //
 // Saving (Save):
 //   1. the file must still be what the session read or last wrote (same inode, size and time,
@@ -20,21 +28,24 @@
 #include "tandem/corpora/bitext.h"
 #include "tandem/tei/writer.h"
 
-namespace tandem::cli::review {
+namespace tandem::tei {
 
-class CorpusFile {
+class BitextFile {
  public:
-  // Reads the corpus at `path` (TEI, tandem's one-file or split layout).
-  static StatusOr<CorpusFile> Open(const std::string& path, corpora::Bitext* bitext,
+  // Reads the bitext at `path` (TEI, tandem's one-file or split layout) into `*bitext` and
+  // remembers the file as it is.
+  static StatusOr<BitextFile> Open(const std::string& path, corpora::Bitext* bitext,
                                    const corpora::WarningCallback& warn);
 
-  // Ok when the file on disk is still the one this session read or wrote last; kConflict with
+  // Ok when the file on disk is still the one this object read or wrote last; kConflict with
   // a message for the reviewer otherwise (or when it is gone).
   Status CheckUnchanged();
 
-  // Writes `bitext` (see the top of this file).
+  // Writes `bitext` in the file's own layout: checks that the file is unchanged, keeps it as
+  // PATH.bak, replaces it atomically (see the top of this file).
   Status Save(const corpora::Bitext& bitext);
 
+  // The file, and where Save keeps the previous version.
   const std::string& path() const { return path_; }
   std::string backup_path() const { return path_ + ".bak"; }
 
@@ -51,10 +62,10 @@ class CorpusFile {
   Status KeepBackup();
 
   std::string path_;
-  tei::TeiLayout layout_ = tei::TeiLayout::kSingleFile;
+  TeiLayout layout_ = TeiLayout::kSingleFile;
   Identity identity_;
   std::uint64_t hash_ = 0;
   std::string opened_at_;  // when the session read the file, for messages
 };
 
-}  // namespace tandem::cli::review
+}  // namespace tandem::tei
