@@ -26,4 +26,32 @@ std::string_view PointerId(std::string_view pointer, std::string_view* file = nu
 // Elements that group sentences into a paragraph: p, ab, head, item, l, u, ...
 bool IsBlock(std::string_view name);
 
+// What the visitor of WalkTree wants after a node.
+enum class Walk {
+  kDescend,       // go on into the node's children (if any), then on in document order
+  kSkipChildren,  // go on in document order, past the node's children
+  kStop,          // end the walk here
+};
+
+// Visits `top` and its descendants (every node type: elements, text, ...) in document order,
+// as `visit(node)` asks. Iterative, so that deeply nested documents cannot exhaust the stack;
+// the one walk of a subtree that the XML readers and the validator use. False when a visit
+// returned kStop.
+template <typename Visit>
+bool WalkTree(pugi::xml_node top, Visit&& visit) {
+  pugi::xml_node node = top;
+  while (node) {
+    const Walk next = visit(node);
+    if (next == Walk::kStop) return false;
+    if (next == Walk::kDescend && node.first_child()) {
+      node = node.first_child();
+      continue;
+    }
+    while (node && node != top && !node.next_sibling()) node = node.parent();
+    if (!node || node == top) break;
+    node = node.next_sibling();
+  }
+  return true;
+}
+
 }  // namespace tandem::tei::internal

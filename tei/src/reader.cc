@@ -19,6 +19,7 @@
 #include "tandem/corpora/document_builder.h"
 #include "tandem/corpora/summary.h"
 #include "tei_common.h"
+#include "tei_structure.h"
 #include "xml_stream.h"
 #include "xml_util.h"
 
@@ -32,8 +33,10 @@ using internal::Children;
 using internal::IsBlock;
 using internal::OffsetOf;
 using internal::PointerId;
+using internal::TeiContainer;
 using internal::TextOf;
 using internal::Tokens;
+using internal::Walk;
 using internal::XmlInput;
 
 ParagraphKind KindOf(pugi::xml_node block) {
@@ -238,28 +241,12 @@ struct AnnotationRecord {
   std::size_t offset = 0;
 };
 
-class Collector final : public internal::XmlVisitor {
+class Collector final : public internal::TeiVisitor {
  public:
   Collector(const XmlInput& input, std::string_view sentence_name, bool single_text,
             const corpora::WarningCallback& warn)
       : input_(input), sentence_name_(sentence_name), single_text_(single_text), warn_(warn) {
     interned_.emplace_back();  // index 0: absent
-  }
-
-  bool IsContainer(const std::vector<std::string>& path, std::string_view name) override {
-    if (path.empty()) return true;          // the root (StartContainer checks it is TEI's)
-    if (name == "teiCorpus") return false;  // nested corpora are not read
-    if (name == "TEI") return path.empty() || path.back() == "teiCorpus";
-    if (name == "text") return !path.empty() && (path.back() == "TEI" || path.back() == "group");
-    if (name == "body" || name == "front" || name == "back" || name == "group") {
-      return !path.empty() && path.back() == "text";
-    }
-    if (name == "standOff")
-      return !path.empty() && (path.back() == "TEI" || path.back() == "teiCorpus");
-    if (name == "linkGrp" || name == "listAnnotation") {
-      return !path.empty() && path.back() == "standOff";
-    }
-    return false;
   }
 
   Status StartContainer(const std::vector<std::string>& path, pugi::xml_node element,
@@ -316,13 +303,13 @@ class Collector final : public internal::XmlVisitor {
   Status Elements(const std::vector<std::string>& path, pugi::xml_node fragment,
                   std::size_t base) override {
     if (path.empty()) return Status::Ok();
-    const std::string& container = path.back();
+    const TeiContainer container = internal::TeiContainerOf(path.back());
     for (pugi::xml_node child = fragment.first_child(); child; child = child.next_sibling()) {
       if (child.type() != pugi::node_element) continue;
       const std::string_view name = child.name();
-      if (container == "teiCorpus" || container == "TEI") {
+      if (container == TeiContainer::kCorpus || container == TeiContainer::kText) {
         if (name == "teiHeader") {
-          if (container == "teiCorpus") {
+          if (container == TeiContainer::kCorpus) {
             ReadCorpusHeader(child, &corpus_header_);
           } else {
             if (current_ != nullptr) {
@@ -335,14 +322,13 @@ class Collector final : public internal::XmlVisitor {
             if (!corpus_) ReadCorpusHeader(child, &corpus_header_);
           }
         }
-      } else if (container == "linkGrp") {
+      } else if (container == TeiContainer::kLinkGroup) {
         if (in_alignment_ && (name == "link" || name == "ptr")) {
           TANDEM_RETURN_IF_ERROR(AddLink(child, base));
         }
-      } else if (container == "listAnnotation") {
+      } else if (container == TeiContainer::kAnnotations) {
         if (name == "annotation" || name == "note") AddAnnotation(child, base);
-      } else if (container == "body" || container == "front" || container == "back" ||
-                 container == "text" || container == "group") {
+      } else if (container == TeiContainer::kTextContent) {
         TANDEM_RETURN_IF_ERROR(Sentences(child, base));
       }
     }
@@ -427,30 +413,22 @@ class Collector final : public internal::XmlVisitor {
 
   // Finds the sentences in the subtree of `top` (document order, iteratively).
   Status Sentences(pugi::xml_node top, std::size_t base) {
-    pugi::xml_node node = top;
-    while (node) {
-      bool descend = true;
+    Status status;
+    internal::WalkTree(top, [&](pugi::xml_node node) {
       if (node.type() == pugi::node_element) {
         const std::string_view name = node.name();
         if (name == "seg") ++seg_count_;
         if (name == sentence_name_) {
-          TANDEM_RETURN_IF_ERROR(Sentence(node, top, base));
-          descend = false;
-        } else if (name == "teiHeader") {
-          descend = false;
+          status = Sentence(node, top, base);
+          return status.ok() ? Walk::kSkipChildren : Walk::kStop;
         }
+        if (name == "teiHeader") return Walk::kSkipChildren;
       } else if (open_ && (node.type() == pugi::node_pcdata || node.type() == pugi::node_cdata)) {
         if (!open_in_container_ && IsInside(node, block_)) AddGap(node.value());
       }
-      if (descend && node.first_child()) {
-        node = node.first_child();
-        continue;
-      }
-      while (node && node != top && !node.next_sibling()) node = node.parent();
-      if (!node || node == top) break;
-      node = node.next_sibling();
-    }
-    return Status::Ok();
+      return Walk::kDescend;
+    });
+    return status;
   }
 
   static bool IsInside(pugi::xml_node node, pugi::xml_node ancestor) {
@@ -471,19 +449,18 @@ class Collector final : public internal::XmlVisitor {
   Status Sentence(pugi::xml_node s, pugi::xml_node top, std::size_t base) {
     const std::size_t offset = OffsetOf(s, base);
     // Nested sentences are not allowed (a Schematron rule of TEI).
-    for (pugi::xml_node n = s.first_child(); n;) {
-      if (n.type() == pugi::node_element && sentence_name_ == n.name()) {
-        return input_.Error(OffsetOf(n, base),
-                            fmt::format("<{}> inside <{}>: sentences cannot be nested",
-                                        sentence_name_, sentence_name_));
+    pugi::xml_node nested;
+    internal::WalkTree(s, [&](pugi::xml_node n) {
+      if (n != s && n.type() == pugi::node_element && sentence_name_ == n.name()) {
+        nested = n;
+        return Walk::kStop;
       }
-      if (n.first_child()) {
-        n = n.first_child();
-        continue;
-      }
-      while (n && n != s && !n.next_sibling()) n = n.parent();
-      if (!n || n == s) break;
-      n = n.next_sibling();
+      return Walk::kDescend;
+    });
+    if (nested) {
+      return input_.Error(OffsetOf(nested, base),
+                          fmt::format("<{}> inside <{}>: sentences cannot be nested",
+                                      sentence_name_, sentence_name_));
     }
     if (current_ == nullptr) {
       return input_.Error(offset, "a sentence outside every TEI text");
@@ -514,16 +491,14 @@ class Collector final : public internal::XmlVisitor {
       last_block_ = block;
       // The text of the block before its first sentence.
       if (block) {
-        for (pugi::xml_node n = block.first_child(); n && n != s;) {
+        internal::WalkTree(block, [&](pugi::xml_node n) {
+          if (n == s) return Walk::kStop;
           if (n.type() == pugi::node_pcdata || n.type() == pugi::node_cdata) AddGap(n.value());
-          if (n.type() == pugi::node_element && n.first_child() && sentence_name_ != n.name()) {
-            n = n.first_child();
-            continue;
+          if (n != block && n.type() == pugi::node_element && sentence_name_ == n.name()) {
+            return Walk::kSkipChildren;
           }
-          while (n && n != block && !n.next_sibling()) n = n.parent();
-          if (!n || n == block) break;
-          n = n.next_sibling();
-        }
+          return Walk::kDescend;
+        });
       }
       for (pugi::xml_node n = block ? block : s.parent(); n; n = n.parent()) {
         if (n.type() != pugi::node_element) continue;

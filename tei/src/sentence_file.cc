@@ -40,23 +40,17 @@ class SentenceCollector final : public XmlVisitor {
 
   Status Elements(const std::vector<std::string>& /*path*/, pugi::xml_node fragment,
                   std::size_t base) override {
+    Status status;
     for (pugi::xml_node top = fragment.first_child(); top; top = top.next_sibling()) {
       if (top.type() != pugi::node_element) continue;
-      pugi::xml_node node = top;
-      while (node) {
-        bool descend = true;
-        if (node.type() == pugi::node_element && std::string_view(node.name()) == "s") {
-          TANDEM_RETURN_IF_ERROR(Sentence(node, top, base));
-          descend = false;
+      WalkTree(top, [&](pugi::xml_node node) {
+        if (node.type() != pugi::node_element || std::string_view(node.name()) != "s") {
+          return Walk::kDescend;
         }
-        if (descend && node.first_child()) {
-          node = node.first_child();
-          continue;
-        }
-        while (node && node != top && !node.next_sibling()) node = node.parent();
-        if (!node || node == top) break;
-        node = node.next_sibling();
-      }
+        status = Sentence(node, top, base);
+        return status.ok() ? Walk::kSkipChildren : Walk::kStop;
+      });
+      TANDEM_RETURN_IF_ERROR(status);
       block_ = pugi::xml_node();  // handles do not outlive their batch
     }
     return Status::Ok();

@@ -17,6 +17,7 @@
 
 #include "dom_util.h"
 #include "tei_common.h"
+#include "tei_structure.h"
 #include "xml_stream.h"
 #include "xml_util.h"
 
@@ -27,6 +28,7 @@ namespace fs = std::filesystem;
 using internal::Attr;
 using internal::OffsetOf;
 using internal::PointerId;
+using internal::TeiContainer;
 using internal::Tokens;
 using internal::XmlInput;
 using Severity = ValidationProblem::Severity;
@@ -72,7 +74,7 @@ class Problems {
 };
 
 // Everything one file holds that the checks need.
-class FileChecker final : public internal::XmlVisitor {
+class FileChecker final : public internal::TeiVisitor {
  public:
   struct Id {
     std::size_t offset = 0;
@@ -110,18 +112,6 @@ class FileChecker final : public internal::XmlVisitor {
 
   FileChecker(const XmlInput& input, Problems& problems) : input_(input), problems_(problems) {
     chains_.emplace_back();
-  }
-
-  bool IsContainer(const std::vector<std::string>& path, std::string_view name) override {
-    if (path.empty()) return true;
-    if (name == "TEI") return path.back() == "teiCorpus";
-    if (name == "text") return path.back() == "TEI" || path.back() == "group";
-    if (name == "body" || name == "front" || name == "back" || name == "group") {
-      return path.back() == "text";
-    }
-    if (name == "standOff") return path.back() == "TEI" || path.back() == "teiCorpus";
-    if (name == "linkGrp" || name == "listAnnotation") return path.back() == "standOff";
-    return false;
   }
 
   Status StartContainer(const std::vector<std::string>& path, pugi::xml_node element,
@@ -162,23 +152,17 @@ class FileChecker final : public internal::XmlVisitor {
 
   Status Elements(const std::vector<std::string>& path, pugi::xml_node fragment,
                   std::size_t base) override {
-    const std::string container = path.empty() ? std::string() : path.back();
+    const TeiContainer container =
+        path.empty() ? TeiContainer::kNone : internal::TeiContainerOf(path.back());
     for (pugi::xml_node top = fragment.first_child(); top; top = top.next_sibling()) {
       if (top.type() != pugi::node_element) continue;
       // Every element of the subtree, in document order.
-      pugi::xml_node node = top;
-      while (node) {
+      internal::WalkTree(top, [&](pugi::xml_node node) {
         if (node.type() == pugi::node_element) {
           Element(node, OffsetOf(node, base), /*in_dom=*/true, &top, container);
         }
-        if (node.first_child()) {
-          node = node.first_child();
-          continue;
-        }
-        while (node && node != top && !node.next_sibling()) node = node.parent();
-        if (!node || node == top) break;
-        node = node.next_sibling();
-      }
+        return internal::Walk::kDescend;
+      });
     }
     return Status::Ok();
   }
@@ -262,7 +246,7 @@ class FileChecker final : public internal::XmlVisitor {
   }
 
   void Element(pugi::xml_node node, std::size_t offset, bool in_dom,
-               const pugi::xml_node* top = nullptr, const std::string& container = {}) {
+               const pugi::xml_node* top = nullptr, TeiContainer container = TeiContainer::kNone) {
     const std::string_view name = node.name();
     const std::string_view id = Attr(node, "xml:id");
     Id* record = nullptr;
@@ -303,8 +287,8 @@ class FileChecker final : public internal::XmlVisitor {
     }
     if (name == "bibl" && Attr(node, "type") == "file") CheckFileDescription(node, offset);
     // Links and annotations are checked with the whole alignment in view.
-    if (in_dom && container == "linkGrp" && in_alignment_ && (name == "link" || name == "ptr") &&
-        node.parent().type() == pugi::node_document) {
+    if (in_dom && container == TeiContainer::kLinkGroup && in_alignment_ &&
+        (name == "link" || name == "ptr") && node.parent().type() == pugi::node_document) {
       Link link;
       link.offset = offset;
       link.id = id;
@@ -324,7 +308,7 @@ class FileChecker final : public internal::XmlVisitor {
       links_.push_back(std::move(link));
       return;
     }
-    if (in_dom && container == "listAnnotation" && name == "annotation") {
+    if (in_dom && container == TeiContainer::kAnnotations && name == "annotation") {
       annotations_.push_back(
           {offset, std::string(Attr(node, "target")), std::string(Attr(node, "motivation"))});
     }

@@ -14,6 +14,7 @@
 
 #include <fmt/format.h>
 
+#include "dom_util.h"
 #include "tandem/core/text_io.h"
 #include "tandem/util/utf8.h"
 
@@ -329,29 +330,23 @@ Status ParseStartTag(const XmlInput& input, const Tag& tag, pugi::xml_document* 
 
 // An attribute given twice in one tag makes the XML not well-formed; pugixml keeps both.
 Status CheckUniqueAttributes(const XmlInput& input, pugi::xml_node top, std::size_t base) {
-  pugi::xml_node node = top;
-  while (node) {
-    if (node.type() == pugi::node_element) {
-      for (pugi::xml_attribute a = node.first_attribute(); a; a = a.next_attribute()) {
-        for (pugi::xml_attribute b = a.next_attribute(); b; b = b.next_attribute()) {
-          if (std::strcmp(a.name(), b.name()) == 0) {
-            return input.Error(OffsetOf(node, base),
+  Status status;
+  WalkTree(top, [&](pugi::xml_node node) {
+    if (node.type() != pugi::node_element) return Walk::kDescend;
+    for (pugi::xml_attribute a = node.first_attribute(); a; a = a.next_attribute()) {
+      for (pugi::xml_attribute b = a.next_attribute(); b; b = b.next_attribute()) {
+        if (std::strcmp(a.name(), b.name()) == 0) {
+          status = input.Error(OffsetOf(node, base),
                                fmt::format("malformed XML: the attribute {} is given twice in "
                                            "<{}>",
                                            a.name(), node.name()));
-          }
+          return Walk::kStop;
         }
       }
     }
-    if (node.first_child()) {
-      node = node.first_child();
-      continue;
-    }
-    while (node && node != top && !node.next_sibling()) node = node.parent();
-    if (!node || node == top) break;
-    node = node.next_sibling();
-  }
-  return Status::Ok();
+    return Walk::kDescend;
+  });
+  return status;
 }
 
 // Entity references that pugixml leaves as text: every &name; but the five XML predefines.
