@@ -18,6 +18,7 @@
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <memory>
 #include <set>
 #include <sstream>
 #include <string>
@@ -27,9 +28,10 @@
 #include <fmt/ranges.h>
 
 #include "gold_files.h"
+#include "lexical_scorer.h"
+#include "model_options.h"
 #include "tandem/align/aligner.h"
 #include "tandem/align/eval.h"
-#include "tandem/align/lexical_scorer.h"
 #include "tandem/core/segmenter.h"
 #include "tandem/corpora/dictionary.h"
 #include "tandem/corpora/vecalign.h"
@@ -156,7 +158,7 @@ std::vector<std::size_t> Overlapping(const Span& s, const std::vector<Span>& gol
   return out;
 }
 
-bool SetOption(align::AlignOptions& o, const std::string& name, double v) {
+bool SetOption(align::AlignOptions& o, align::ModelOptions& m, const std::string& name, double v) {
   static const std::map<std::string, double align::EvidenceWeights::*> kWeights = {
       {"weights.shape", &align::EvidenceWeights::shape},
       {"weights.length", &align::EvidenceWeights::length},
@@ -167,57 +169,57 @@ bool SetOption(align::AlignOptions& o, const std::string& name, double v) {
       {"weights.paragraphs", &align::EvidenceWeights::paragraphs},
   };
   if (const auto it = kWeights.find(name); it != kWeights.end()) {
-    o.weights.*(it->second) = v;
+    m.weights.*(it->second) = v;
     return true;
   }
   if (name.starts_with("nodict.")) {
     if (const auto it = kWeights.find("weights." + name.substr(7)); it != kWeights.end()) {
-      o.weights_without_dictionary.*(it->second) = v;
+      m.weights_without_dictionary.*(it->second) = v;
       return true;
     }
   }
   if (name == "vectors.dimension") {
-    o.vectors.dimension = static_cast<std::size_t>(v);
+    m.vectors.dimension = static_cast<std::size_t>(v);
     return true;
   }
   if (name == "learn")
     o.learn = v != 0;
   else if (name == "refine_shapes")
-    o.refine_shapes = v != 0;
+    m.refine_shapes = v != 0;
   else if (name == "max_bead")
     o.max_bead = static_cast<std::size_t>(v);
   else if (name == "confident")
-    o.confident = v;
+    m.confident = v;
   else if (name == "dictionary_reliability")
-    o.dictionary_reliability = v;
+    m.dictionary_reliability = v;
   else if (name == "numbers_reliability")
-    o.numbers_reliability = v;
+    m.numbers_reliability = v;
   else if (name == "names_reliability")
-    o.names_reliability = v;
+    m.names_reliability = v;
   else if (name == "learned_reliability")
-    o.learned_reliability = v;
+    m.learned_reliability = v;
   else if (name == "reliability_prior_strength")
-    o.reliability_prior_strength = v;
+    m.reliability_prior_strength = v;
   else if (name == "shape_prior_strength")
-    o.shape_prior_strength = v;
+    m.shape_prior_strength = v;
   else if (name == "region.per_sentence")
-    o.region.per_sentence = v;
+    m.region.per_sentence = v;
   else if (name == "region.anchor_evidence")
-    o.region.anchor_evidence = v;
+    m.region.anchor_evidence = v;
   else if (name == "region.outside_one_sided")
-    o.region.outside_one_sided = v;
+    m.region.outside_one_sided = v;
   else if (name == "region.max_skew")
-    o.region.max_skew = static_cast<std::size_t>(v);
+    m.region.max_skew = static_cast<std::size_t>(v);
   else if (name == "region.min_anchors")
-    o.region.min_anchors = static_cast<std::size_t>(v);
+    m.region.min_anchors = static_cast<std::size_t>(v);
   else if (name == "names_min_lcsr")
-    o.analysis.names_min_lcsr = v;
+    m.analysis.names_min_lcsr = v;
   else if (name == "unstemmed_prefix")
-    o.analysis.unstemmed_prefix = static_cast<std::size_t>(v);
+    m.analysis.unstemmed_prefix = static_cast<std::size_t>(v);
   else if (name == "model1.min_probability")
-    o.model1.min_probability = v;
+    m.model1.min_probability = v;
   else if (name == "model1.min_cooccurrences")
-    o.model1.min_cooccurrences = static_cast<std::size_t>(v);
+    m.model1.min_cooccurrences = static_cast<std::size_t>(v);
   else
     return false;
   return true;
@@ -229,6 +231,7 @@ int main(int argc, char** argv) {
   const std::string root = std::filesystem::absolute(TANDEM_SOURCE_DIR).string();
   std::vector<std::string> set_names;
   align::AlignOptions options;
+  align::ModelOptions model;
   bool dump = false;
   bool links = false;
   bool raw = false;
@@ -250,11 +253,12 @@ int main(int argc, char** argv) {
       dump = value != 0;
     } else if (name == "dictionaries") {
       use_dictionaries = value != 0;
-    } else if (!SetOption(options, name, value)) {
+    } else if (!SetOption(options, model, name, value)) {
       std::cerr << "unknown option " << name << '\n';
       return 2;
     }
   }
+  options.model = std::make_shared<const align::ModelOptions>(model);
   for (const GoldSet& set : Sets(root, set_names)) {
     corpora::DictionaryRequest request;
     if (!use_dictionaries) request.specs = {"none"};
@@ -378,10 +382,11 @@ int main(int argc, char** argv) {
       if (dump) {
         std::cout << fmt::format("# {}: {} x {} sentences", doc.gold_path, source.size(),
                                  target.size());
-        if (report->region) {
-          std::cout << fmt::format(", region source {}-{} target {}-{}",
-                                   report->region->source_begin, report->region->source_end,
-                                   report->region->target_begin, report->region->target_end);
+        if (report->model->region()) {
+          std::cout << fmt::format(
+              ", region source {}-{} target {}-{}", report->model->region()->source_begin,
+              report->model->region()->source_end, report->model->region()->target_begin,
+              report->model->region()->target_end);
         }
         std::cout << '\n';
       }

@@ -23,6 +23,7 @@
 #include <fstream>
 #include <iostream>
 #include <limits>
+#include <memory>
 #include <set>
 #include <sstream>
 #include <string>
@@ -31,9 +32,10 @@
 #include <fmt/format.h>
 
 #include "gold_files.h"
+#include "model_options.h"
+#include "search.h"
 #include "tandem/align/aligner.h"
 #include "tandem/align/eval.h"
-#include "tandem/align/search.h"
 #include "tandem/core/segmenter.h"
 #include "tandem/corpora/dictionary.h"
 #include "tandem/corpora/vecalign.h"
@@ -381,24 +383,25 @@ int main(int argc, char** argv) {
   }
 
   align::AlignOptions options;
+  align::ModelOptions model;
   // Raw posteriors: fitted here too. The sets of one fit are all with dictionaries or all
   // without, and the weights being fitted are those of that kind (both are set).
-  options.calibration = align::Calibration::Identity();
-  options.calibration_without_dictionary = options.calibration;
+  model.calibration = align::Calibration::Identity();
+  model.calibration_without_dictionary = model.calibration;
   const std::vector<std::string> names = {"shape", "length",  "dictionary", "numbers",
                                           "names", "learned", "paragraphs"};
-  if (start_without) options.weights = align::EvidenceWeights::WithoutDictionary();
-  std::vector<double> w = {options.weights.shape,      options.weights.length,
-                           options.weights.dictionary, options.weights.numbers,
-                           options.weights.names,      options.weights.learned,
-                           options.weights.paragraphs};
+  if (start_without) model.weights = align::EvidenceWeights::WithoutDictionary();
+  std::vector<double> w = {model.weights.shape,     model.weights.length, model.weights.dictionary,
+                           model.weights.numbers,   model.weights.names,  model.weights.learned,
+                           model.weights.paragraphs};
   for (int round = 0; round < rounds; ++round) {
-    options.weights = {w[0], w[1], w[2], w[3], w[4], w[5], w[6]};
-    options.weights_without_dictionary = options.weights;
+    model.weights = {w[0], w[1], w[2], w[3], w[4], w[5], w[6]};
+    model.weights_without_dictionary = model.weights;
     std::vector<TrainingDocument> docs;
     for (const Loaded& l : loaded) {
       const std::vector<std::string>& source = l.source;
       const std::vector<std::string>& target = l.target;
+      options.model = std::make_shared<const align::ModelOptions>(model);
       StatusOr<align::AlignReport> report = align::AlignWithReport(l.input, options);
       if (!report.ok()) {
         std::cerr << "cannot align the texts of " << l.gold_path << '\n';
@@ -448,11 +451,12 @@ int main(int argc, char** argv) {
 
   // Calibration: (logit of the posterior, right or not) for every bead of the sets, one curve
   // per kind of bead (1:1, several sentences on a side, one-sided).
-  options.weights = {w[0], w[1], w[2], w[3], w[4], w[5], w[6]};
-  options.weights_without_dictionary = options.weights;
+  model.weights = {w[0], w[1], w[2], w[3], w[4], w[5], w[6]};
+  model.weights_without_dictionary = model.weights;
   std::vector<std::pair<double, bool>> kinds[3];
   const char* kind_names[3] = {"1:1", "n:m", "one-sided"};
   for (const Loaded& l : loaded) {
+    options.model = std::make_shared<const align::ModelOptions>(model);
     StatusOr<align::AlignReport> report = align::AlignWithReport(l.input, options);
     if (!report.ok()) return 1;
     const std::set<align::Link> gold_links(l.gold.begin(), l.gold.end());

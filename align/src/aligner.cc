@@ -3,19 +3,38 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <functional>
 #include <memory>
 #include <optional>
 
 #include <fmt/format.h>
 
+#include "combined_scorer.h"
+#include "length_scorer.h"
+#include "lexical_scorer.h"
+#include "model_options.h"
+#include "search.h"
+#include "shape_scorer.h"
 #include "structure_scorer.h"
-#include "tandem/align/combined_scorer.h"
-#include "tandem/align/lexical_scorer.h"
-#include "tandem/align/search.h"
-#include "tandem/align/shape_scorer.h"
 
 namespace tandem::align {
 namespace {
+
+// Everything a run of the aligner goes by: the user's options and the model's.
+struct Settings : ModelOptions {
+  explicit Settings(const AlignOptions& given)
+      : ModelOptions(given.model ? *given.model : ModelOptions{}),
+        max_bead(given.max_bead),
+        threads(given.threads),
+        learn(given.learn),
+        explain(given.explain),
+        progress(given.progress) {}
+  std::size_t max_bead;
+  std::size_t threads;
+  bool learn;
+  bool explain;
+  std::function<void(std::string_view)> progress;
+};
 
 // A third pass runs when a shape of probability 0.01 or more changed by a factor of e^0.3
 // (35%) or more between the shapes the second pass used and those its ladder shows.
@@ -57,7 +76,7 @@ class PassModel final : public ScoringModel {
  public:
   PassModel(std::shared_ptr<const BitextEvidence> evidence,
             std::shared_ptr<const EvidenceChannel> learned, const PassParameters& p,
-            const AlignInput& input, const AlignOptions& options)
+            const AlignInput& input, const Settings& options)
       : evidence_(std::move(evidence)),
         learned_channel_(std::move(learned)),
         shape_(p.shapes),
@@ -70,7 +89,8 @@ class PassModel final : public ScoringModel {
         region_(p.region, p.shapes, options.weights.shape, options.region),
         paragraphs_(input.source_paragraphs, input.target_paragraphs, p.paragraphs),
         separators_(Separators(evidence_->source_contentless, input.source_paragraphs),
-                    Separators(evidence_->target_contentless, input.target_paragraphs)) {
+                    Separators(evidence_->target_contentless, input.target_paragraphs)),
+        region_span_(p.region) {
     const EvidenceWeights& w = options.weights;
     parts_ = {{"shape", &shape_, w.shape},
               {"length", &length_, w.length},
@@ -96,6 +116,7 @@ class PassModel final : public ScoringModel {
   const BeadScorer& combined() const override { return *combined_; }
   BeadEvidence Explain(const Bead& bead, const std::vector<std::string_view>& source,
                        const std::vector<std::string_view>& target) const override;
+  const std::optional<Region>& region() const override { return region_span_; }
 
   const LengthRatioScorer& length() const { return length_; }
   const LexicalScorer& dictionary() const { return dictionary_; }
@@ -121,6 +142,7 @@ class PassModel final : public ScoringModel {
   std::optional<LexicalScorer> learned_;
   std::vector<Part> parts_;
   std::optional<CombinedScorer> combined_;
+  std::optional<Region> region_span_;
 };
 
 // The shapes of the first pass: the default table, unless one text is much longer than the
@@ -194,14 +216,14 @@ BeadEvidence PassModel::Explain(const Bead& bead, const std::vector<std::string_
 
 // The search: coarse-to-fine, which is exhaustive for problems of up to a million cells and
 // linear beyond.
-std::unique_ptr<LadderSearch> MakeSearch(const AlignOptions& options) {
+std::unique_ptr<LadderSearch> MakeSearch(const Settings& options) {
   return std::make_unique<CoarseToFineSearch>(CoarseToFineSearchOptions{
       .shapes = AlignmentShapes(options.max_bead), .threads = options.threads});
 }
 
 StatusOr<Ladder> RunPass(const AlignInput& input, const BitextEvidence& evidence,
                          const BeadScorer& scorer, const SentenceVectors& vectors,
-                         const AlignOptions& options) {
+                         const Settings& options) {
   SearchProblem problem;
   problem.scorer = &scorer;
   problem.source_size = input.source.size();
@@ -408,7 +430,7 @@ AlignInput InputFromDocuments(const Document& source, const Document& target) {
 
 StatusOr<AlignReport> AlignWithReport(const AlignInput& input, const AlignOptions& given) {
   // The weights and calibration are those of the evidence there is (set below).
-  AlignOptions options = given;
+  Settings options(given);
   if (options.max_bead < 1 || options.max_bead > 8) {
     return InvalidArgumentError(
         fmt::format("max-bead must be between 1 and 8, not {}", options.max_bead));
@@ -532,12 +554,14 @@ StatusOr<AlignReport> AlignWithReport(const AlignInput& input, const AlignOption
     if (!fixed) bead.confidence = options.calibration.Apply(bead);
   }
 
-  report.length_model = used.length;
+  report.length_ratio = used.length.ratio;
+  report.length_variance = used.length.variance;
   report.dictionary_reliability = used.dictionary_reliability;
   report.numbers_reliability = used.numbers_reliability;
   report.names_reliability = used.names_reliability;
-  report.region = used.region;
-  report.analysis = evidence->stats;
+  report.dictionary_coverage = evidence->stats.dictionary_coverage;
+  report.shared_numbers = evidence->stats.shared_numbers;
+  report.name_links = evidence->stats.name_links;
   if (options.explain) {
     report.evidence.reserve(ladder.size());
     for (const Bead& bead : ladder) {
@@ -547,6 +571,12 @@ StatusOr<AlignReport> AlignWithReport(const AlignInput& input, const AlignOption
   report.ladder = std::move(ladder);
   report.model = std::move(model);
   return report;
+}
+
+BeadEvidence ExplainBead(const ScoringModel& model, const Bead& bead,
+                         const std::vector<std::string_view>& source,
+                         const std::vector<std::string_view>& target) {
+  return model.Explain(bead, source, target);
 }
 
 StatusOr<Ladder> Align(const AlignInput& input, const AlignOptions& options) {

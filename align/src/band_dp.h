@@ -12,8 +12,8 @@
 #include <functional>
 #include <vector>
 
+#include "search.h"
 #include "tandem/align/bead.h"
-#include "tandem/align/search.h"
 #include "tandem/core/status.h"
 
 namespace tandem::align::internal {

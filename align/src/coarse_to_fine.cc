@@ -11,7 +11,7 @@
 #include <fmt/format.h>
 
 #include "band_dp.h"
-#include "tandem/align/search.h"
+#include "search.h"
 
 namespace tandem::align {
 namespace {

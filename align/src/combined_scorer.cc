@@ -1,4 +1,4 @@
-#include "tandem/align/combined_scorer.h"
+#include "combined_scorer.h"
 
 #include <cmath>
 #include <limits>

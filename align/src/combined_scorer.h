@@ -13,7 +13,7 @@
 #include <cstddef>
 #include <vector>
 
-#include "tandem/align/scorer.h"
+#include "scorer.h"
 
 namespace tandem::align {
 

@@ -1,4 +1,4 @@
-#include "tandem/align/evidence.h"
+#include "evidence.h"
 
 #include <algorithm>
 #include <map>
@@ -8,7 +8,7 @@
 
 #include <fmt/format.h>
 
-#include "tandem/align/numbers.h"
+#include "numbers.h"
 #include "tandem/core/normalize.h"
 #include "tandem/core/romanize.h"
 #include "tandem/core/stemmer.h"

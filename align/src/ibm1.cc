@@ -1,4 +1,4 @@
-#include "tandem/align/ibm1.h"
+#include "ibm1.h"
 
 #include <algorithm>
 #include <cmath>

@@ -23,8 +23,8 @@
 #include <cstddef>
 #include <vector>
 
+#include "evidence.h"
 #include "tandem/align/bead.h"
-#include "tandem/align/evidence.h"
 
 namespace tandem::align {
 

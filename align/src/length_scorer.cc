@@ -1,4 +1,4 @@
-#include "tandem/align/length_scorer.h"
+#include "length_scorer.h"
 
 #include <algorithm>
 #include <cmath>

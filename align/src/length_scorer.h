@@ -14,8 +14,8 @@
 #include <span>
 #include <vector>
 
+#include "scorer.h"
 #include "tandem/align/bead.h"
-#include "tandem/align/scorer.h"
 
 namespace tandem::align {
 

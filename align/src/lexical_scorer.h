@@ -35,9 +35,9 @@
 #include <string>
 #include <vector>
 
+#include "evidence.h"
+#include "scorer.h"
 #include "tandem/align/bead.h"
-#include "tandem/align/evidence.h"
-#include "tandem/align/scorer.h"
 
 namespace tandem::align {
 

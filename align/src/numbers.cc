@@ -1,4 +1,4 @@
-#include "tandem/align/numbers.h"
+#include "numbers.h"
 
 #include <algorithm>
 #include <charconv>

@@ -1,4 +1,4 @@
-#include "tandem/align/region_scorer.h"
+#include "region_scorer.h"
 
 #include <algorithm>
 #include <cmath>

@@ -44,9 +44,9 @@
 #include <optional>
 #include <span>
 
+#include "scorer.h"
+#include "shape_scorer.h"
 #include "tandem/align/bead.h"
-#include "tandem/align/scorer.h"
-#include "tandem/align/shape_scorer.h"
 
 namespace tandem::align {
 

@@ -1,4 +1,4 @@
-#include "tandem/align/search.h"
+#include "search.h"
 
 #include <cassert>
 #include <thread>

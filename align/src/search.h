@@ -16,8 +16,8 @@
 #include <cstddef>
 #include <vector>
 
+#include "scorer.h"
 #include "tandem/align/bead.h"
-#include "tandem/align/scorer.h"
 #include "tandem/core/status.h"
 
 namespace tandem::align {

@@ -16,8 +16,8 @@
 #include <array>
 #include <cstddef>
 
+#include "scorer.h"
 #include "tandem/align/bead.h"
-#include "tandem/align/scorer.h"
 
 namespace tandem::align {
 

@@ -19,8 +19,8 @@
 #include <cstdint>
 #include <vector>
 
+#include "scorer.h"
 #include "tandem/align/bead.h"
-#include "tandem/align/scorer.h"
 
 namespace tandem::align::internal {
 

@@ -18,8 +18,8 @@
 #include <cstddef>
 #include <vector>
 
-#include "tandem/align/evidence.h"
-#include "tandem/align/search.h"
+#include "evidence.h"
+#include "search.h"
 
 namespace tandem::align {
 

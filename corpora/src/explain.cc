@@ -26,7 +26,7 @@ std::string FormatExplanation(const Bitext& bitext, const align::AlignReport& re
   out += fmt::format(
       "length ratio {:.3f} (target characters per source character), variance {:.2f}\n"
       "reliability: dictionary {:.2f}, numbers {:.2f}, names {:.2f}; learned links {}\n",
-      report.length_model.ratio, report.length_model.variance, report.dictionary_reliability,
+      report.length_ratio, report.length_variance, report.dictionary_reliability,
       report.numbers_reliability, report.names_reliability, report.learned_links);
   for (std::size_t k = 0; k < bitext.ladder.size(); ++k) {
     const align::Bead& bead = bitext.ladder[k];

@@ -80,18 +80,17 @@ void CheckAligned(const Bitext& bitext, const align::AlignReport& report,
   std::size_t aligned = 0;
   for (const align::Bead& bead : bitext.ladder) aligned += bead.two_sided() ? 1 : 0;
   if (smaller < 5 || aligned * 10 >= smaller) return;
-  const align::AnalysisStats& evidence = report.analysis;
   const std::string dictionary =
       dictionaries.empty()
           ? fmt::format("no dictionary for {}-{}", bitext.source.language, bitext.target.language)
           : fmt::format("the dictionaries cover {:.0f}% of the sentences",
-                        100 * evidence.dictionary_coverage);
+                        100 * report.dictionary_coverage);
   warn(fmt::format(
       "{} / {}: almost nothing aligned ({} pairs of sentences, for texts of {} and {}): the texts "
       "may not translate each other, or there was too little evidence that they do ({}; {} "
       "numbers and {} names found in both)",
       bitext.source.name, bitext.target.name, aligned, bitext.source.sentences.size(),
-      bitext.target.sentences.size(), dictionary, evidence.shared_numbers, evidence.name_links));
+      bitext.target.sentences.size(), dictionary, report.shared_numbers, report.name_links));
 }
 
 std::string Gigabytes(std::uint64_t bytes) {

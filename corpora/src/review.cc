@@ -589,7 +589,7 @@ StatusOr<align::BeadEvidence> BeadExplainer::Explain(const align::Bead& bead) co
                     bead.source_begin, bead.source_begin + bead.source_count, bead.target_begin,
                     bead.target_begin + bead.target_count, sources, targets));
   }
-  return model_->Explain(bead, texts_->source_sentences, texts_->target_sentences);
+  return align::ExplainBead(*model_, bead, texts_->source_sentences, texts_->target_sentences);
 }
 
 PatchChanges CountChanges(const LadderPatch& patch) {

@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include "made_up_bitext.h"
+#include "model_options.h"  // the model behind the options: shapes, calibration, scorers
 
 namespace tandem::align {
 namespace {

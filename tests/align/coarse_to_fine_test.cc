@@ -5,9 +5,9 @@
 
 #include <gtest/gtest.h>
 
+#include "length_scorer.h"
+#include "search.h"
 #include "tandem/align/eval.h"
-#include "tandem/align/length_scorer.h"
-#include "tandem/align/search.h"
 
 namespace tandem::align {
 namespace {

@@ -1,4 +1,4 @@
-#include "tandem/align/evidence.h"
+#include "evidence.h"
 
 #include <algorithm>
 

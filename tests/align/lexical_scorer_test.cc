@@ -1,4 +1,4 @@
-#include "tandem/align/lexical_scorer.h"
+#include "lexical_scorer.h"
 
 #include <cmath>
 

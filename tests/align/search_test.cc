@@ -1,4 +1,4 @@
-#include "tandem/align/search.h"
+#include "search.h"
 
 #include <cmath>
 #include <random>
@@ -7,7 +7,7 @@
 
 #include <gtest/gtest.h>
 
-#include "tandem/align/length_scorer.h"
+#include "length_scorer.h"
 
 namespace tandem::align {
 namespace {

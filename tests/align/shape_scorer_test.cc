@@ -1,4 +1,4 @@
-#include "tandem/align/shape_scorer.h"
+#include "shape_scorer.h"
 
 #include <cmath>
 

@@ -1,4 +1,4 @@
-#include "tandem/align/vectors.h"
+#include "vectors.h"
 
 #include <gtest/gtest.h>
 

@@ -8,13 +8,13 @@
 
 #include <gtest/gtest.h>
 
+#include "evidence.h"
 #include "tandem/align/eval.h"
-#include "tandem/align/evidence.h"
-#include "tandem/align/vectors.h"
 #include "tandem/corpora/dictionary.h"
 #include "tandem/corpora/pipeline.h"
 #include "tandem/corpora/vecalign.h"
 #include "test_util.h"
+#include "vectors.h"
 
 namespace tandem::corpora {
 namespace {
