@@ -1,4 +1,4 @@
-#include "tandem/corpora/hunalign.h"
+#include "hunalign.h"
 
 #include <charconv>
 #include <filesystem>

@@ -22,10 +22,10 @@
 #include <string>
 #include <string_view>
 
+#include "format_options.h"
 #include "tandem/align/bead.h"
 #include "tandem/core/status.h"
 #include "tandem/corpora/bitext.h"
-#include "tandem/corpora/format_options.h"
 
 namespace tandem::corpora {
 

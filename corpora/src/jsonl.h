@@ -21,9 +21,9 @@
 #include <string>
 #include <string_view>
 
+#include "format_options.h"
 #include "tandem/core/status.h"
 #include "tandem/corpora/bitext.h"
-#include "tandem/corpora/format_options.h"
 
 namespace tandem::corpora {
 

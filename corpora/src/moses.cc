@@ -1,4 +1,4 @@
-#include "tandem/corpora/moses.h"
+#include "moses.h"
 
 #include <ostream>
 

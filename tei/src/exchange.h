@@ -27,9 +27,9 @@
 #include <iosfwd>
 #include <string>
 
+#include "format_options.h"
 #include "tandem/core/status.h"
 #include "tandem/corpora/bitext.h"
-#include "tandem/corpora/format_options.h"
 
 namespace tandem::tei {
 

@@ -8,14 +8,14 @@
 
 #include <fmt/format.h>
 
+#include "exchange.h"
+#include "hunalign.h"
+#include "jsonl.h"
+#include "moses.h"
 #include "tandem/align/eval.h"
 #include "tandem/core/segmenter.h"
 #include "tandem/core/text_io.h"
-#include "tandem/corpora/hunalign.h"
-#include "tandem/corpora/jsonl.h"
-#include "tandem/corpora/moses.h"
 #include "tandem/corpora/vecalign.h"
-#include "tandem/tei/exchange.h"
 #include "tandem/tei/reader.h"
 #include "xml_stream.h"
 

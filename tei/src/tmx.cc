@@ -9,12 +9,12 @@
 #include <fmt/format.h>
 
 #include "dom_util.h"
+#include "exchange.h"
 #include "tandem/core/language.h"
 #include "tandem/core/text_io.h"
 #include "tandem/core/version.h"
 #include "tandem/corpora/document_builder.h"
 #include "tandem/corpora/summary.h"
-#include "tandem/tei/exchange.h"
 #include "tei_common.h"
 #include "xml_stream.h"
 #include "xml_util.h"

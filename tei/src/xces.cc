@@ -10,10 +10,10 @@
 #include <fmt/format.h>
 
 #include "dom_util.h"
+#include "exchange.h"
 #include "sentence_file.h"
 #include "tandem/core/text_io.h"
 #include "tandem/corpora/summary.h"
-#include "tandem/tei/exchange.h"
 #include "tei_common.h"
 #include "xml_stream.h"
 #include "xml_util.h"

@@ -1,4 +1,4 @@
-#include "tandem/corpora/jsonl.h"
+#include "jsonl.h"
 
 #include <sstream>
 #include <string>

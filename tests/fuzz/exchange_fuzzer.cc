@@ -5,9 +5,9 @@
 #include <cstdint>
 #include <string>
 
+#include "exchange.h"
 #include "fuzz_util.h"
 #include "tandem/corpora/bitext.h"
-#include "tandem/tei/exchange.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view input = tandem::fuzz::Bytes(data, size);

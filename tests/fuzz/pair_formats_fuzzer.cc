@@ -6,11 +6,11 @@
 #include <string>
 
 #include "fuzz_util.h"
+#include "hunalign.h"
+#include "jsonl.h"
+#include "moses.h"
 #include "tandem/align/bead.h"
 #include "tandem/corpora/bitext.h"
-#include "tandem/corpora/hunalign.h"
-#include "tandem/corpora/jsonl.h"
-#include "tandem/corpora/moses.h"
 #include "tandem/corpora/vecalign.h"
 
 namespace {

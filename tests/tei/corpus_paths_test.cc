@@ -9,8 +9,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "exchange.h"
 #include "fixtures.h"
-#include "tandem/tei/exchange.h"
 #include "tandem/tei/reader.h"
 #include "tandem/tei/validate.h"
 #include "tandem/tei/writer.h"

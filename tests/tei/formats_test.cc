@@ -10,11 +10,11 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "exchange.h"
 #include "fixtures.h"
 #include "generated_corpus.h"
-#include "tandem/corpora/hunalign.h"
+#include "hunalign.h"
 #include "tandem/corpora/pipeline.h"
-#include "tandem/tei/exchange.h"
 #include "tandem/tei/reader.h"
 #include "tandem/tei/validate.h"
 #include "test_util.h"
