@@ -8,12 +8,12 @@
 
 #include <fmt/format.h>
 
+#include "normalize.h"
 #include "numbers.h"
-#include "tandem/core/normalize.h"
-#include "tandem/core/romanize.h"
-#include "tandem/core/stemmer.h"
-#include "tandem/core/tokenizer.h"
+#include "romanize.h"
+#include "stemmer.h"
 #include "tandem/util/utf8.h"
+#include "tokenizer.h"
 
 namespace tandem::align {
 namespace {

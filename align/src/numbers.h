@@ -25,7 +25,7 @@
 #include <string_view>
 #include <vector>
 
-#include "tandem/core/tokenizer.h"
+#include "tokenizer.h"
 
 namespace tandem::align {
 

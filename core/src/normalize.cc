@@ -1,4 +1,4 @@
-#include "tandem/core/normalize.h"
+#include "normalize.h"
 
 #include <exception>
 #include <locale>

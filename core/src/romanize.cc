@@ -1,4 +1,4 @@
-#include "tandem/core/romanize.h"
+#include "romanize.h"
 
 #include <mutex>
 

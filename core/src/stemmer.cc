@@ -1,4 +1,4 @@
-#include "tandem/core/stemmer.h"
+#include "stemmer.h"
 
 #include <libstemmer.h>
 #include <mutex>

@@ -1,4 +1,4 @@
-#include "tandem/core/tokenizer.h"
+#include "tokenizer.h"
 
 #include <exception>
 #include <locale>
@@ -7,7 +7,7 @@
 #include <boost/locale/conversion.hpp>
 
 #include "locale_util.h"
-#include "tandem/core/normalize.h"
+#include "normalize.h"
 
 namespace tandem {
 namespace {

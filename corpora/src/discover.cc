@@ -18,13 +18,13 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "stemmer.h"
 #include "tandem/core/language_id.h"
 #include "tandem/core/segmenter.h"
-#include "tandem/core/stemmer.h"
 #include "tandem/core/text_io.h"
-#include "tandem/core/tokenizer.h"
 #include "tandem/corpora/pipeline.h"
 #include "tandem/corpora/summary.h"
+#include "tokenizer.h"
 
 namespace tandem::corpora {
 namespace {

@@ -1,4 +1,4 @@
-#include "tandem/core/stemmer.h"
+#include "stemmer.h"
 
 #include <gtest/gtest.h>
 

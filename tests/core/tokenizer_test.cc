@@ -1,4 +1,4 @@
-#include "tandem/core/tokenizer.h"
+#include "tokenizer.h"
 
 #include <gtest/gtest.h>
 
