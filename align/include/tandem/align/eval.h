@@ -87,6 +87,8 @@ struct EvalScores {
 // Counts for one document.
 EvalCounts CountLinks(const std::vector<Link>& gold, const std::vector<Link>& hypothesis);
 
+// Precision, recall and F1 (strict, lax, unaligned) from counts, summed over documents first
+// for a micro-average; a ratio with a zero denominator is 0.
 EvalScores ScoresFromCounts(const EvalCounts& counts);
 
 }  // namespace tandem::align

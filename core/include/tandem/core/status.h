@@ -75,6 +75,7 @@ class [[nodiscard]] Status {
   std::string message_;
 };
 
+// A Status of each code with `message`, which names the input ("hu.txt:120:17: ...").
 Status InvalidArgumentError(std::string message);
 Status NotFoundError(std::string message);
 Status InvalidDataError(std::string message);

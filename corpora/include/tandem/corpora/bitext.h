@@ -109,6 +109,8 @@ void MaterializeReview(Bitext& bitext);
 // Empties `review` when every record is the default (the canonical form readers return).
 void NormalizeReview(Bitext& bitext);
 
+// Ok when `bitext` is consistent: both documents valid, the ladder complete and monotone over
+// their sentences (align::ValidateLadder), and `review` empty or one record per bead.
 Status ValidateBitext(const Bitext& bitext);
 
 // Which beads an export keeps (`tandem convert --min-confidence X --status confirmed`).

@@ -99,6 +99,10 @@ struct DictionaryRequest {
   std::string freedict_directory = std::string(kFreeDictDirectory);
 };
 
+// The lexicons `request` asks for, oriented source -> target: for "auto" the FreeDict
+// dictionaries of the pair found in `request.freedict_directory` (possibly none), for a path the
+// user dictionary in it; nothing for "none" (kInvalidArgument beside other elements). Errors
+// name the file.
 StatusOr<std::vector<align::Lexicon>> LoadDictionaries(const DictionaryRequest& request,
                                                        const std::string& source_language,
                                                        const std::string& target_language);

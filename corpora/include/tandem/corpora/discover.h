@@ -145,6 +145,9 @@ struct Discovery {
   std::size_t candidates = 0;                 // pairs aligned in stage 3
 };
 
+// The entry point of discovery (the three stages at the top of this file): reads every document
+// of `options.paths` and returns the documents with their languages and the pairs found. Errors
+// name the document.
 StatusOr<Discovery> Discover(const DiscoverOptions& options);
 
 // The regular files in `directory` (not recursive, hidden files and README* skipped), sorted

@@ -26,6 +26,9 @@
 
 namespace tandem::corpora {
 
+// The text `tandem align --explain` prints: the parameters the last pass estimated, then each
+// bead with its sentences and, when `report.evidence` has it, the parts of its cost and the words
+// it matched.
 std::string FormatExplanation(const Bitext& bitext, const align::AlignReport& report);
 
 }  // namespace tandem::corpora

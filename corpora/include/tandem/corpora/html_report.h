@@ -74,6 +74,7 @@ struct ReportStatistics {
   std::vector<UnalignedStretch> outside;
 };
 
+// The figures of the report's header and tables.
 ReportStatistics ComputeReportStatistics(const Bitext& bitext);
 
 struct HtmlReportOptions {
@@ -87,6 +88,8 @@ struct HtmlReportOptions {
   std::size_t max_stretches = 50;
 };
 
+// Writes the report of `bitext`: one self-contained HTML page (style, script and data inline,
+// nothing fetched from the network). Fails only when `out` fails.
 Status WriteHtmlReport(const Bitext& bitext, const HtmlReportOptions& options, std::ostream& out);
 
 }  // namespace tandem::corpora

@@ -33,6 +33,7 @@ struct BitextMetadata {
 // Parses the JSON above; `name` is used in messages ("meta.json:3:14: ...").
 StatusOr<BitextMetadata> ParseMetadata(std::string_view json, std::string_view name);
 
+// Reads and parses the sidecar at `path`.
 StatusOr<BitextMetadata> ReadMetadataFile(const std::string& path);
 
 // Copies every non-empty field of `metadata` into `bitext` (fields left empty keep their value).

@@ -91,6 +91,10 @@ Status CheckAlignmentMemory(const Document& source, const Document& target, std:
 // longer than it can hold is still aligned.)
 Status CheckAlignable(const Document& source, const Document& target, std::size_t max_bead);
 
+// The entry point of alignment from files: reads the two inputs (plain text in any encoding
+// ReadTextFile takes, or what request.load_input reads), segments them, loads the dictionaries,
+// checks the memory the alignment would take, aligns (align::AlignWithReport) and returns the
+// bitext with its alignment record. Errors name the input.
 StatusOr<Bitext> AlignFiles(const AlignFilesRequest& request);
 
 // A bitext and the aligner's account of it (estimated parameters; with
@@ -102,6 +106,7 @@ struct AlignedFiles {
   std::vector<std::string> dictionaries;  // names of the lexicons used
 };
 
+// AlignFiles, with the aligner's report and the dictionaries used.
 StatusOr<AlignedFiles> AlignFilesWithReport(const AlignFilesRequest& request);
 
 }  // namespace tandem::corpora

@@ -87,6 +87,7 @@ struct CorpusStats {
   PairStats total;  // the sums over the pairs (longest_unaligned: the maximum)
 };
 
+// The statistics of one bitext, called `name` in the output; reads nothing but the bitext.
 PairStats ComputePairStats(const Bitext& bitext, const std::string& name);
 
 // Adds `pair` to `corpus.pairs` and to its total.

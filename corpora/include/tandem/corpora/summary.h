@@ -47,6 +47,7 @@ struct BeadRange {
 };
 BeadRange AlignedBeads(const align::Ladder& ladder);
 
+// The summary of `bitext` (the figures above).
 BitextSummary Summarize(const Bitext& bitext);
 
 // A few lines of text for people.

@@ -27,6 +27,7 @@ namespace tandem::corpora {
 // Document cannot hold) would be replaced by U+FFFD.
 std::string ViewDataJson(const Bitext& bitext);
 
+// A patch as the page applies it to its copy of the view data (the same escaping).
 std::string ViewPatchJson(const LadderPatch& patch);
 
 // The title shown for a bitext: its own, or "<source title> / <target title>", a text's title

@@ -116,6 +116,8 @@ struct ReadRequest {
   corpora::WarningCallback warn;
 };
 
+// Reads `request.path` in its format (given, or DetectFormat's): the one entry point of reading
+// that `tandem convert` and `tandem stats` use.
 StatusOr<corpora::Bitext> ReadBitext(const ReadRequest& request);
 
 // The files ReadBitext read for `request`, which returned `bitext`: the file itself, and the

@@ -49,6 +49,10 @@ struct TeiReadOptions {
   corpora::WarningCallback warn;
 };
 
+// Reads a TEI corpus tandem wrote (one file, or the alignment file of the split layout with the
+// two text files it points to) or a TEI document from elsewhere with <s> or <seg> elements,
+// streaming (any size). Malformed XML and what the model cannot hold are kInvalidData with
+// "file:line:column".
 StatusOr<corpora::Bitext> ReadTeiFile(const std::string& path, const TeiReadOptions& options = {});
 
 // The same from bytes in memory; `name` is the file's path (relative pointers of the split
