@@ -453,11 +453,12 @@ StatusOr<AlignReport> AlignWithReport(const AlignInput& input, const AlignOption
   KeyedSide source_words = std::move(analysed.source_words);
   KeyedSide target_words = std::move(analysed.target_words);
   const auto evidence = std::make_shared<const BitextEvidence>(std::move(analysed));
-  progress(fmt::format(
-      "evidence: {} lexicon entries used, {} dictionary links ({:.0f}% of the sentences), {} name "
-      "links",
-      evidence->stats.lexicon_entries_used, evidence->stats.dictionary_links,
-      100 * evidence->stats.dictionary_coverage, evidence->stats.name_links));
+  progress(
+      fmt::format("evidence: {} lexicon entries used, {} dictionary matches ({:.0f}% of the "
+                  "sentences), {} name "
+                  "matches",
+                  evidence->stats.lexicon_entries_used, evidence->stats.dictionary_matches,
+                  100 * evidence->stats.dictionary_coverage, evidence->stats.name_matches));
 
   // The weights and calibration that fit the evidence there is.
   const double share = CoverageShare(evidence->stats.dictionary_coverage);
@@ -510,7 +511,7 @@ StatusOr<AlignReport> AlignWithReport(const AlignInput& input, const AlignOption
     model.reset();  // the first pass's scorers are done with; their memory goes to the second
     const std::shared_ptr<const EvidenceChannel> learned =
         LearnChannel(*evidence, std::move(source_words), std::move(target_words), confident,
-                     options.model1, report.learned_links);
+                     options.model1, report.learned_entries);
     if (second.region) {
       progress(fmt::format("corresponding region: source sentences {}-{}, target {}-{}",
                            second.region->source_begin, second.region->source_end,
@@ -518,10 +519,10 @@ StatusOr<AlignReport> AlignWithReport(const AlignInput& input, const AlignOption
     }
     progress(fmt::format(
         "second pass: {} confident beads; length ratio {:.3f}, variance {:.2f}; reliability "
-        "dictionary {:.2f}, numbers {:.2f}, names {:.2f}; {} learned links",
+        "dictionary {:.2f}, numbers {:.2f}, names {:.2f}; {} learned lexicon entries",
         confident.size(), second.length.ratio, second.length.variance,
         second.dictionary_reliability, second.numbers_reliability, second.names_reliability,
-        report.learned_links));
+        report.learned_entries));
     model = std::make_shared<PassModel>(evidence, learned, second, input, options);
     const SentenceVectors vectors = BuildSentenceVectors(
         {&evidence->dictionary, &evidence->numbers, &evidence->names, learned.get()},
@@ -561,7 +562,7 @@ StatusOr<AlignReport> AlignWithReport(const AlignInput& input, const AlignOption
   report.names_reliability = used.names_reliability;
   report.dictionary_coverage = evidence->stats.dictionary_coverage;
   report.shared_numbers = evidence->stats.shared_numbers;
-  report.name_links = evidence->stats.name_links;
+  report.name_matches = evidence->stats.name_matches;
   if (options.explain) {
     report.evidence.reserve(ladder.size());
     for (const Bead& bead : ladder) {

@@ -324,7 +324,7 @@ void BuildDictionary(const AnalysisInput& input, SideAnalyzer& source, SideAnaly
   for (const auto& [pair, origin] : pairs)
     channel.links[pair.first].push_back({pair.second, origin});
   SortLinks(channel.links);
-  for (const auto& list : channel.links) evidence.stats.dictionary_links += list.size();
+  for (const auto& list : channel.links) evidence.stats.dictionary_matches += list.size();
 
   auto fill = [](const SideAnalyzer& side, const PhraseTable& phrases, std::uint32_t first_phrase,
                  KeyedSide& out, KeyedSide& words_only) {
@@ -437,7 +437,7 @@ void BuildNames(const SideAnalyzer& source, const SideAnalyzer& target,
     }
   }
   SortLinks(channel.links);
-  for (const auto& list : channel.links) evidence.stats.name_links += list.size();
+  for (const auto& list : channel.links) evidence.stats.name_matches += list.size();
 }
 
 }  // namespace

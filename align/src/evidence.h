@@ -105,8 +105,8 @@ struct AnalysisOptions {
 // What the analysis found, for summaries and explanations.
 struct AnalysisStats {
   std::size_t lexicon_entries_used = 0;  // entries whose words both occur in the texts
-  std::size_t dictionary_links = 0;
-  std::size_t name_links = 0;
+  std::size_t dictionary_matches = 0;
+  std::size_t name_matches = 0;
   std::size_t shared_numbers = 0;  // number values that occur in both texts
   // The share of all sentences (both texts) with a word or phrase that the dictionaries link to
   // one in the other text: how much the dictionary can say about this pair (0 without one).

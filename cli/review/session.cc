@@ -78,10 +78,10 @@ std::string Describe(const corpora::Edit& edit, const corpora::LadderPatch& patc
       return fmt::format("moved the last {} sentence of bead {} to bead {}", side, k, k + 1);
     case corpora::EditKind::kDetach:
       return fmt::format("detached {} sentence {} of bead {}", side, edit.sentence + 1, k);
-    case corpora::EditKind::kLinkWithNext:
-      return fmt::format("linked bead {} with bead {}", k, k + 1);
-    case corpora::EditKind::kLinkWithPrevious:
-      return fmt::format("linked bead {} with bead {}", k, k - 1);
+    case corpora::EditKind::kAttachToNext:
+      return fmt::format("attached bead {} to bead {}", k, k + 1);
+    case corpora::EditKind::kAttachToPrevious:
+      return fmt::format("attached bead {} to bead {}", k, k - 1);
     case corpora::EditKind::kConfirm:
       return fmt::format("confirmed bead {}", k);
     case corpora::EditKind::kConfirmUpTo: {

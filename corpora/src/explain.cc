@@ -25,9 +25,9 @@ std::string FormatExplanation(const Bitext& bitext, const align::AlignReport& re
   std::string out;
   out += fmt::format(
       "length ratio {:.3f} (target characters per source character), variance {:.2f}\n"
-      "reliability: dictionary {:.2f}, numbers {:.2f}, names {:.2f}; learned links {}\n",
+      "reliability: dictionary {:.2f}, numbers {:.2f}, names {:.2f}; learned lexicon entries {}\n",
       report.length_ratio, report.length_variance, report.dictionary_reliability,
-      report.numbers_reliability, report.names_reliability, report.learned_links);
+      report.numbers_reliability, report.names_reliability, report.learned_entries);
   for (std::size_t k = 0; k < bitext.ladder.size(); ++k) {
     const align::Bead& bead = bitext.ladder[k];
     out += fmt::format("\nbead {}  {}  confidence {:.4f}\n", k + 1, align::BeadTypeName(bead),

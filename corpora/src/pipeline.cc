@@ -90,7 +90,7 @@ void CheckAligned(const Bitext& bitext, const align::AlignReport& report,
       "may not translate each other, or there was too little evidence that they do ({}; {} "
       "numbers and {} names found in both)",
       bitext.source.name, bitext.target.name, aligned, bitext.source.sentences.size(),
-      bitext.target.sentences.size(), dictionary, report.shared_numbers, report.name_links));
+      bitext.target.sentences.size(), dictionary, report.shared_numbers, report.name_matches));
 }
 
 std::string Gigabytes(std::uint64_t bytes) {

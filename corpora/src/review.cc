@@ -22,8 +22,9 @@ constexpr std::array<std::pair<EditKind, std::string_view>, 11> kEditNames = {{
     {EditKind::kMoveFirstToPrevious, "move-first-to-previous"},
     {EditKind::kMoveLastToNext, "move-last-to-next"},
     {EditKind::kDetach, "detach"},
-    {EditKind::kLinkWithNext, "link-next"},
-    {EditKind::kLinkWithPrevious, "link-previous"},
+    // The names the editor's page sends (cli/review/web/editor.js); older than the word "attach".
+    {EditKind::kAttachToNext, "link-next"},
+    {EditKind::kAttachToPrevious, "link-previous"},
     {EditKind::kConfirm, "confirm"},
     {EditKind::kConfirmUpTo, "confirm-up-to"},
     {EditKind::kSetNote, "note"},
@@ -245,8 +246,8 @@ StatusOr<LadderPatch> PlanDetach(const Bitext& bitext, const Edit& edit, const R
   return patch;
 }
 
-StatusOr<LadderPatch> PlanLink(const Bitext& bitext, std::size_t k, bool with_next,
-                               const ReviewStamp& stamp) {
+StatusOr<LadderPatch> PlanAttach(const Bitext& bitext, std::size_t k, bool with_next,
+                                 const ReviewStamp& stamp) {
   const Bead& bead = bitext.ladder[k];
   if (bead.two_sided()) {
     return InvalidArgumentError(fmt::format(
@@ -347,10 +348,10 @@ StatusOr<LadderPatch> PlanEdit(const Bitext& bitext, const Edit& edit, const Rev
       return PlanMove(bitext, edit.bead, edit.side, /*forward=*/true, stamp);
     case EditKind::kDetach:
       return PlanDetach(bitext, edit, stamp);
-    case EditKind::kLinkWithNext:
-      return PlanLink(bitext, edit.bead, /*with_next=*/true, stamp);
-    case EditKind::kLinkWithPrevious:
-      return PlanLink(bitext, edit.bead, /*with_next=*/false, stamp);
+    case EditKind::kAttachToNext:
+      return PlanAttach(bitext, edit.bead, /*with_next=*/true, stamp);
+    case EditKind::kAttachToPrevious:
+      return PlanAttach(bitext, edit.bead, /*with_next=*/false, stamp);
     case EditKind::kConfirm:
       return PlanConfirm(bitext, edit.bead, /*up_to=*/false, stamp);
     case EditKind::kConfirmUpTo:

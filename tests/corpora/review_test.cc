@@ -141,17 +141,17 @@ const std::vector<Case> kStructuralCases = {
     {"0:1", EditKind::kDetach, 0, Side::kSource, 0, "error: no source sentence 1"},
     {"1:2", EditKind::kDetach, 0, Side::kTarget, 2, "error: no target sentence 3"},
     // link an unaligned sentence with a neighbour
-    {"1:0 0:1", EditKind::kLinkWithNext, 0, Side::kSource, 0, "1:1"},
-    {"0:1 1:0", EditKind::kLinkWithNext, 0, Side::kSource, 0, "1:1"},
-    {"1:0 1:1", EditKind::kLinkWithNext, 0, Side::kSource, 0, "2:1"},
-    {"1:1 0:1", EditKind::kLinkWithPrevious, 1, Side::kSource, 0, "1:2"},
-    {"1:0 0:1 1:1", EditKind::kLinkWithPrevious, 1, Side::kSource, 0, "1:1 1:1"},
-    {"2:0 0:1", EditKind::kLinkWithNext, 0, Side::kSource, 0, "2:1"},
-    {"1:1 1:1", EditKind::kLinkWithNext, 0, Side::kSource, 0, "error: merge it instead"},
-    {"1:0 1:0", EditKind::kLinkWithNext, 0, Side::kSource, 0, "error: no target sentence"},
-    {"0:1 0:1", EditKind::kLinkWithPrevious, 1, Side::kSource, 0, "error: no source sentence"},
-    {"1:0", EditKind::kLinkWithNext, 0, Side::kSource, 0, "error: last bead"},
-    {"0:1 1:1", EditKind::kLinkWithPrevious, 0, Side::kSource, 0, "error: first bead"},
+    {"1:0 0:1", EditKind::kAttachToNext, 0, Side::kSource, 0, "1:1"},
+    {"0:1 1:0", EditKind::kAttachToNext, 0, Side::kSource, 0, "1:1"},
+    {"1:0 1:1", EditKind::kAttachToNext, 0, Side::kSource, 0, "2:1"},
+    {"1:1 0:1", EditKind::kAttachToPrevious, 1, Side::kSource, 0, "1:2"},
+    {"1:0 0:1 1:1", EditKind::kAttachToPrevious, 1, Side::kSource, 0, "1:1 1:1"},
+    {"2:0 0:1", EditKind::kAttachToNext, 0, Side::kSource, 0, "2:1"},
+    {"1:1 1:1", EditKind::kAttachToNext, 0, Side::kSource, 0, "error: merge it instead"},
+    {"1:0 1:0", EditKind::kAttachToNext, 0, Side::kSource, 0, "error: no target sentence"},
+    {"0:1 0:1", EditKind::kAttachToPrevious, 1, Side::kSource, 0, "error: no source sentence"},
+    {"1:0", EditKind::kAttachToNext, 0, Side::kSource, 0, "error: last bead"},
+    {"0:1 1:1", EditKind::kAttachToPrevious, 0, Side::kSource, 0, "error: first bead"},
 };
 
 void PrintTo(const Case& c, std::ostream* os) {
@@ -336,7 +336,7 @@ TEST(Review, UndoAndRedoFollowTheHistory) {
   const Bitext original = bitext;
   EditHistory history;
   EXPECT_EQ(history.Undo(bitext).status().code(), StatusCode::kInvalidArgument);
-  ASSERT_TRUE(history.Do(bitext, {.kind = EditKind::kLinkWithNext, .bead = 1}, kStamp).ok());
+  ASSERT_TRUE(history.Do(bitext, {.kind = EditKind::kAttachToNext, .bead = 1}, kStamp).ok());
   const Bitext linked = bitext;
   ASSERT_TRUE(
       history.Do(bitext, {.kind = EditKind::kSplit, .bead = 2, .side = Side::kTarget}, kStamp)
@@ -391,8 +391,8 @@ TEST(Review, DiffLeavesOutTheCommonEnds) {
 TEST(Review, EditNamesRoundTrip) {
   for (const EditKind kind :
        {EditKind::kMergeWithNext, EditKind::kSplit, EditKind::kMoveFirstToPrevious,
-        EditKind::kMoveLastToNext, EditKind::kDetach, EditKind::kLinkWithNext,
-        EditKind::kLinkWithPrevious, EditKind::kConfirm, EditKind::kConfirmUpTo, EditKind::kSetNote,
+        EditKind::kMoveLastToNext, EditKind::kDetach, EditKind::kAttachToNext,
+        EditKind::kAttachToPrevious, EditKind::kConfirm, EditKind::kConfirmUpTo, EditKind::kSetNote,
         EditKind::kSetBookmark}) {
     const std::string_view name = EditKindName(kind);
     EXPECT_FALSE(name.empty());
@@ -407,8 +407,8 @@ TEST(Review, EditNamesRoundTrip) {
 TEST(Review, RandomSequencesKeepTheLadderValid) {
   constexpr EditKind kKinds[] = {
       EditKind::kMergeWithNext,    EditKind::kSplit,      EditKind::kMoveFirstToPrevious,
-      EditKind::kMoveLastToNext,   EditKind::kDetach,     EditKind::kLinkWithNext,
-      EditKind::kLinkWithPrevious, EditKind::kConfirm,    EditKind::kConfirmUpTo,
+      EditKind::kMoveLastToNext,   EditKind::kDetach,     EditKind::kAttachToNext,
+      EditKind::kAttachToPrevious, EditKind::kConfirm,    EditKind::kConfirmUpTo,
       EditKind::kSetNote,          EditKind::kSetBookmark};
   std::size_t applied = 0;
   std::size_t refused = 0;

@@ -121,13 +121,13 @@ struct AlignReport {
   double dictionary_reliability = 0;
   double numbers_reliability = 0;
   double names_reliability = 0;
-  std::size_t learned_links = 0;  // word pairs of the lexicon learned in the second pass
+  std::size_t learned_entries = 0;  // entries of the lexicon learned in the second pass
   // What the evidence found in the texts: the share of all sentences (both texts) with a word
-  // the dictionaries link to one in the other text, the number values in both texts, and the
-  // names (or cognates) linked.
+  // the dictionaries match with one in the other text, the number values in both texts, and the
+  // matches of names (or cognates).
   double dictionary_coverage = 0;
   std::size_t shared_numbers = 0;
-  std::size_t name_links = 0;
+  std::size_t name_matches = 0;
   // The last pass's scorers; they own copies of everything they need (not the sentences).
   // ExplainBead explains any bead with them.
   std::shared_ptr<const ScoringModel> model;

@@ -14,7 +14,21 @@
 //                   the alignment path as the rungs of a ladder).
 //   confidence      the aligner's probability, in [0, 1], that a bead is right.
 //   link            a bead written with explicit sentence index lists, as in gold alignments
-//                   (vecalign notation "[3, 4]:[5]"); see eval.h.
+//                   (vecalign notation "[3, 4]:[5]"; align::Link, eval.h) and in TEI's stand-off
+//                   alignment (one <link> element per bead). Only that: words are "matched"
+//                   (below), and a reviewer "attaches" an unaligned sentence to a bead.
+//   match           a word, number or name of one side that the evidence pairs with one of the
+//                   other side (BeadEvidence::Match; the dictionary and name matches of an
+//                   alignment). The lexicon learned in the second pass has "entries".
+//   bitext          the two documents of a source text and its translation, with their ladder
+//                   (corpora::Bitext); a bitext file holds one (tei::BitextFile edits one in
+//                   place), in any format (tei/formats.h).
+//   pair            a document and its translation: the unit of discovery, batches and
+//                   statistics (DiscoveredPair, PairStats; one bitext each). Not a sentence
+//                   pair (a two-sided bead) and not the two languages (say "the languages").
+//   corpus          a collection of bitexts: what `tandem batch` writes into a directory and
+//                   `tandem stats` sums up (CorpusStats); the library of them is `corpora`.
+//                   One file is a bitext file, even when TEI calls its root teiCorpus.
 //
 //   tandem::align::Ladder ladder = ...;
 //   TANDEM_RETURN_IF_ERROR(tandem::align::ValidateLadder(ladder, n_source, n_target));

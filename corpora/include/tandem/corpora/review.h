@@ -63,8 +63,8 @@ enum class EditKind {
   kMoveFirstToPrevious,  // the first sentence on `side` of bead `bead` goes to the bead before
   kMoveLastToNext,       // the last sentence on `side` of bead `bead` goes to the bead after
   kDetach,               // sentence `sentence` on `side` (the first or last there) is unaligned
-  kLinkWithNext,         // the one-sided bead `bead` (an unaligned sentence) joins the next bead
-  kLinkWithPrevious,     // ... joins the bead before
+  kAttachToNext,         // the one-sided bead `bead` (an unaligned sentence) joins the next bead
+  kAttachToPrevious,     // ... joins the bead before
   kConfirm,              // the automatic bead `bead` becomes confirmed
   kConfirmUpTo,          // every automatic bead from the first to `bead` becomes confirmed
   kSetNote,              // the note of bead `bead` becomes `note` (empty: no note)
