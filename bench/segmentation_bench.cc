@@ -32,11 +32,11 @@
 #include <fmt/format.h>
 #include <unicode/brkiter.h>
 #include <unicode/locid.h>
-#include <unicode/uchar.h>
 #include <unicode/utext.h>
 
 #include "tandem/core/segmenter.h"
 #include "tandem/core/text_io.h"
+#include "tandem/util/utf8.h"
 
 namespace {
 
@@ -110,32 +110,9 @@ std::vector<Case> ReadCases(const std::string& path) {
   return cases;
 }
 
-bool IsSpace(UChar32 c) { return u_isUWhiteSpace(c) || c == 0xFEFF; }
-
-// The code point of valid UTF-8 `text` that starts at `i`; `i` moves past it.
-UChar32 Decode(std::string_view text, std::size_t* i) {
-  const auto lead = static_cast<unsigned char>(text[*i]);
-  const int length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
-  UChar32 c = length == 1 ? lead : lead & (0x7F >> length);
-  for (int k = 1; k < length; ++k) c = (c << 6) | (static_cast<unsigned char>(text[*i + k]) & 0x3F);
-  *i += static_cast<std::size_t>(length);
-  return c;
-}
-
-// [begin, end) without white space at either end (UTF-8).
+// [begin, end) without white space at either end (UTF-8), as tandem trims its sentences.
 void Trim(std::string_view text, std::size_t* begin, std::size_t* end) {
-  while (*begin < *end) {
-    std::size_t i = *begin;
-    if (!IsSpace(Decode(text, &i))) break;
-    *begin = i;
-  }
-  while (*end > *begin) {
-    std::size_t start = *end - 1;
-    while (start > *begin && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) --start;
-    std::size_t i = start;
-    if (!IsSpace(Decode(text, &i))) break;
-    *end = start;
-  }
+  tandem::internal::TrimSpaces(text, begin, end);
 }
 
 // --- The two segmenters under test ----------------------------------------------------------
