@@ -29,7 +29,7 @@ int Run(const ReportArgs& args) {
   corpora::HtmlReportOptions options;
   options.generator = std::string("tandem ") + kVersion;
   options.timestamp = Timestamp();
-  options.corpus_path = args.corpus;
+  options.bitext_path = args.corpus;
   const Status written = WriteOutput(args.output, [&](std::ostream& out) {
     return corpora::WriteHtmlReport(*bitext, options, out);
   });

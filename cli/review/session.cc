@@ -206,7 +206,7 @@ Status ReviewSession::Flush() {
   return Status::Ok();
 }
 
-ApiResponse ReviewSession::CorpusLocked() {
+ApiResponse ReviewSession::BitextFileLocked() {
   const json session{{"version", version_},           {"saved_version", saved_version_},
                      {"undo", history_.undo_size()},  {"redo", history_.redo_size()},
                      {"reviewer", options_.reviewer}, {"file", path_},
@@ -218,7 +218,7 @@ ApiResponse ReviewSession::CorpusLocked() {
 
 ApiResponse ReviewSession::Corpus() {
   const std::lock_guard lock(mutex_);
-  return CorpusLocked();
+  return BitextFileLocked();
 }
 
 ApiResponse ReviewSession::State() {
@@ -380,7 +380,7 @@ ApiResponse ReviewSession::Reload() {
   save_error_.clear();
   ++version_;
   saved_version_ = version_;
-  return CorpusLocked();
+  return BitextFileLocked();
 }
 
 }  // namespace tandem::cli::review

@@ -94,7 +94,7 @@ class ReviewSession {
   enum class Step { kEdit, kUndo, kRedo, kRealign };
   ReviewSession(tei::BitextFile file, corpora::Bitext bitext, SessionOptions options);
   ApiResponse Change(Step step, std::string_view body);
-  ApiResponse CorpusLocked();
+  ApiResponse BitextFileLocked();
   ApiResponse Changed(const corpora::LadderPatch& patch, const std::string& message);
   void SaverLoop();
 

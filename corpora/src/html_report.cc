@@ -65,8 +65,8 @@ std::string HeaderHtml(const Bitext& bitext, const ReportStatistics& stats,
   if (!options.generator.empty()) made += "report by " + EscapeMarkup(options.generator);
   if (!options.timestamp.empty())
     made += (made.empty() ? "report of " : ", ") + EscapeMarkup(options.timestamp);
-  if (!options.corpus_path.empty()) {
-    made += (made.empty() ? "" : "; ") + std::string("corpus ") + EscapeMarkup(options.corpus_path);
+  if (!options.bitext_path.empty()) {
+    made += (made.empty() ? "" : "; ") + std::string("corpus ") + EscapeMarkup(options.bitext_path);
   }
   if (!made.empty()) html += R"(<p class="meta">)" + made + "</p>\n";
   return html;

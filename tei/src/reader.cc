@@ -590,9 +590,9 @@ Status Collect(const XmlInput& input, bool single_text, const corpora::WarningCa
 // too have it relative to the directory tandem ran in. Empty when the header names no file.
 std::string SourceFileName(const TextHeader& header, const std::string& tei_path) {
   if (!header.source_uri.empty() && !internal::HasUriScheme(header.source_uri)) {
-    return internal::PathFromCorpus(internal::UnescapeUriPath(header.source_uri), tei_path);
+    return internal::PathFromBitextFile(internal::UnescapeUriPath(header.source_uri), tei_path);
   }
-  if (!header.name.empty()) return internal::PathFromCorpus(header.name, tei_path);
+  if (!header.name.empty()) return internal::PathFromBitextFile(header.name, tei_path);
   return {};
 }
 
@@ -637,7 +637,7 @@ void LoadSource(Document& doc, const TextHeader& header, const std::string& tei_
     return;
   }
   const fs::path path =
-      internal::PathFromCorpus(internal::UnescapeUriPath(header.source_uri), tei_path);
+      internal::PathFromBitextFile(internal::UnescapeUriPath(header.source_uri), tei_path);
   DecodeOptions decode;
   if (doc.converted) decode.encoding = doc.encoding;
   StatusOr<DecodedText> text = ReadTextFile(path.string(), decode);

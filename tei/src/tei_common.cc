@@ -137,12 +137,12 @@ bool HasUriScheme(std::string_view pointer) {
   return false;
 }
 
-std::string PathInCorpus(const std::string& name, const std::string& corpus_path) {
+std::string PathInBitextFile(const std::string& name, const std::string& bitext_path) {
   if (IsPathlessName(name)) return name;
   const fs::path source(name);
   if (source.filename().empty()) return name;
   const fs::path corpus_dir =
-      IsPathlessName(corpus_path) ? fs::path() : fs::path(corpus_path).parent_path();
+      IsPathlessName(bitext_path) ? fs::path() : fs::path(bitext_path).parent_path();
   const fs::path from = PhysicalDirectory(corpus_dir);
   const fs::path to = PhysicalDirectory(source.parent_path()) / source.filename();
   fs::path relative = to.lexically_relative(from);
@@ -150,11 +150,11 @@ std::string PathInCorpus(const std::string& name, const std::string& corpus_path
   return relative.generic_string();
 }
 
-std::string PathFromCorpus(const std::string& stored, const std::string& corpus_path) {
+std::string PathFromBitextFile(const std::string& stored, const std::string& bitext_path) {
   if (IsPathlessName(stored)) return stored;
   const fs::path path(stored);
-  if (path.is_absolute() || IsPathlessName(corpus_path)) return stored;
-  const fs::path joined = fs::path(corpus_path).parent_path() / path;
+  if (path.is_absolute() || IsPathlessName(bitext_path)) return stored;
+  const fs::path joined = fs::path(bitext_path).parent_path() / path;
   const fs::path normal = joined.lexically_normal();
   if (normal == joined) return joined.generic_string();
   // "dir/../x" is "x" for the file system only when dir is not a symbolic link: keep the

@@ -50,21 +50,21 @@ struct ParsedSpanPointer {
 };
 std::optional<ParsedSpanPointer> ParseSpanPointer(std::string_view pointer);
 
-// Paths in a corpus. A relative path written into a corpus file (the @source and ptr pointers
-// and the idno path of a TEI corpus, TMX's x-tandem-*-name) is relative to the directory of
-// that file, wherever tandem runs. In memory, a Document's name is a path as this process opens
-// it: relative to the working directory, or absolute. Every writer converts with PathInCorpus,
-// every reader with PathFromCorpus, so a corpus read in one directory and written to another
+// Paths in a bitext file. A relative path written into a bitext file (the @source and ptr
+// pointers and the idno path of a TEI file, TMX's x-tandem-*-name) is relative to the directory
+// of that file, wherever tandem runs. In memory, a Document's name is a path as this process opens
+// it: relative to the working directory, or absolute. Every writer converts with PathInBitextFile,
+// every reader with PathFromBitextFile, so a bitext read in one directory and written to another
 // still names the same files. Names that are not paths ("", "-", "<stdin>") pass unchanged.
 //
-// `name` as written into the corpus file `corpus_path` ("" or "-": standard output, taken to be
+// `name` as written into the bitext file `bitext_path` ("" or "-": standard output, taken to be
 // in the working directory). Directories are compared with symbolic links resolved, so that the
-// path leads to the file from where the corpus really lies; the file name itself is kept (a
+// path leads to the file from where the bitext file really lies; the file name itself is kept (a
 // link such as git-annex's stays the link).
-std::string PathInCorpus(const std::string& name, const std::string& corpus_path);
-// A path read from the corpus file `corpus_path`, as this process opens it. Absolute paths come
+std::string PathInBitextFile(const std::string& name, const std::string& bitext_path);
+// A path read from the bitext file `bitext_path`, as this process opens it. Absolute paths come
 // back unchanged.
-std::string PathFromCorpus(const std::string& stored, const std::string& corpus_path);
+std::string PathFromBitextFile(const std::string& stored, const std::string& bitext_path);
 // True when `name` names no file ("", "-", "<stdin>").
 bool IsPathlessName(std::string_view name);
 // True when a pointer has a URI scheme ("http://...", "urn:..."): not a path in the file system.

@@ -529,7 +529,7 @@ Status TmxCollector::Finish(corpora::Bitext* bitext) {
   for (int side = 0; side < 2; ++side) {
     const std::string key = side == 0 ? "x-tandem-source-" : "x-tandem-target-";
     if (const auto name = header_props.find(key + "name"); name != header_props.end()) {
-      builders[side]->document().name = internal::PathFromCorpus(name->second, input_.name);
+      builders[side]->document().name = internal::PathFromBitextFile(name->second, input_.name);
     }
     const auto size = header_props.find(key + "size");
     std::size_t value = 0;
@@ -585,9 +585,9 @@ Status WriteTmx(const corpora::Bitext& bitext, const corpora::FormatWriteOptions
        field(fmt::format("{} {}", bitext.alignment.tool, bitext.alignment.version), "aligner"));
   // File names relative to the TMX file, as in a TEI corpus (tei_common.h).
   Prop(xml, 2, "source-name",
-       field(internal::PathInCorpus(bitext.source.name, options.output_path), "file name"));
+       field(internal::PathInBitextFile(bitext.source.name, options.output_path), "file name"));
   Prop(xml, 2, "target-name",
-       field(internal::PathInCorpus(bitext.target.name, options.output_path), "file name"));
+       field(internal::PathInBitextFile(bitext.target.name, options.output_path), "file name"));
   Prop(xml, 2, "source-size", std::to_string(bitext.source.text.size()));
   Prop(xml, 2, "target-size", std::to_string(bitext.target.text.size()));
   xml.Line(1).Raw("</header>");

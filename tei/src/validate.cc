@@ -386,7 +386,7 @@ class FileChecker final : public internal::TeiVisitor {
     }
     if (pointer.empty() || internal::HasUriScheme(pointer)) return;
     const std::string file =
-        internal::PathFromCorpus(internal::UnescapeUriPath(pointer), input_.name);
+        internal::PathFromBitextFile(internal::UnescapeUriPath(pointer), input_.name);
     if (checked_files_.insert(std::string(pointer)).second) {
       std::error_code ec;
       if (!fs::exists(file, ec)) {
@@ -396,7 +396,7 @@ class FileChecker final : public internal::TeiVisitor {
       }
     }
     if (!path.empty() && !internal::IsPathlessName(path) &&
-        fs::path(internal::PathFromCorpus(path, input_.name)).lexically_normal() !=
+        fs::path(internal::PathFromBitextFile(path, input_.name)).lexically_normal() !=
             fs::path(file).lexically_normal()) {
       Warning(offset,
               fmt::format("the idno path '{}' and the ptr '{}' name different files; tandem "
@@ -419,7 +419,7 @@ class FileChecker final : public internal::TeiVisitor {
     if (!parsed->file.empty() && !internal::HasUriScheme(parsed->file) &&
         checked_files_.insert(parsed->file).second) {
       const fs::path file =
-          internal::PathFromCorpus(internal::UnescapeUriPath(parsed->file), input_.name);
+          internal::PathFromBitextFile(internal::UnescapeUriPath(parsed->file), input_.name);
       std::error_code ec;
       if (!fs::exists(file, ec)) {
         Warning(offset, fmt::format("the source file {} does not exist (the byte spans point "

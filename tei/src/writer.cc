@@ -39,7 +39,7 @@ constexpr std::string_view kEncodingDescription =
 // The path of the text's file as the corpus at `output_path` names it (tei_common.h: relative to
 // the corpus file).
 std::string FilePath(const Document& doc, const std::string& output_path) {
-  return internal::PathInCorpus(doc.name, output_path);
+  return internal::PathInBitextFile(doc.name, output_path);
 }
 
 std::string SourceUri(const Document& doc, const std::string& output_path) {

@@ -160,7 +160,7 @@ TEST(HtmlReport, WritesStatisticsHeaderAndData) {
   HtmlReportOptions options;
   options.generator = "tandem 9.9";
   options.timestamp = "2026-11-22T10:00:00Z";
-  options.corpus_path = "out/pair.tei.xml";
+  options.bitext_path = "out/pair.tei.xml";
   ASSERT_TRUE(WriteHtmlReport(bitext, options, out).ok());
   const std::string html = out.str();
   EXPECT_THAT(html, HasSubstr("<title>Alignment report: en.txt / hu.txt</title>"));
@@ -177,7 +177,10 @@ TEST(HtmlReport, WritesStatisticsHeaderAndData) {
 
 TEST(HtmlReport, ListsOnlyTheLongestStretchesWhenThereAreMany) {
   Bitext bitext = testing::SmallBitext();
-  bitext.ladder = {{0, 1, 0, 1, 0.9}, {1, 0, 1, 1, 0.9}, {1, 1, 2, 1, 0.9}, {2, 0, 3, 1, 0.9},
+  bitext.ladder = {{0, 1, 0, 1, 0.9},
+                   {1, 0, 1, 1, 0.9},
+                   {1, 1, 2, 1, 0.9},
+                   {2, 0, 3, 1, 0.9},
                    {2, 1, 4, 1, 0.9}};
   ASSERT_TRUE(ValidateBitext(bitext).ok()) << ValidateBitext(bitext).message();
   HtmlReportOptions options;

@@ -78,11 +78,11 @@ struct ReportStatistics {
 ReportStatistics ComputeReportStatistics(const Bitext& bitext);
 
 struct HtmlReportOptions {
-  // Shown in the page: what wrote it ("tandem 0.1.0") and when (ISO 8601), and the corpus file
+  // Shown in the page: what wrote it ("tandem 0.1.0") and when (ISO 8601), and the bitext file
   // it shows. Empty fields are left out.
   std::string generator;
   std::string timestamp;
-  std::string corpus_path;
+  std::string bitext_path;
   // The omissions and additions listed in the page: the longest ones, at most this many, in text
   // order (all are counted).
   std::size_t max_stretches = 50;
