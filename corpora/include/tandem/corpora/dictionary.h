@@ -1,5 +1,5 @@
 // Bilingual dictionaries from files, as lexicons for the aligner (align/lexicon.h): FreeDict
-// dictionaries in dictd format, found automatically for a language pair, and user
+// dictionaries in dictd format, found automatically for two languages, and user
 // dictionaries (tab-separated word pairs or hunalign's .dic format).
 //
 //   tandem::corpora::DictionaryRequest request;            // specs = {"auto"}
@@ -46,7 +46,7 @@ StatusOr<align::Lexicon> ReadFreeDict(const std::string& directory, const std::s
 // Every other line must then have the same format.
 StatusOr<align::Lexicon> ReadUserDictionary(const std::string& path);
 
-// The FreeDict dictionaries for a language pair (BCP 47 tags) in `directory`:
+// The FreeDict dictionaries between two languages (BCP 47 tags) in `directory`:
 // freedict-SRC-TGT as it is and freedict-TGT-SRC reversed, with FreeDict's language codes
 // (FreeDictCodes: hun, eng, deu, fra, isl; rom for Romanian). Either, both or none may exist.
 StatusOr<std::vector<align::Lexicon>> FindFreeDictionaries(const std::string& directory,
@@ -87,13 +87,13 @@ std::vector<FreeDictName> InstalledFreeDictionaries(const std::string& directory
 std::vector<FreeDictName> DebianFreeDictionaries(
     const std::vector<std::string>& package_names = {});
 
-// Of `dictionaries`, those of the language pair, in either direction: source -> target first.
+// Of `dictionaries`, those between the two languages, in either direction: source -> target first.
 std::vector<FreeDictName> FreeDictionariesFor(const std::vector<FreeDictName>& dictionaries,
                                               const std::string& source_language,
                                               const std::string& target_language);
 
 struct DictionaryRequest {
-  // Each element is "auto" (the FreeDict dictionaries of the language pair), "none" (no
+  // Each element is "auto" (the FreeDict dictionaries of the two languages), "none" (no
   // dictionary: must then be the only element) or the path of a user dictionary.
   std::vector<std::string> specs = {"auto"};
   std::string freedict_directory = std::string(kFreeDictDirectory);

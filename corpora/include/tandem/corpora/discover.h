@@ -74,7 +74,7 @@ struct DiscoverOptions {
   bool edge_sentences = true;
   // The least score (mean anchor confidence times the lower density) of a pair.
   double min_score = 0.4;
-  // Bilingual dictionaries, as for `tandem align` (FreeDict of each language pair by default).
+  // Bilingual dictionaries, as for `tandem align` (FreeDict between each two languages by default).
   DictionaryRequest dictionaries;
   // The aligner's options for the candidate alignments (its own threads are set to 1: the
   // candidates are aligned in parallel instead).

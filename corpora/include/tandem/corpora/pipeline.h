@@ -46,9 +46,9 @@ struct AlignFilesRequest {
   std::vector<std::string> source_abbreviations;
   std::vector<std::string> target_abbreviations;
   align::AlignOptions align;
-  // The dictionaries to use: FreeDict for the language pair by default (dictionary.h).
+  // The dictionaries to use: FreeDict for the two languages by default (dictionary.h).
   DictionaryRequest dictionaries;
-  // Lexicons already loaded for this language pair (oriented source -> target): used instead of
+  // Lexicons already loaded for these two languages (oriented source -> target): used instead of
   // loading `dictionaries`, so that a batch of many pairs reads each dictionary once.
   std::shared_ptr<const std::vector<align::Lexicon>> lexicons;
   // Recorded in the bitext's AlignmentInfo; the caller decides the clock (see docs/cli.md on
