@@ -16,8 +16,8 @@ source bench/shared_dir.sh
 require_shared bench/speed.sh
 shared=$(tandem_shared_dir)
 pairs=${1:-60}
-tandem=$PWD/build/release/cli/tandem
-[ -x "$tandem" ] || scripts/build.sh release
+tandem=${TANDEM:-$PWD/build/release/cli/tandem}
+[ -x "$tandem" ] || scripts/build.sh release  # TANDEM=path measures another build
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 export XDG_CACHE_HOME=$work/cache
