@@ -1,6 +1,7 @@
 #include "tandem/align/lexical_scorer.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cassert>
 #include <cmath>
 #include <cstring>
@@ -67,10 +68,30 @@ double MatchedScore(double p, double log1m_share, double n) {
   return FastLog1p(p * (1 - chance) / chance);
 }
 
+// Sentence scores remembered by the thread that computed them: a bead of a sentences against a
+// target range sums the scores of its a sentences against that range, and each of them is
+// shared by the beads of every shape that covers the sentence with the same range on the other
+// side (up to ten in a search with beads up to 4:4), in the order the search visits them. A
+// direct-mapped table: a collision only costs a recomputation.
+struct MemoEntry {
+  std::uint64_t where = 0;  // sentence << 32 | other_begin
+  std::uint64_t what = 0;   // scorer id << 16 | direction << 8 | other range size; 0: empty
+  double value = 0;
+};
+constexpr unsigned kMemoBits = 16;
+
+MemoEntry& MemoSlot(std::uint64_t where, std::uint64_t what) {
+  thread_local std::vector<MemoEntry> table(std::size_t{1} << kMemoBits);
+  const std::uint64_t hash = (where * 0x9E3779B97F4A7C15ull) ^ (what * 0xC2B2AE3D27D4EB4Full);
+  return table[(hash ^ (hash >> 29)) >> (64 - kMemoBits) & ((std::size_t{1} << kMemoBits) - 1)];
+}
+
+std::atomic<std::uint64_t> next_scorer_id{1};
+
 }  // namespace
 
 LexicalScorer::LexicalScorer(const EvidenceChannel& channel, LexicalScorerOptions options)
-    : channel_(channel), options_(options) {
+    : channel_(channel), options_(options), id_(next_scorer_id++) {
   assert(channel.links.size() == channel.source.key_count());
   std::vector<std::vector<KeyLink>> reverse(channel.target.key_count());
   for (std::uint32_t s = 0; s < channel.links.size(); ++s) {
@@ -138,19 +159,42 @@ bool LexicalScorer::Active(bool source_side, std::uint32_t key) const {
   return key < direction.keys.size() && direction.keys[key].active;
 }
 
-double LexicalScorer::SideLlr(const Direction& direction, std::size_t begin, std::size_t end,
-                              std::size_t other_begin, std::size_t other_end,
+double LexicalScorer::SentenceLlr(const Direction& direction, bool forward, std::size_t sentence,
+                                  std::size_t other_begin, std::size_t other_end,
+                                  std::size_t other_occurrences) const {
+  const std::uint32_t first = direction.active_begin[sentence];
+  const std::uint32_t last = direction.active_begin[sentence + 1];
+  auto compute = [&] {
+    double llr = 0;
+    const auto n = static_cast<double>(other_occurrences);
+    const std::uint32_t* reach = direction.reach.data();
+    for (std::uint32_t k = first; k < last; ++k) {
+      const ActiveOccurrence& o = direction.active[k];
+      if (Reaches(reach + o.reach_begin, reach + o.reach_end, other_begin, other_end)) {
+        llr += MatchedScore(o.p, o.log1m_share, n);
+      } else {
+        llr += o.log1m_p;
+      }
+    }
+    return llr;
+  };
+  if (last - first <= 2) return compute();  // cheaper than looking it up
+  const std::uint64_t where = (std::uint64_t{sentence} << 32) | other_begin;
+  const std::uint64_t what = (id_ << 16) | (forward ? 1u << 8 : 2u << 8) |
+                             static_cast<std::uint64_t>((other_end - other_begin) & 0xFF);
+  MemoEntry& slot = MemoSlot(where, what);
+  if (slot.where == where && slot.what == what) return slot.value;
+  const double llr = compute();
+  slot = {where, what, llr};
+  return llr;
+}
+
+double LexicalScorer::SideLlr(const Direction& direction, bool forward, std::size_t begin,
+                              std::size_t end, std::size_t other_begin, std::size_t other_end,
                               std::size_t other_occurrences) const {
   double llr = 0;
-  const auto n = static_cast<double>(other_occurrences);
-  const std::uint32_t* reach = direction.reach.data();
-  for (std::uint32_t k = direction.active_begin[begin]; k < direction.active_begin[end]; ++k) {
-    const ActiveOccurrence& o = direction.active[k];
-    if (Reaches(reach + o.reach_begin, reach + o.reach_end, other_begin, other_end)) {
-      llr += MatchedScore(o.p, o.log1m_share, n);
-    } else {
-      llr += o.log1m_p;
-    }
+  for (std::size_t sentence = begin; sentence < end; ++sentence) {
+    llr += SentenceLlr(direction, forward, sentence, other_begin, other_end, other_occurrences);
   }
   return llr;
 }
@@ -161,8 +205,8 @@ double LexicalScorer::Cost(std::size_t i, std::size_t a, std::size_t j, std::siz
   const KeyedSide& target = channel_.target;
   const std::size_t source_occurrences = source.sentence_begin[i + a] - source.sentence_begin[i];
   const std::size_t target_occurrences = target.sentence_begin[j + b] - target.sentence_begin[j];
-  const double llr = SideLlr(forward_, i, i + a, j, j + b, target_occurrences) +
-                     SideLlr(backward_, j, j + b, i, i + a, source_occurrences);
+  const double llr = SideLlr(forward_, true, i, i + a, j, j + b, target_occurrences) +
+                     SideLlr(backward_, false, j, j + b, i, i + a, source_occurrences);
   return -llr;
 }
 
