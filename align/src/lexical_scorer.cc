@@ -1,6 +1,7 @@
 #include "tandem/align/lexical_scorer.h"
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <cassert>
 #include <cmath>
@@ -71,19 +72,42 @@ double MatchedScore(double p, double log1m_share, double n) {
 // Sentence scores remembered by the thread that computed them: a bead of a sentences against a
 // target range sums the scores of its a sentences against that range, and each of them is
 // shared by the beads of every shape that covers the sentence with the same range on the other
-// side (up to ten in a search with beads up to 4:4), in the order the search visits them. A
-// direct-mapped table: a collision only costs a recomputation.
+// side, in the order the search visits them. One entry holds a sentence's scores against the
+// ranges of 1 to kMemoRange sentences from one start, which one pass over its occurrences gives
+// (an occurrence matches the range of b sentences when its first counterpart from the start is
+// less than b sentences away). A direct-mapped table: a collision only costs a recomputation.
+constexpr std::size_t kMemoRange = 4;
 struct MemoEntry {
-  std::uint64_t where = 0;  // sentence << 32 | other_begin
-  std::uint64_t what = 0;   // scorer id << 16 | direction << 8 | other range size; 0: empty
-  double value = 0;
+  std::uint64_t where = 0;               // sentence << 32 | other_begin
+  std::uint64_t what = 0;                // scorer id << 8 | direction; 0: empty
+  std::array<double, kMemoRange> llr{};  // against 1, 2, ... sentences
 };
-constexpr unsigned kMemoBits = 16;
+constexpr unsigned kMemoBits = 17;
 
-MemoEntry& MemoSlot(std::uint64_t where, std::uint64_t what) {
+// The slot of a sentence against a start on the other side. The search visits the cells of the
+// grid row by row, so neighbouring slots hold neighbouring starts of the other side (for the
+// source sentences of the last rows) or neighbouring sentences (for the target side), and the
+// entries one row needs are close together in memory; each scorer and direction starts at its own
+// offset.
+MemoEntry& MemoSlot(std::size_t sentence, std::size_t other_begin, bool forward,
+                    std::uint64_t what) {
   thread_local std::vector<MemoEntry> table(std::size_t{1} << kMemoBits);
-  const std::uint64_t hash = (where * 0x9E3779B97F4A7C15ull) ^ (what * 0xC2B2AE3D27D4EB4Full);
-  return table[(hash ^ (hash >> 29)) >> (64 - kMemoBits) & ((std::size_t{1} << kMemoBits) - 1)];
+  const std::uint64_t local = forward ? (std::uint64_t{other_begin} << 3) | (sentence & 7)
+                                      : (std::uint64_t{sentence} << 3) | (other_begin & 7);
+  const std::uint64_t offset = (what * 0x9E3779B97F4A7C15ull) >> (64 - kMemoBits);
+  return table[(local + offset) & ((std::uint64_t{1} << kMemoBits) - 1)];
+}
+
+// The first sentence in reach[first, last) at or after `begin`, or none.
+const std::uint32_t* FirstFrom(const std::uint32_t* first, const std::uint32_t* last,
+                               std::size_t begin) {
+  if (last - first <= 8) {
+    for (; first != last; ++first) {
+      if (*first >= begin) return first;
+    }
+    return last;
+  }
+  return std::lower_bound(first, last, static_cast<std::uint32_t>(begin));
 }
 
 std::atomic<std::uint64_t> next_scorer_id{1};
@@ -164,10 +188,11 @@ double LexicalScorer::SentenceLlr(const Direction& direction, bool forward, std:
                                   std::size_t other_occurrences) const {
   const std::uint32_t first = direction.active_begin[sentence];
   const std::uint32_t last = direction.active_begin[sentence + 1];
-  auto compute = [&] {
+  const std::uint32_t* reach = direction.reach.data();
+  const std::size_t range = other_end - other_begin;
+  if (last - first <= 2 || range > kMemoRange || range == 0) {  // cheaper than remembering
     double llr = 0;
     const auto n = static_cast<double>(other_occurrences);
-    const std::uint32_t* reach = direction.reach.data();
     for (std::uint32_t k = first; k < last; ++k) {
       const ActiveOccurrence& o = direction.active[k];
       if (Reaches(reach + o.reach_begin, reach + o.reach_end, other_begin, other_end)) {
@@ -177,16 +202,36 @@ double LexicalScorer::SentenceLlr(const Direction& direction, bool forward, std:
       }
     }
     return llr;
-  };
-  if (last - first <= 2) return compute();  // cheaper than looking it up
+  }
   const std::uint64_t where = (std::uint64_t{sentence} << 32) | other_begin;
-  const std::uint64_t what = (id_ << 16) | (forward ? 1u << 8 : 2u << 8) |
-                             static_cast<std::uint64_t>((other_end - other_begin) & 0xFF);
-  MemoEntry& slot = MemoSlot(where, what);
-  if (slot.where == where && slot.what == what) return slot.value;
-  const double llr = compute();
-  slot = {where, what, llr};
-  return llr;
+  const std::uint64_t what = (id_ << 8) | (forward ? 1u : 2u);
+  MemoEntry& slot = MemoSlot(sentence, other_begin, forward, what);
+  if (slot.where != where || slot.what != what) {
+    // The scores against 1 .. kMemoRange sentences from other_begin (as far as there are).
+    const std::vector<std::uint32_t>& other_begins =
+        forward ? channel_.target.sentence_begin : channel_.source.sentence_begin;
+    const std::size_t other_sentences = other_begins.size() - 1;
+    const std::size_t ranges = std::min(kMemoRange, other_sentences - other_begin);
+    std::array<double, kMemoRange> n{};
+    for (std::size_t b = 1; b <= ranges; ++b) {
+      n[b - 1] = static_cast<double>(other_begins[other_begin + b] - other_begins[other_begin]);
+    }
+    slot.where = where;
+    slot.what = what;
+    slot.llr.fill(0);
+    for (std::uint32_t k = first; k < last; ++k) {
+      const ActiveOccurrence& o = direction.active[k];
+      const std::uint32_t* end = reach + o.reach_end;
+      const std::uint32_t* found = FirstFrom(reach + o.reach_begin, end, other_begin);
+      // Matched in the ranges of more than `distance` sentences.
+      const std::size_t distance =
+          found == end ? kMemoRange : std::min<std::size_t>(*found - other_begin, kMemoRange);
+      for (std::size_t b = 1; b <= ranges; ++b) {
+        slot.llr[b - 1] += b > distance ? MatchedScore(o.p, o.log1m_share, n[b - 1]) : o.log1m_p;
+      }
+    }
+  }
+  return slot.llr[range - 1];
 }
 
 double LexicalScorer::SideLlr(const Direction& direction, bool forward, std::size_t begin,
