@@ -107,7 +107,11 @@ class CoarseCost {
   // `ratio`: target characters per source character in the parts that correspond
   // (EstimateRatio).
   CoarseCost(const Level& level, double ratio) : level_(level), ratio_(ratio) {
-    if (level.dimension > 0) EstimateRandomSimilarity();
+    if (level.dimension > 0) {
+      source_norms_ = RunNorms(level.source_vector, level.n);
+      target_norms_ = RunNorms(level.target_vector, level.m);
+      EstimateRandomSimilarity();
+    }
   }
 
   // The length ratio of the texts where they correspond. Without vectors, the ratio of the
@@ -167,21 +171,66 @@ class CoarseCost {
   }
 
  private:
+  // The vector of a run of `a` rows from row i: element x (rows summed in order).
+  static double RunElement(const std::vector<float>& vectors, std::size_t d, std::size_t i,
+                           std::size_t a, std::size_t x) {
+    double sum = 0;
+    for (std::size_t k = 0; k < a; ++k) sum += vectors[(i + k) * d + x];
+    return sum;
+  }
+
+  // Four partial sums over the elements, so that the additions do not wait for each other.
+  template <typename Element>
+  static double Sum(std::size_t d, Element element) {
+    double partial[4] = {0, 0, 0, 0};
+    std::size_t x = 0;
+    for (; x + 4 <= d; x += 4) {
+      for (std::size_t k = 0; k < 4; ++k) partial[k] += element(x + k);
+    }
+    for (; x < d; ++x) partial[0] += element(x);
+    return (partial[0] + partial[1]) + (partial[2] + partial[3]);
+  }
+
+  // The squared norms of the runs of one and of two rows from each row (the coarse shapes).
+  std::vector<double> RunNorms(const std::vector<float>& vectors, std::size_t rows) const {
+    const std::size_t d = level_.dimension;
+    std::vector<double> norms(2 * rows, 0.0);
+    for (std::size_t i = 0; i < rows; ++i) {
+      for (std::size_t a = 1; a <= 2 && i + a <= rows; ++a) {
+        norms[2 * i + a - 1] = Sum(d, [&](std::size_t x) {
+          const double v = RunElement(vectors, d, i, a, x);
+          return v * v;
+        });
+      }
+    }
+    return norms;
+  }
+
   double Similarity(std::size_t i, std::size_t a, std::size_t j, std::size_t b) const {
     const std::size_t d = level_.dimension;
-    double dot = 0;
-    double source_norm = 0;
-    double target_norm = 0;
-    for (std::size_t x = 0; x < d; ++x) {
-      double s = 0;
-      double t = 0;
-      for (std::size_t k = 0; k < a; ++k) s += level_.source_vector[(i + k) * d + x];
-      for (std::size_t k = 0; k < b; ++k) t += level_.target_vector[(j + k) * d + x];
-      dot += s * t;
-      source_norm += s * s;
-      target_norm += t * t;
-    }
+    const std::vector<float>& source = level_.source_vector;
+    const std::vector<float>& target = level_.target_vector;
+    auto norm = [d](const std::vector<double>& norms, const std::vector<float>& vectors,
+                    std::size_t i, std::size_t a) {
+      if (a <= 2) return norms[2 * i + a - 1];
+      return Sum(d, [&](std::size_t x) {
+        const double v = RunElement(vectors, d, i, a, x);
+        return v * v;
+      });
+    };
+    const double source_norm = norm(source_norms_, source, i, a);
+    const double target_norm = norm(target_norms_, target, j, b);
     if (source_norm == 0 || target_norm == 0) return 0.0;
+    double dot = 0;
+    if (a == 1 && b == 1) {  // the most frequent case, without the run sums
+      const float* s = &source[i * d];
+      const float* t = &target[j * d];
+      dot = Sum(d, [s, t](std::size_t x) { return double{s[x]} * double{t[x]}; });
+    } else {
+      dot = Sum(d, [&](std::size_t x) {
+        return RunElement(source, d, i, a, x) * RunElement(target, d, j, b, x);
+      });
+    }
     return dot / std::sqrt(source_norm * target_norm);
   }
 
@@ -206,6 +255,8 @@ class CoarseCost {
 
   const Level& level_;
   double ratio_;
+  std::vector<double> source_norms_;  // RunNorms
+  std::vector<double> target_norms_;
   double mean_ = 0.0;
   double deviation_ = 1.0;
 };
