@@ -3,6 +3,7 @@
 //   is searched in full, each finer one inside a band around the path of the level above, and
 //   the last (single sentences) with the problem's scorer and bead shapes.
 #include <algorithm>
+#include <optional>
 #include <cassert>
 #include <cmath>
 #include <random>
@@ -307,6 +308,40 @@ internal::Band ProjectBand(const Ladder& path, std::size_t fine_n, std::size_t f
   return internal::Band(std::move(wide_lo), std::move(wide_hi));
 }
 
+// About `cells` cells of the grid of `level` around the path that divides both texts in
+// proportion to their lengths: row i (the first i source blocks, a share x of the source's
+// characters) centred on the target block where the same share of the target's characters
+// ends.
+internal::Band LengthDiagonalBand(const Level& level, std::size_t cells) {
+  const std::size_t half = std::max<std::size_t>(2, cells / (level.n + 1) / 2);
+  double source_total = 0;
+  for (double x : level.source_length) source_total += x;
+  std::vector<double> target_ends = {0.0};  // characters before target block j
+  for (double x : level.target_length) target_ends.push_back(target_ends.back() + x);
+  const double target_total = target_ends.back();
+  std::vector<std::size_t> lo(level.n + 1);
+  std::vector<std::size_t> hi(level.n + 1);
+  double source_before = 0;
+  for (std::size_t i = 0; i <= level.n; ++i) {
+    const double share = source_total > 0 ? source_before / source_total
+                                          : static_cast<double>(i) / static_cast<double>(level.n);
+    const auto centre = static_cast<std::size_t>(
+        std::lower_bound(target_ends.begin(), target_ends.end(), share * target_total) -
+        target_ends.begin());
+    lo[i] = centre > half ? centre - half : 0;
+    hi[i] = std::min(level.m, centre + half);
+    if (i < level.n) source_before += level.source_length[i];
+  }
+  lo[0] = 0;
+  hi[level.n] = level.m;
+  // Consecutive rows share a column (the centre moves by about m / n blocks a row).
+  for (std::size_t i = 1; i <= level.n; ++i) {
+    lo[i] = std::min(lo[i], hi[i - 1]);
+    hi[i - 1] = std::max(hi[i - 1], lo[i]);
+  }
+  return internal::Band(std::move(lo), std::move(hi));
+}
+
 }  // namespace
 
 CoarseToFineSearch::CoarseToFineSearch(CoarseToFineSearchOptions options)
@@ -345,11 +380,15 @@ StatusOr<Ladder> CoarseToFineSearch::SearchRegion(const SearchProblem& problem, 
                                j0);
   }
 
-  // Build the levels, from single sentences up to blocks coarse enough to search in full.
+  // Build the levels, from single sentences up to blocks coarse enough to search in full (or
+  // as coarse as blocks may be).
   std::vector<Level> levels;
   levels.push_back(BaseLevel(problem, i0, i1, j0, j1));
-  while ((levels.back().n + 1) * (levels.back().m + 1) > options_.coarse_cells &&
-         levels.back().n > 1 && levels.back().m > 1) {
+  auto coarse_enough = [this](const Level& level) {
+    return (level.n + 1) * (level.m + 1) <= options_.coarse_cells || level.n <= 1 ||
+           level.m <= 1;
+  };
+  while (!coarse_enough(levels.back()) && 2 * levels.back().block <= options_.max_block) {
     levels.push_back(Coarsen(levels.back()));
   }
 
@@ -357,13 +396,27 @@ StatusOr<Ladder> CoarseToFineSearch::SearchRegion(const SearchProblem& problem, 
     return internal::SolveBand(internal::Band::Full(n, m), options_.shapes, fine_cost, solve, i0,
                                j0);
   }
-  // The coarsest level in full, then each finer level in the band around the path above.
+  // The length ratio from blocks coarse enough to compare all with all (coarser than the top
+  // level when blocks were capped).
+  double ratio = 1.0;
+  {
+    std::optional<Level> coarser;
+    const Level* level = &levels.back();
+    while (!coarse_enough(*level)) {
+      coarser = Coarsen(*level);
+      level = &*coarser;
+    }
+    ratio = CoarseCost(*level, 1.0).EstimateRatio();
+  }
+  // The coarsest level in full (or around the diagonal of the lengths), then each finer level in
+  // the band around the path above.
   const Level& top = levels.back();
-  const double ratio = CoarseCost(top, 1.0).EstimateRatio();
   CoarseCost top_cost(top, ratio);
-  TANDEM_ASSIGN_OR_RETURN(Ladder path,
-                          internal::SolveBand(internal::Band::Full(top.n, top.m), CoarseShapes(),
-                                              std::cref(top_cost), solve));
+  const internal::Band top_band = (top.n + 1) * (top.m + 1) <= options_.max_top_cells
+                                      ? internal::Band::Full(top.n, top.m)
+                                      : LengthDiagonalBand(top, options_.max_top_cells);
+  TANDEM_ASSIGN_OR_RETURN(Ladder path, internal::SolveBand(top_band, CoarseShapes(),
+                                                           std::cref(top_cost), solve));
   for (std::size_t k = levels.size() - 1; k-- > 0;) {
     const Level& level = levels[k];
     const internal::Band band = ProjectBand(path, level.n, level.m, options_.window);
