@@ -3,9 +3,9 @@
 //   is searched in full, each finer one inside a band around the path of the level above, and
 //   the last (single sentences) with the problem's scorer and bead shapes.
 #include <algorithm>
-#include <optional>
 #include <cassert>
 #include <cmath>
+#include <optional>
 #include <random>
 #include <tuple>
 
@@ -385,8 +385,7 @@ StatusOr<Ladder> CoarseToFineSearch::SearchRegion(const SearchProblem& problem, 
   std::vector<Level> levels;
   levels.push_back(BaseLevel(problem, i0, i1, j0, j1));
   auto coarse_enough = [this](const Level& level) {
-    return (level.n + 1) * (level.m + 1) <= options_.coarse_cells || level.n <= 1 ||
-           level.m <= 1;
+    return (level.n + 1) * (level.m + 1) <= options_.coarse_cells || level.n <= 1 || level.m <= 1;
   };
   while (!coarse_enough(levels.back()) && 2 * levels.back().block <= options_.max_block) {
     levels.push_back(Coarsen(levels.back()));
@@ -415,8 +414,8 @@ StatusOr<Ladder> CoarseToFineSearch::SearchRegion(const SearchProblem& problem, 
   const internal::Band top_band = (top.n + 1) * (top.m + 1) <= options_.max_top_cells
                                       ? internal::Band::Full(top.n, top.m)
                                       : LengthDiagonalBand(top, options_.max_top_cells);
-  TANDEM_ASSIGN_OR_RETURN(Ladder path, internal::SolveBand(top_band, CoarseShapes(),
-                                                           std::cref(top_cost), solve));
+  TANDEM_ASSIGN_OR_RETURN(
+      Ladder path, internal::SolveBand(top_band, CoarseShapes(), std::cref(top_cost), solve));
   for (std::size_t k = levels.size() - 1; k-- > 0;) {
     const Level& level = levels[k];
     const internal::Band band = ProjectBand(path, level.n, level.m, options_.window);
