@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # What a user waits for on small work: one sentence against one sentence (English-Hungarian,
 # with the FreeDict dictionaries), the first time (the dictionaries are prepared and kept in the
-# cache) and the second time (from the cache); and a batch of short German-French pairs (100 to
-# 300 sentences each, cut at gold bead boundaries out of the Text+Berg documents of the shared
-# data, read in place), one job, in pairs per second.
+# cache) and the second time (from the cache); and two batches of German-French pairs cut at
+# gold bead boundaries out of the Text+Berg documents of the shared data (read in place), one
+# job, in pairs per second: the 106 short pairs of workflows/make_test_corpus.py (12 beads,
+# about 14 sentences a side; docs/scale.md's figures) and PAIRS pairs of 100 to 300 sentences.
 #
-#   bench/speed.sh [PAIRS]        default 60 pairs in the batch
+#   bench/speed.sh [PAIRS]        default 60 pairs of 100 to 300 sentences
 #
 # The cache is a fresh temporary directory (XDG_CACHE_HOME), so the figures do not depend on
 # what an earlier run left. Builds the release `tandem` first when it is missing.
@@ -78,16 +79,35 @@ while made < wanted:
             made += 1
 open(f"{out}/manifest.tsv", "w", encoding="utf-8").write("\n".join(rows) + "\n")
 PY
-sentences=$(cat "$work"/pairs/*.de | wc -l)
-# The dictionaries are prepared once before the batch is timed, as a user's second batch finds them.
+# The dictionaries are prepared once before the batches are timed, as a user's second batch
+# finds them.
 "$tandem" align -q -s de -t fr "$work/pairs/p0000.de" "$work/pairs/p0000.fr" -o "$work/warm.tei.xml"
-/usr/bin/time -o "$work/time" -f '%e %U %S' \
-  "$tandem" batch -q -j 1 "$work/pairs/manifest.tsv" -o "$work/out" >/dev/null 2>&1
-read -r elapsed user system < "$work/time"
-python3 - "$pairs" "$sentences" "$elapsed" "$user" "$system" <<'PY'
+
+python3 workflows/make_test_corpus.py "$shared/data/align-gold/textberg-de-fr" "$work/short" >/dev/null
+{
+  printf 'id\tsource\ttarget\tsource_lang\ttarget_lang\n'
+  n=0
+  while IFS=$'\t' read -r de fr; do
+    printf 's%03d\t%s\t%s\tde\tfr\n' "$n" "$work/short/docs/$de" "$work/short/docs/$fr"
+    n=$((n + 1))
+  done < "$work/short/expected.tsv"
+} > "$work/short/manifest.tsv"
+
+batch() {  # NAME MANIFEST: one job, pairs per second
+  local count sentences
+  count=$(($(wc -l < "$2") - 1))
+  sentences=$(tail -n +2 "$2" | cut -f2 | xargs cat | wc -l)
+  /usr/bin/time -o "$work/time" -f '%e %U %S' \
+    "$tandem" batch -q -j 1 "$2" -o "$work/out-$1" >/dev/null 2>&1
+  read -r elapsed user system < "$work/time"
+  python3 - "$1" "$count" "$sentences" "$elapsed" "$user" "$system" <<'PY'
 import sys
-pairs, sentences, elapsed, user, system = int(sys.argv[1]), int(sys.argv[2]), *map(float, sys.argv[3:])
+name, pairs, sentences = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+elapsed, user, system = map(float, sys.argv[4:])
 cpu = user + system
-print(f"batch, {pairs} de-fr pairs ({sentences / pairs:.0f} German sentences each), 1 job: "
+print(f"batch, {pairs} {name} de-fr pairs ({sentences / pairs:.0f} German sentences each), 1 job: "
       f"{elapsed:.2f} s, {cpu:.2f} s CPU, {pairs / elapsed:.1f} pairs/s, {pairs / cpu:.1f} pairs/s per core")
 PY
+}
+batch short "$work/short/manifest.tsv"
+batch medium "$work/pairs/manifest.tsv"
