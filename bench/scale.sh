@@ -2,6 +2,8 @@
 # Speed, memory and accuracy of `tandem align` as the input grows.
 #
 #   bench/scale.sh [SIZES...]        default sizes: 1000 10000 100000 1000000 sentence pairs
+#   THREADS=1 bench/scale.sh 1000    the search on one thread (default: one per core)
+#   TANDEM=path bench/scale.sh       another build of tandem (to compare before and after)
 #
 # For each size it builds a synthetic German-French bitext with a known alignment out of the
 # Text+Berg gold documents of the shared data (bench/make_synthetic.py, reading them in place), aligns it with
@@ -14,8 +16,9 @@ cd "$(dirname "$0")/.."
 source bench/shared_dir.sh
 require_shared bench/scale.sh
 shared=$(tandem_shared_dir)
-tandem=build/release/cli/tandem
+tandem=${TANDEM:-build/release/cli/tandem}
 [ -x "$tandem" ] || scripts/build.sh release
+threads=${THREADS:-0}
 sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(1000 10000 100000 1000000)
 work=$(mktemp -d)
@@ -26,7 +29,7 @@ results=()
 for size in "${sizes[@]}"; do
   read -r src tgt < <(python3 bench/make_synthetic.py "$shared" "$size" "$work/syn")
   /usr/bin/time -o "$work/time" -f '%e %U %S %M' \
-    "$tandem" align -q --presegmented -s de -t fr "$work/syn.de" "$work/syn.fr" \
+    "$tandem" align -q --presegmented --threads "$threads" -s de -t fr "$work/syn.de" "$work/syn.fr" \
     -f vecalign -o "$work/syn.va"
   read -r elapsed user system peak_kb < "$work/time"
   scores=$("$tandem" eval --json -g "$work/syn.gold" --hyp "$work/syn.va" |

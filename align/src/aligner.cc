@@ -9,10 +9,12 @@
 
 #include <fmt/format.h>
 
+#include "analysis_tools.h"
 #include "combined_scorer.h"
 #include "length_scorer.h"
 #include "lexical_scorer.h"
 #include "model_options.h"
+#include "prepared_lexicon.h"
 #include "search.h"
 #include "shape_scorer.h"
 #include "structure_scorer.h"
@@ -428,7 +430,16 @@ AlignInput InputFromDocuments(const Document& source, const Document& target) {
   return input;
 }
 
-StatusOr<AlignReport> AlignWithReport(const AlignInput& input, const AlignOptions& given) {
+StatusOr<AlignReport> AlignWithReport(const AlignInput& input, const AlignOptions& options) {
+  TANDEM_ASSIGN_OR_RETURN(
+      const std::shared_ptr<const internal::AnalysisTools> tools,
+      internal::AnalysisTools::Create(input.source_language, input.target_language,
+                                      Settings(options).analysis));
+  return internal::AlignWith(input, options, *tools);
+}
+
+StatusOr<AlignReport> internal::AlignWith(const AlignInput& input, const AlignOptions& given,
+                                          const AnalysisTools& tools) {
   // The weights and calibration are those of the evidence there is (set below).
   Settings options(given);
   if (options.max_bead < 1 || options.max_bead > 8) {
@@ -448,7 +459,9 @@ StatusOr<AlignReport> AlignWithReport(const AlignInput& input, const AlignOption
   analysis_input.source_language = input.source_language;
   analysis_input.target_language = input.target_language;
   analysis_input.lexicons = &input.lexicons;
-  TANDEM_ASSIGN_OR_RETURN(BitextEvidence analysed, AnalyzeBitext(analysis_input, options.analysis));
+  analysis_input.prepared_lexicons = &input.prepared_lexicons;
+  TANDEM_ASSIGN_OR_RETURN(BitextEvidence analysed,
+                          internal::AnalyzeBitextWith(analysis_input, options.analysis, tools));
   // The word stems are only needed by the learned lexicon, which takes them over.
   KeyedSide source_words = std::move(analysed.source_words);
   KeyedSide target_words = std::move(analysed.target_words);
@@ -584,5 +597,76 @@ StatusOr<Ladder> Align(const AlignInput& input, const AlignOptions& options) {
   TANDEM_ASSIGN_OR_RETURN(AlignReport report, AlignWithReport(input, options));
   return std::move(report.ladder);
 }
+
+struct Aligner::State {
+  std::string source_language;
+  std::string target_language;
+  std::vector<std::shared_ptr<const PreparedLexicon>> lexicons;
+  AlignOptions options;
+  std::shared_ptr<const internal::AnalysisTools> tools;
+};
+
+StatusOr<Aligner> Aligner::Create(const std::string& source_language,
+                                  const std::string& target_language,
+                                  std::vector<std::shared_ptr<const PreparedLexicon>> lexicons,
+                                  AlignOptions options) {
+  auto state = std::make_shared<State>();
+  state->source_language = source_language;
+  state->target_language = target_language;
+  TANDEM_ASSIGN_OR_RETURN(state->tools,
+                          internal::AnalysisTools::Create(source_language, target_language,
+                                                          Settings(options).analysis));
+  for (const std::shared_ptr<const PreparedLexicon>& lexicon : lexicons) {
+    const internal::PreparedLayout& layout = lexicon->layout();
+    if (layout.source.signature != state->tools->source.Signature() ||
+        layout.target.signature != state->tools->target.Signature()) {
+      return InvalidArgumentError(fmt::format(
+          "the dictionary {} was prepared for another language pair ('{}' -> '{}', not '{}' -> "
+          "'{}')",
+          layout.name, layout.source.signature, layout.target.signature,
+          state->tools->source.Signature(), state->tools->target.Signature()));
+    }
+  }
+  state->lexicons = std::move(lexicons);
+  state->options = std::move(options);
+  return Aligner(std::move(state));
+}
+
+StatusOr<AlignReport> Aligner::AlignWithReport(const AlignInput& texts) const {
+  auto differs = [](const std::string& given, const std::string& mine) {
+    return !given.empty() && given != mine;
+  };
+  if (differs(texts.source_language, state_->source_language) ||
+      differs(texts.target_language, state_->target_language)) {
+    return InvalidArgumentError(fmt::format("an aligner for {} -> {} cannot align {} -> {}",
+                                            state_->source_language, state_->target_language,
+                                            texts.source_language, texts.target_language));
+  }
+  AlignInput input;
+  input.source = texts.source;
+  input.target = texts.target;
+  input.source_language = state_->source_language;
+  input.target_language = state_->target_language;
+  input.fixed = texts.fixed;
+  input.source_paragraphs = texts.source_paragraphs;
+  input.target_paragraphs = texts.target_paragraphs;
+  input.lexicons = texts.lexicons;
+  input.prepared_lexicons = state_->lexicons;
+  input.prepared_lexicons.insert(input.prepared_lexicons.end(), texts.prepared_lexicons.begin(),
+                                 texts.prepared_lexicons.end());
+  return internal::AlignWith(input, state_->options, *state_->tools);
+}
+
+StatusOr<Ladder> Aligner::Align(const AlignInput& texts) const {
+  TANDEM_ASSIGN_OR_RETURN(AlignReport report, AlignWithReport(texts));
+  return std::move(report.ladder);
+}
+
+const AlignOptions& Aligner::options() const { return state_->options; }
+const std::vector<std::shared_ptr<const PreparedLexicon>>& Aligner::lexicons() const {
+  return state_->lexicons;
+}
+const std::string& Aligner::source_language() const { return state_->source_language; }
+const std::string& Aligner::target_language() const { return state_->target_language; }
 
 }  // namespace tandem::align

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cassert>
 #include <cmath>
+#include <optional>
 #include <random>
 #include <tuple>
 
@@ -107,7 +108,11 @@ class CoarseCost {
   // `ratio`: target characters per source character in the parts that correspond
   // (EstimateRatio).
   CoarseCost(const Level& level, double ratio) : level_(level), ratio_(ratio) {
-    if (level.dimension > 0) EstimateRandomSimilarity();
+    if (level.dimension > 0) {
+      source_norms_ = RunNorms(level.source_vector, level.n);
+      target_norms_ = RunNorms(level.target_vector, level.m);
+      EstimateRandomSimilarity();
+    }
   }
 
   // The length ratio of the texts where they correspond. Without vectors, the ratio of the
@@ -167,21 +172,66 @@ class CoarseCost {
   }
 
  private:
+  // The vector of a run of `a` rows from row i: element x (rows summed in order).
+  static double RunElement(const std::vector<float>& vectors, std::size_t d, std::size_t i,
+                           std::size_t a, std::size_t x) {
+    double sum = 0;
+    for (std::size_t k = 0; k < a; ++k) sum += vectors[(i + k) * d + x];
+    return sum;
+  }
+
+  // Four partial sums over the elements, so that the additions do not wait for each other.
+  template <typename Element>
+  static double Sum(std::size_t d, Element element) {
+    double partial[4] = {0, 0, 0, 0};
+    std::size_t x = 0;
+    for (; x + 4 <= d; x += 4) {
+      for (std::size_t k = 0; k < 4; ++k) partial[k] += element(x + k);
+    }
+    for (; x < d; ++x) partial[0] += element(x);
+    return (partial[0] + partial[1]) + (partial[2] + partial[3]);
+  }
+
+  // The squared norms of the runs of one and of two rows from each row (the coarse shapes).
+  std::vector<double> RunNorms(const std::vector<float>& vectors, std::size_t rows) const {
+    const std::size_t d = level_.dimension;
+    std::vector<double> norms(2 * rows, 0.0);
+    for (std::size_t i = 0; i < rows; ++i) {
+      for (std::size_t a = 1; a <= 2 && i + a <= rows; ++a) {
+        norms[2 * i + a - 1] = Sum(d, [&](std::size_t x) {
+          const double v = RunElement(vectors, d, i, a, x);
+          return v * v;
+        });
+      }
+    }
+    return norms;
+  }
+
   double Similarity(std::size_t i, std::size_t a, std::size_t j, std::size_t b) const {
     const std::size_t d = level_.dimension;
-    double dot = 0;
-    double source_norm = 0;
-    double target_norm = 0;
-    for (std::size_t x = 0; x < d; ++x) {
-      double s = 0;
-      double t = 0;
-      for (std::size_t k = 0; k < a; ++k) s += level_.source_vector[(i + k) * d + x];
-      for (std::size_t k = 0; k < b; ++k) t += level_.target_vector[(j + k) * d + x];
-      dot += s * t;
-      source_norm += s * s;
-      target_norm += t * t;
-    }
+    const std::vector<float>& source = level_.source_vector;
+    const std::vector<float>& target = level_.target_vector;
+    auto norm = [d](const std::vector<double>& norms, const std::vector<float>& vectors,
+                    std::size_t i, std::size_t a) {
+      if (a <= 2) return norms[2 * i + a - 1];
+      return Sum(d, [&](std::size_t x) {
+        const double v = RunElement(vectors, d, i, a, x);
+        return v * v;
+      });
+    };
+    const double source_norm = norm(source_norms_, source, i, a);
+    const double target_norm = norm(target_norms_, target, j, b);
     if (source_norm == 0 || target_norm == 0) return 0.0;
+    double dot = 0;
+    if (a == 1 && b == 1) {  // the most frequent case, without the run sums
+      const float* s = &source[i * d];
+      const float* t = &target[j * d];
+      dot = Sum(d, [s, t](std::size_t x) { return double{s[x]} * double{t[x]}; });
+    } else {
+      dot = Sum(d, [&](std::size_t x) {
+        return RunElement(source, d, i, a, x) * RunElement(target, d, j, b, x);
+      });
+    }
     return dot / std::sqrt(source_norm * target_norm);
   }
 
@@ -206,6 +256,8 @@ class CoarseCost {
 
   const Level& level_;
   double ratio_;
+  std::vector<double> source_norms_;  // RunNorms
+  std::vector<double> target_norms_;
   double mean_ = 0.0;
   double deviation_ = 1.0;
 };
@@ -256,6 +308,40 @@ internal::Band ProjectBand(const Ladder& path, std::size_t fine_n, std::size_t f
   return internal::Band(std::move(wide_lo), std::move(wide_hi));
 }
 
+// About `cells` cells of the grid of `level` around the path that divides both texts in
+// proportion to their lengths: row i (the first i source blocks, a share x of the source's
+// characters) centred on the target block where the same share of the target's characters
+// ends.
+internal::Band LengthDiagonalBand(const Level& level, std::size_t cells) {
+  const std::size_t half = std::max<std::size_t>(2, cells / (level.n + 1) / 2);
+  double source_total = 0;
+  for (double x : level.source_length) source_total += x;
+  std::vector<double> target_ends = {0.0};  // characters before target block j
+  for (double x : level.target_length) target_ends.push_back(target_ends.back() + x);
+  const double target_total = target_ends.back();
+  std::vector<std::size_t> lo(level.n + 1);
+  std::vector<std::size_t> hi(level.n + 1);
+  double source_before = 0;
+  for (std::size_t i = 0; i <= level.n; ++i) {
+    const double share = source_total > 0 ? source_before / source_total
+                                          : static_cast<double>(i) / static_cast<double>(level.n);
+    const auto centre = static_cast<std::size_t>(
+        std::lower_bound(target_ends.begin(), target_ends.end(), share * target_total) -
+        target_ends.begin());
+    lo[i] = centre > half ? centre - half : 0;
+    hi[i] = std::min(level.m, centre + half);
+    if (i < level.n) source_before += level.source_length[i];
+  }
+  lo[0] = 0;
+  hi[level.n] = level.m;
+  // Consecutive rows share a column (the centre moves by about m / n blocks a row).
+  for (std::size_t i = 1; i <= level.n; ++i) {
+    lo[i] = std::min(lo[i], hi[i - 1]);
+    hi[i - 1] = std::max(hi[i - 1], lo[i]);
+  }
+  return internal::Band(std::move(lo), std::move(hi));
+}
+
 }  // namespace
 
 CoarseToFineSearch::CoarseToFineSearch(CoarseToFineSearchOptions options)
@@ -294,11 +380,14 @@ StatusOr<Ladder> CoarseToFineSearch::SearchRegion(const SearchProblem& problem, 
                                j0);
   }
 
-  // Build the levels, from single sentences up to blocks coarse enough to search in full.
+  // Build the levels, from single sentences up to blocks coarse enough to search in full (or
+  // as coarse as blocks may be).
   std::vector<Level> levels;
   levels.push_back(BaseLevel(problem, i0, i1, j0, j1));
-  while ((levels.back().n + 1) * (levels.back().m + 1) > options_.coarse_cells &&
-         levels.back().n > 1 && levels.back().m > 1) {
+  auto coarse_enough = [this](const Level& level) {
+    return (level.n + 1) * (level.m + 1) <= options_.coarse_cells || level.n <= 1 || level.m <= 1;
+  };
+  while (!coarse_enough(levels.back()) && 2 * levels.back().block <= options_.max_block) {
     levels.push_back(Coarsen(levels.back()));
   }
 
@@ -306,13 +395,27 @@ StatusOr<Ladder> CoarseToFineSearch::SearchRegion(const SearchProblem& problem, 
     return internal::SolveBand(internal::Band::Full(n, m), options_.shapes, fine_cost, solve, i0,
                                j0);
   }
-  // The coarsest level in full, then each finer level in the band around the path above.
+  // The length ratio from blocks coarse enough to compare all with all (coarser than the top
+  // level when blocks were capped).
+  double ratio = 1.0;
+  {
+    std::optional<Level> coarser;
+    const Level* level = &levels.back();
+    while (!coarse_enough(*level)) {
+      coarser = Coarsen(*level);
+      level = &*coarser;
+    }
+    ratio = CoarseCost(*level, 1.0).EstimateRatio();
+  }
+  // The coarsest level in full (or around the diagonal of the lengths), then each finer level in
+  // the band around the path above.
   const Level& top = levels.back();
-  const double ratio = CoarseCost(top, 1.0).EstimateRatio();
   CoarseCost top_cost(top, ratio);
-  TANDEM_ASSIGN_OR_RETURN(Ladder path,
-                          internal::SolveBand(internal::Band::Full(top.n, top.m), CoarseShapes(),
-                                              std::cref(top_cost), solve));
+  const internal::Band top_band = (top.n + 1) * (top.m + 1) <= options_.max_top_cells
+                                      ? internal::Band::Full(top.n, top.m)
+                                      : LengthDiagonalBand(top, options_.max_top_cells);
+  TANDEM_ASSIGN_OR_RETURN(
+      Ladder path, internal::SolveBand(top_band, CoarseShapes(), std::cref(top_cost), solve));
   for (std::size_t k = levels.size() - 1; k-- > 0;) {
     const Level& level = levels[k];
     const internal::Band band = ProjectBand(path, level.n, level.m, options_.window);

@@ -8,44 +8,23 @@
 
 #include <fmt/format.h>
 
+#include "analysis_tools.h"
 #include "normalize.h"
 #include "numbers.h"
+#include "prepared_lexicon.h"
 #include "romanize.h"
 #include "stemmer.h"
 #include "tandem/util/utf8.h"
 #include "tokenizer.h"
+#include "word_keys.h"
 
 namespace tandem::align {
 namespace {
 
-std::string_view PrimarySubtag(std::string_view language) {
-  const std::size_t end = language.find_first_of("-_");
-  return end == std::string_view::npos ? language : language.substr(0, end);
-}
+using internal::WordKeys;
 
-using tandem::internal::CodePointPrefix;
-
-// Words that dictionaries write in place of an argument ("to give sg to sy", "vmit felad",
-// "jdm etw geben", "donner qch à qn"); they never occur in running text as such, so entries are
-// matched without them.
-bool IsPlaceholder(std::string_view language, std::string_view key) {
-  static const std::unordered_map<std::string_view, std::unordered_set<std::string_view>>
-      kPlaceholders = {
-          {"en",
-           {"sy", "sg", "sb", "sth", "smb", "smth", "someone", "something", "somebody", "one's",
-            "oneself", "sy's", "sg's", "sb's", "someone's", "somebody's"}},
-          {"de",
-           {"jd", "jdn", "jdm", "jds", "etw", "jemand", "jemanden", "jemandem", "jemandes",
-            "etwas"}},
-          {"fr", {"qn", "qch", "qc", "qqn", "qqch", "quelqu'un"}},
-      };
-  if (language == "hu") {
-    // vki, vkit, vkinek, vmi, vmit, vminek, vhol, vhova, ...: no Hungarian word starts so.
-    return key.size() >= 2 && key[0] == 'v' && (key[1] == 'k' || key[1] == 'm' || key[1] == 'h');
-  }
-  const auto it = kPlaceholders.find(language);
-  return it != kPlaceholders.end() && it->second.count(key) > 0;
-}
+static_assert(AnalysisOptions{}.unstemmed_prefix == internal::kUnstemmedPrefix,
+              "PreparedLexicon::Prepare keys unstemmed words as AnalysisOptions does by default");
 
 bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
 
@@ -88,27 +67,10 @@ class Vocabulary {
 // Everything about one side: its language tools, vocabulary and analysed sentences.
 class SideAnalyzer {
  public:
-  SideAnalyzer(const std::string& language, const Romanizer& romanizer,
-               const AnalysisOptions& options)
-      : language_(PrimarySubtag(language)),
-        romanizer_(romanizer),
-        options_(options),
-        numbers_(NumberReader::ForLanguage(language)) {
-    StatusOr<WordTokenizer> tokenizer = WordTokenizer::Create(language.empty() ? "en" : language);
-    if (!tokenizer.ok()) tokenizer = WordTokenizer::Create("en");  // UAX #29 is mostly universal
-    if (tokenizer.ok()) tokenizer_.emplace(std::move(*tokenizer));
-    if (!language.empty()) {
-      StatusOr<Stemmer> stemmer = Stemmer::Create(language);
-      if (stemmer.ok()) stemmer_.emplace(std::move(*stemmer));
-    }
-  }
+  SideAnalyzer(const WordKeys& keys, const std::string& language, const Romanizer& romanizer)
+      : keys_(keys), romanizer_(romanizer), numbers_(NumberReader::ForLanguage(language)) {}
 
-  Status Check() const {
-    if (!tokenizer_) return InternalError("cannot create a word tokenizer");
-    return Status::Ok();
-  }
-  bool stemmed() const { return stemmer_.has_value(); }
-  std::string_view language() const { return language_; }
+  const WordKeys& keys() const { return keys_; }
   Vocabulary& stems() { return stems_; }
   const Vocabulary& stems() const { return stems_; }
   const std::vector<AnalyzedSentence>& sentences() const { return sentences_; }
@@ -118,49 +80,7 @@ class SideAnalyzer {
     for (std::string_view text : sentences) sentences_.push_back(Analyze(text));
   }
 
-  // The stem keys of a dictionary word or phrase, without placeholder words; empty when the
-  // entry has no words or holds a number (numbers have their own channel).
-  std::vector<std::string> EntryStems(std::string_view entry) {
-    if (const auto it = entry_cache_.find(std::string(entry)); it != entry_cache_.end()) {
-      return it->second;
-    }
-    std::vector<std::string> stems;
-    bool simple = !entry.empty();
-    for (const char c : entry) {
-      const auto u = static_cast<unsigned char>(c);
-      if (u < 0x80 && !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) simple = false;
-    }
-    if (simple) {
-      // One word of letters (the usual case): no boundary analysis needed.
-      const std::string key = tokenizer_->Key(entry);
-      if (!IsPlaceholder(language_, key)) stems.push_back(Stem(key));
-    } else {
-      const std::vector<Token> tokens = tokenizer_->Tokenize(entry);
-      for (std::size_t k = 0; k < tokens.size(); ++k) {
-        const Token& token = tokens[k];
-        if (token.kind == TokenKind::kNumber || IsAsciiDigit(token.key.front())) {
-          stems.clear();
-          break;
-        }
-        if (IsPlaceholder(language_, token.key)) continue;
-        // English verbs are written "to give up": the infinitive marker is no part of them.
-        if (language_ == "en" && k == 0 && token.key == "to" && tokens.size() > 1) continue;
-        stems.push_back(Stem(token.key));
-      }
-    }
-    entry_cache_.emplace(std::string(entry), stems);
-    return stems;
-  }
-
  private:
-  std::string Stem(const std::string& key) const {
-    if (stemmer_) return stemmer_->Stem(key);
-    if (options_.unstemmed_prefix > 0) {
-      return std::string(CodePointPrefix(key, options_.unstemmed_prefix));
-    }
-    return key;
-  }
-
   struct WordInfo {
     std::uint32_t stem = 0;
     std::string skeleton;
@@ -170,7 +90,7 @@ class SideAnalyzer {
     const auto it = word_cache_.find(key);
     if (it != word_cache_.end()) return it->second;
     WordInfo info;
-    info.stem = stems_.Intern(Stem(key));
+    info.stem = stems_.Intern(keys_.Stem(key));
     std::string ascii = romanizer_.ToAscii(key);
     for (char& c : ascii) {
       if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
@@ -182,7 +102,7 @@ class SideAnalyzer {
 
   AnalyzedSentence Analyze(std::string_view text) {
     AnalyzedSentence sentence;
-    const std::vector<Token> tokens = tokenizer_->Tokenize(text);
+    const std::vector<Token> tokens = keys_.tokenizer().Tokenize(text);
     for (NumberMention& number : numbers_.Read(tokens, text)) {
       sentence.numbers.push_back(
           {std::move(number.key),
@@ -196,15 +116,11 @@ class SideAnalyzer {
     return sentence;
   }
 
-  std::string language_;
+  const WordKeys& keys_;
   const Romanizer& romanizer_;
-  const AnalysisOptions& options_;
-  std::optional<WordTokenizer> tokenizer_;
-  std::optional<Stemmer> stemmer_;
   NumberReader numbers_;
   Vocabulary stems_;
   std::unordered_map<std::string, WordInfo> word_cache_;
-  std::unordered_map<std::string, std::vector<std::string>> entry_cache_;
   std::vector<AnalyzedSentence> sentences_;
 };
 
@@ -273,43 +189,89 @@ void SortLinks(std::vector<std::vector<KeyLink>>& links) {
   }
 }
 
-// The key of a word or phrase of dictionary stems in a side's key space, if its stems all
-// occur in the text.
-std::optional<std::uint32_t> EntryKey(const std::vector<std::string>& stems,
-                                      const Vocabulary& vocabulary, PhraseTable& phrases) {
-  if (stems.empty()) return std::nullopt;
-  std::vector<std::uint32_t> ids;
-  for (const std::string& stem : stems) {
-    const std::optional<std::uint32_t> id = vocabulary.Find(stem);
-    if (!id) return std::nullopt;
-    ids.push_back(*id);
+constexpr std::uint32_t kAbsent = 0xFFFFFFFF;
+
+// For each stem of a prepared lexicon's side, its id in the text's vocabulary, or kAbsent when
+// the text does not have it.
+std::vector<std::uint32_t> MapStems(const internal::PreparedSide& side,
+                                    const Vocabulary& vocabulary) {
+  std::vector<std::uint32_t> map(side.count, kAbsent);
+  for (std::uint32_t id = 0; id < vocabulary.size(); ++id) {
+    if (const std::optional<std::uint32_t> k = side.Find(vocabulary.names()[id])) map[*k] = id;
   }
-  if (ids.size() == 1) return ids.front();
+  return map;
+}
+
+// The key of an entry's word or phrase (stems [begin, end) of `list`) in a side's key space, if
+// its stems all occur in the text.
+std::optional<std::uint32_t> EntryKey(const internal::U32Array& list, std::uint32_t begin,
+                                      std::uint32_t end, const std::vector<std::uint32_t>& map,
+                                      const Vocabulary& vocabulary, PhraseTable& phrases,
+                                      std::vector<std::uint32_t>& ids) {
+  if (begin == end) return std::nullopt;
+  if (end - begin == 1) {
+    const std::uint32_t id = map[list[begin]];
+    if (id == kAbsent) return std::nullopt;
+    return id;
+  }
+  ids.clear();
+  for (std::uint32_t k = begin; k < end; ++k) {
+    const std::uint32_t id = map[list[k]];
+    if (id == kAbsent) return std::nullopt;
+    ids.push_back(id);
+  }
   return phrases.Intern(ids, static_cast<std::uint32_t>(vocabulary.size()), vocabulary);
 }
 
-void BuildDictionary(const AnalysisInput& input, SideAnalyzer& source, SideAnalyzer& target,
-                     BitextEvidence& evidence) {
+Status BuildDictionary(const AnalysisInput& input, SideAnalyzer& source, SideAnalyzer& target,
+                       BitextEvidence& evidence) {
   EvidenceChannel& channel = evidence.dictionary;
   channel.name = "dictionary";
+  // Lexicons given as entries are prepared here, as they would be ahead of time.
+  std::vector<std::shared_ptr<const PreparedLexicon>> lexicons;
+  if (input.lexicons != nullptr) {
+    for (const Lexicon& lexicon : *input.lexicons) {
+      TANDEM_ASSIGN_OR_RETURN(PreparedLexicon prepared,
+                              internal::PrepareWith(lexicon, source.keys(), target.keys()));
+      lexicons.push_back(std::make_shared<const PreparedLexicon>(std::move(prepared)));
+    }
+  }
+  if (input.prepared_lexicons != nullptr) {
+    for (const std::shared_ptr<const PreparedLexicon>& lexicon : *input.prepared_lexicons) {
+      const internal::PreparedLayout& layout = lexicon->layout();
+      if (layout.source.signature != source.keys().Signature() ||
+          layout.target.signature != target.keys().Signature()) {
+        return InvalidArgumentError(fmt::format(
+            "the dictionary {} was prepared for words keyed as '{}' -> '{}', this alignment "
+            "keys them as '{}' -> '{}'",
+            layout.name, layout.source.signature, layout.target.signature,
+            source.keys().Signature(), target.keys().Signature()));
+      }
+      lexicons.push_back(lexicon);
+    }
+  }
   PhraseTable source_phrases;
   PhraseTable target_phrases;
   std::vector<std::pair<std::pair<std::uint32_t, std::uint32_t>, std::uint16_t>> pairs;
-  if (input.lexicons != nullptr) {
-    for (const Lexicon& lexicon : *input.lexicons) {
-      if (channel.origins.size() >= 0xFFFF) break;
-      const auto origin = static_cast<std::uint16_t>(channel.origins.size());
-      channel.origins.push_back(lexicon.name);
-      for (const LexiconEntry& entry : lexicon.entries) {
-        const std::optional<std::uint32_t> s =
-            EntryKey(source.EntryStems(entry.source), source.stems(), source_phrases);
-        if (!s) continue;
-        const std::optional<std::uint32_t> t =
-            EntryKey(target.EntryStems(entry.target), target.stems(), target_phrases);
-        if (!t) continue;
-        pairs.push_back({{*s, *t}, origin});
-        ++evidence.stats.lexicon_entries_used;
-      }
+  std::vector<std::uint32_t> ids;
+  for (const std::shared_ptr<const PreparedLexicon>& lexicon : lexicons) {
+    if (channel.origins.size() >= 0xFFFF) break;
+    const auto origin = static_cast<std::uint16_t>(channel.origins.size());
+    channel.origins.push_back(lexicon->name());
+    const internal::PreparedLayout& layout = lexicon->layout();
+    const std::vector<std::uint32_t> source_map = MapStems(layout.source, source.stems());
+    const std::vector<std::uint32_t> target_map = MapStems(layout.target, target.stems());
+    for (std::size_t e = 0; e < layout.entries; ++e) {
+      const std::optional<std::uint32_t> s =
+          EntryKey(layout.source_stems, layout.source_begin[e], layout.source_begin[e + 1],
+                   source_map, source.stems(), source_phrases, ids);
+      if (!s) continue;
+      const std::optional<std::uint32_t> t =
+          EntryKey(layout.target_stems, layout.target_begin[e], layout.target_begin[e + 1],
+                   target_map, target.stems(), target_phrases, ids);
+      if (!t) continue;
+      pairs.push_back({{*s, *t}, origin});
+      ++evidence.stats.lexicon_entries_used;
     }
   }
   const auto source_words = static_cast<std::uint32_t>(source.stems().size());
@@ -341,6 +303,7 @@ void BuildDictionary(const AnalysisInput& input, SideAnalyzer& source, SideAnaly
   };
   fill(source, source_phrases, source_words, channel.source, evidence.source_words);
   fill(target, target_phrases, target_words, channel.target, evidence.target_words);
+  return Status::Ok();
 }
 
 // Per side, which sentences hold a key that `channel` links to a key of the other text.
@@ -489,18 +452,38 @@ double Lcsr(std::string_view a, std::string_view b) {
 }
 
 StatusOr<BitextEvidence> AnalyzeBitext(const AnalysisInput& input, const AnalysisOptions& options) {
+  TANDEM_ASSIGN_OR_RETURN(
+      const std::shared_ptr<const internal::AnalysisTools> tools,
+      internal::AnalysisTools::Create(input.source_language, input.target_language, options));
+  return internal::AnalyzeBitextWith(input, options, *tools);
+}
+
+namespace internal {
+
+StatusOr<std::shared_ptr<const AnalysisTools>> AnalysisTools::Create(
+    const std::string& source_language, const std::string& target_language,
+    const AnalysisOptions& options) {
+  TANDEM_ASSIGN_OR_RETURN(WordKeys source,
+                          WordKeys::Create(source_language, options.unstemmed_prefix));
+  TANDEM_ASSIGN_OR_RETURN(WordKeys target,
+                          WordKeys::Create(target_language, options.unstemmed_prefix));
+  TANDEM_ASSIGN_OR_RETURN(Romanizer romanizer, Romanizer::Create());
+  return std::make_shared<const AnalysisTools>(
+      AnalysisTools{std::move(source), std::move(target), std::move(romanizer)});
+}
+
+StatusOr<BitextEvidence> AnalyzeBitextWith(const AnalysisInput& input,
+                                           const AnalysisOptions& options,
+                                           const AnalysisTools& tools) {
   assert(input.source != nullptr && input.target != nullptr);
-  TANDEM_ASSIGN_OR_RETURN(const Romanizer romanizer, Romanizer::Create());
-  SideAnalyzer source(input.source_language, romanizer, options);
-  SideAnalyzer target(input.target_language, romanizer, options);
-  TANDEM_RETURN_IF_ERROR(source.Check());
-  TANDEM_RETURN_IF_ERROR(target.Check());
+  SideAnalyzer source(tools.source, input.source_language, tools.romanizer);
+  SideAnalyzer target(tools.target, input.target_language, tools.romanizer);
   source.AnalyzeSentences(*input.source);
   target.AnalyzeSentences(*input.target);
 
   BitextEvidence evidence;
-  evidence.stats.source_stemmed = source.stemmed();
-  evidence.stats.target_stemmed = target.stemmed();
+  evidence.stats.source_stemmed = source.keys().stemmed();
+  evidence.stats.target_stemmed = target.keys().stemmed();
   for (std::string_view s : *input.source) {
     evidence.source_lengths.push_back(static_cast<double>(NfcCharacterCount(s)));
   }
@@ -513,7 +496,7 @@ StatusOr<BitextEvidence> AnalyzeBitext(const AnalysisInput& input, const Analysi
   for (const AnalyzedSentence& sentence : target.sentences()) {
     evidence.target_contentless.push_back(sentence.words.empty() && sentence.numbers.empty());
   }
-  BuildDictionary(input, source, target, evidence);
+  TANDEM_RETURN_IF_ERROR(BuildDictionary(input, source, target, evidence));
   BuildNumbers(source, target, evidence.numbers);
   BuildNames(source, target, options, evidence);
   evidence.stats.dictionary_coverage = Coverage({&evidence.dictionary});
@@ -531,4 +514,5 @@ StatusOr<BitextEvidence> AnalyzeBitext(const AnalysisInput& input, const Analysi
   return evidence;
 }
 
+}  // namespace internal
 }  // namespace tandem::align

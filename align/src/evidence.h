@@ -30,6 +30,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -90,6 +91,8 @@ struct AnalysisInput {
   std::string source_language;  // BCP 47; empty or unknown: language-independent rules only
   std::string target_language;
   const std::vector<Lexicon>* lexicons = nullptr;  // optional
+  // Lexicons prepared ahead of time for these languages (lexicon.h); optional.
+  const std::vector<std::shared_ptr<const PreparedLexicon>>* prepared_lexicons = nullptr;
 };
 
 struct AnalysisOptions {

@@ -116,14 +116,20 @@ class LexicalScorer final : public BeadScorer {
 
   void Prepare(const KeyedSide& side, const KeyedSide& other,
                std::vector<std::vector<KeyLink>> links, Direction& direction) const;
-  double SideLlr(const Direction& direction, std::size_t begin, std::size_t end,
+  double SideLlr(const Direction& direction, bool forward, std::size_t begin, std::size_t end,
                  std::size_t other_begin, std::size_t other_end,
                  std::size_t other_occurrences) const;
+  // One sentence's share of SideLlr; remembered (per thread) for the beads that share it.
+  double SentenceLlr(const Direction& direction, bool forward, std::size_t sentence,
+                     std::size_t other_begin, std::size_t other_end,
+                     std::size_t other_occurrences) const;
 
   const EvidenceChannel& channel_;
   LexicalScorerOptions options_;
   Direction forward_;   // source keys
   Direction backward_;  // target keys
+  // Tells this scorer's remembered sentence scores from other scorers' (never reused).
+  std::uint64_t id_ = 0;
 };
 
 // The reliability that `counts` support, shrunk towards `prior` with the weight of

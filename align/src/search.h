@@ -104,6 +104,14 @@ struct CoarseToFineSearchOptions {
   // The coarsest level groups sentences into blocks (1, 2, 4, ... sentences) until its grid has
   // at most this many cells, and is searched in full.
   std::size_t coarse_cells = 250'000;
+  // But blocks hold at most this many sentences: a block of thousands of sentences holds whole
+  // documents, and where documents repeat (boilerplate, rounds of the same texts) every block
+  // looks like every other and the path is lost. When the grid of such blocks has more than
+  // coarse_cells cells, the coarsest level is searched in a band of max_top_cells cells around
+  // the diagonal that the lengths of the texts give (the texts are then both long, and a
+  // translation of one by the other keeps to its lengths within a few percent).
+  std::size_t max_block = 256;
+  std::size_t max_top_cells = 4'000'000;
   // At every finer level, the band reaches this many blocks (of that level) to either side of
   // the path projected from the level above.
   std::size_t window = 4;

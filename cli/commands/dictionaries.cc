@@ -2,6 +2,7 @@
 // Debian packages would add one. Also the one-line hint that align, batch and discover give for
 // a pair without dictionary (common.h).
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <iostream>
 #include <map>
@@ -25,6 +26,7 @@ struct DictionariesArgs {
   std::string target_language;
   std::string directory = std::string(corpora::kFreeDictDirectory);
   bool apt = false;
+  bool prepare = false;
 };
 
 std::string InstallCommand() { return geteuid() == 0 ? "apt-get install" : "sudo apt-get install"; }
@@ -107,9 +109,71 @@ int OnePair(const DictionariesArgs& args, const std::vector<corpora::FreeDictNam
   return kExitOk;
 }
 
+// --prepare: the installed dictionaries of the pair (or of every pair), prepared for both
+// directions and kept in the cache, so that the first alignment does not wait for them.
+int Prepare(const DictionariesArgs& args, const std::vector<corpora::FreeDictName>& installed) {
+  std::vector<std::pair<std::string, std::string>> directions;
+  if (!args.source_language.empty()) {
+    directions = {{args.source_language, args.target_language},
+                  {args.target_language, args.source_language}};
+  } else {
+    std::map<std::string, std::pair<std::string, std::string>> pairs;
+    for (const corpora::FreeDictName& d : installed) {
+      std::string a = corpora::FreeDictLanguageTag(d.from);
+      std::string b = corpora::FreeDictLanguageTag(d.to);
+      if (b < a) std::swap(a, b);
+      pairs[PairKey(d)] = {a, b};
+    }
+    for (const auto& [key, pair] : pairs) {
+      directions.push_back(pair);
+      directions.emplace_back(pair.second, pair.first);
+    }
+  }
+  const std::string cache = corpora::DefaultDictionaryCache();
+  if (cache.empty()) {
+    std::cerr << "tandem: error: no cache directory: neither XDG_CACHE_HOME nor HOME is set\n";
+    return kExitFailure;
+  }
+  corpora::DictionaryRequest request;
+  request.freedict_directory = args.directory;
+  int status = kExitOk;
+  for (const auto& [source, target] : directions) {
+    const auto start = std::chrono::steady_clock::now();
+    StatusOr<corpora::PreparedDictionaries> prepared =
+        corpora::LoadPreparedDictionaries(request, source, target);
+    if (!prepared.ok()) {
+      std::cerr << fmt::format("tandem: error: {}-{}: {}\n", source, target,
+                               prepared.status().message());
+      status = kExitFailure;
+      continue;
+    }
+    for (const std::string& note : prepared->notes) std::cerr << "tandem: note: " << note << '\n';
+    std::string names;
+    for (const auto& lexicon : prepared->lexicons) {
+      names += (names.empty() ? "" : ", ") + lexicon->name();
+    }
+    const double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    if (prepared->lexicons.empty()) {
+      std::cout << fmt::format("{}-{}: no FreeDict dictionary installed\n", source, target);
+    } else if (prepared->from_cache == prepared->lexicons.size()) {
+      std::cout << fmt::format("{}-{}: {} prepared already\n", source, target, names);
+    } else {
+      std::cout << fmt::format("{}-{}: {} prepared ({:.1f} s)\n", source, target, names, seconds);
+    }
+  }
+  std::cout << fmt::format("kept in {}\n", cache);
+  return status;
+}
+
 int Run(const DictionariesArgs& args) {
   const std::vector<corpora::FreeDictName> installed =
       corpora::InstalledFreeDictionaries(args.directory);
+  if (args.source_language.empty() != args.target_language.empty()) {
+    std::cerr << "tandem: error: give both --source-lang and --target-lang, or neither\n";
+    return kExitUsage;
+  }
+  if (args.prepare) return Prepare(args, installed);
   std::vector<std::string> apt_names;
   if (args.apt) apt_names = AptPackageNames();
   if (args.apt && apt_names.empty()) {
@@ -205,6 +269,10 @@ void AddDictionariesCommand(CLI::App& app, Context& context) {
   cmd->add_flag("--apt", args->apt,
                 "the package names of this machine's Debian release, from apt-cache's local "
                 "package lists, instead of Debian 12's (built in)");
+  cmd->add_flag("--prepare", args->prepare,
+                "prepare the installed dictionaries of the pair (with -s and -t) or of every "
+                "pair, both directions, and keep them in the cache ($XDG_CACHE_HOME/tandem or "
+                "~/.cache/tandem), so that no alignment waits for them");
   cmd->callback([args, &context] { context.exit_code = Run(*args); });
 }
 

@@ -105,57 +105,62 @@ PairOutcome ReadDone(const ManifestEntry& entry, const std::string& summary_path
   return o;
 }
 
-// The dictionaries of each language pair, loaded once per batch (loading FreeDict takes longer
-// than aligning a short pair).
-class LexiconCache {
+// The aligner of each language pair, made once per batch (preparing its dictionaries and
+// language tools takes longer than aligning a short pair); shared by the workers.
+class AlignerCache {
  public:
-  explicit LexiconCache(const DictionaryRequest& request) : request_(request) {}
+  explicit AlignerCache(const AlignFilesRequest& request) : request_(request) {}
 
-  StatusOr<std::shared_ptr<const std::vector<align::Lexicon>>> Get(const std::string& source,
-                                                                   const std::string& target) {
+  StatusOr<std::shared_ptr<const align::Aligner>> Get(const std::string& source,
+                                                      const std::string& target) {
     std::lock_guard<std::mutex> lock(mutex_);
     const auto key = std::make_pair(source, target);
     if (const auto it = cache_.find(key); it != cache_.end()) return it->second;
-    TANDEM_ASSIGN_OR_RETURN(std::vector<align::Lexicon> lexicons,
-                            LoadDictionaries(request_, source, target));
-    auto shared = std::make_shared<const std::vector<align::Lexicon>>(std::move(lexicons));
-    cache_.emplace(key, shared);
-    return shared;
+    TANDEM_ASSIGN_OR_RETURN(
+        std::shared_ptr<const align::Aligner> aligner,
+        MakeAligner(request_.dictionaries, source, target, request_.align, request_.warn));
+    cache_.emplace(key, aligner);
+    return aligner;
   }
 
  private:
-  DictionaryRequest request_;
+  AlignFilesRequest request_;
   std::mutex mutex_;
-  std::map<std::pair<std::string, std::string>, std::shared_ptr<const std::vector<align::Lexicon>>>
-      cache_;
+  std::map<std::pair<std::string, std::string>, std::shared_ptr<const align::Aligner>> cache_;
 };
 
+// The request of every pair of a batch (but its files and languages).
+AlignFilesRequest PairRequest(const BatchOptions& options) {
+  AlignFilesRequest request = options.request;
+  if (options.jobs > 1) request.align.threads = 1;
+  request.align.explain = false;
+  request.align.progress = nullptr;
+  return request;
+}
+
 PairOutcome AlignOne(const ManifestEntry& entry, const BatchOptions& options,
-                     const std::string& stem, LexiconCache& lexicons) {
+                     const std::string& stem, AlignerCache& aligners) {
   const auto start = std::chrono::steady_clock::now();
   PairOutcome o;
   o.id = entry.id;
   o.source = entry.source;
   o.target = entry.target;
-  AlignFilesRequest request = options.request;
+  AlignFilesRequest request = PairRequest(options);
   request.source_path = entry.source;
   request.target_path = entry.target;
   request.source_language = entry.source_language;
   request.target_language = entry.target_language;
-  if (options.jobs > 1) request.align.threads = 1;
-  request.align.explain = false;
-  request.align.progress = nullptr;
   Status status = Status::Ok();
   StatusOr<Bitext> bitext = InternalError("not aligned");
-  if (!request.lexicons) {
-    StatusOr<std::shared_ptr<const std::vector<align::Lexicon>>> loaded =
-        lexicons.Get(entry.source_language, entry.target_language);
-    if (loaded.ok())
-      request.lexicons = *loaded;
+  if (!request.aligner) {
+    StatusOr<std::shared_ptr<const align::Aligner>> made =
+        aligners.Get(entry.source_language, entry.target_language);
+    if (made.ok())
+      request.aligner = *made;
     else
-      bitext = loaded.status();
+      bitext = made.status();
   }
-  if (request.lexicons) bitext = AlignFiles(request);
+  if (request.aligner) bitext = AlignFiles(request);
   if (!bitext.ok()) {
     status = bitext.status();
   } else {
@@ -271,7 +276,7 @@ StatusOr<BatchResult> RunBatch(const BatchOptions& options) {
   const auto start = std::chrono::steady_clock::now();
   BatchResult result;
   result.pairs.resize(options.entries.size());
-  LexiconCache lexicons(options.request.dictionaries);
+  AlignerCache aligners(PairRequest(options));
   BatchProgress progress;
   progress.total = options.entries.size();
   std::mutex mutex;
@@ -285,7 +290,7 @@ StatusOr<BatchResult> RunBatch(const BatchOptions& options) {
       if (!options.force && std::filesystem::exists(stem + ".json", error)) {
         outcome = ReadDone(entry, stem + ".json");
       } else {
-        outcome = AlignOne(entry, options, stem, lexicons);
+        outcome = AlignOne(entry, options, stem, aligners);
       }
       std::lock_guard<std::mutex> lock(mutex);
       result.pairs[i] = std::move(outcome);

@@ -597,6 +597,7 @@ StatusOr<Discovery> Discover(const DiscoverOptions& options) {
   }
   struct PairData {
     std::vector<align::Lexicon> lexicons;
+    std::shared_ptr<const align::Aligner> aligner;  // made for stage 3
   };
   std::map<std::pair<std::string, std::string>, PairData> pair_data;
   std::vector<Candidate> candidates;
@@ -624,6 +625,10 @@ StatusOr<Discovery> Discover(const DiscoverOptions& options) {
   align_options.threads = 1;
   align_options.explain = false;
   align_options.progress = nullptr;
+  for (auto& [languages, data] : pair_data) {
+    TANDEM_ASSIGN_OR_RETURN(data.aligner, MakeAligner(options.dictionaries, languages.first,
+                                                      languages.second, align_options));
+  }
   const std::uint64_t memory_share =
       options.memory_limit / ThreadCount(options.threads, candidates.size());
   ParallelFor(candidates.size(), options.threads, [&](std::size_t c) {
@@ -640,8 +645,8 @@ StatusOr<Discovery> Discover(const DiscoverOptions& options) {
     align::AlignInput input = align::InputFromDocuments(source.document, target.document);
     input.source_language = source.info.language;
     input.target_language = target.info.language;
-    input.lexicons = pair_data[{source.info.language, target.info.language}].lexicons;
-    StatusOr<align::AlignReport> report = align::AlignWithReport(input, align_options);
+    StatusOr<align::AlignReport> report =
+        pair_data.at({source.info.language, target.info.language}).aligner->AlignWithReport(input);
     if (!report.ok()) {
       verdicts[c].emplace(
           Status(report.status().code(), fmt::format("{} / {}: {}", source.info.path,

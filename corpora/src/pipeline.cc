@@ -171,9 +171,9 @@ StatusOr<AlignedFiles> AlignFilesWithReport(const AlignFilesRequest& request) {
   TANDEM_RETURN_IF_ERROR(CheckAlignable(bitext.source, bitext.target, request.align.max_bead));
   // Dictionaries already loaded (a batch's) are in memory already; others are counted.
   const std::uint64_t dictionary_bytes =
-      request.lexicons ? 0
-                       : DictionaryFileBytes(request.dictionaries, request.source_language,
-                                             request.target_language);
+      request.aligner ? 0
+                      : DictionaryFileBytes(request.dictionaries, request.source_language,
+                                            request.target_language);
   TANDEM_RETURN_IF_ERROR(
       CheckAlignmentMemory(bitext.source, bitext.target, request.memory_limit, dictionary_bytes));
   CheckLanguage(bitext.source, request.source_language, request.source_language_origin,
@@ -183,24 +183,23 @@ StatusOr<AlignedFiles> AlignFilesWithReport(const AlignFilesRequest& request) {
   align::AlignInput input = align::InputFromDocuments(bitext.source, bitext.target);
   input.source_language = request.source_language;
   input.target_language = request.target_language;
-  if (request.lexicons) {
-    input.lexicons = *request.lexicons;
-  } else {
+  std::shared_ptr<const align::Aligner> aligner = request.aligner;
+  if (!aligner) {
     TANDEM_ASSIGN_OR_RETURN(
-        input.lexicons,
-        LoadDictionaries(request.dictionaries, request.source_language, request.target_language));
+        aligner, MakeAligner(request.dictionaries, request.source_language, request.target_language,
+                             request.align, request.warn));
   }
-  for (const align::Lexicon& lexicon : input.lexicons) aligned.dictionaries.push_back(lexicon.name);
-  TANDEM_ASSIGN_OR_RETURN(aligned.report, align::AlignWithReport(input, request.align));
+  for (const auto& lexicon : aligner->lexicons()) aligned.dictionaries.push_back(lexicon->name());
+  TANDEM_ASSIGN_OR_RETURN(aligned.report, aligner->AlignWithReport(input));
   bitext.ladder = aligned.report.ladder;
   CheckAligned(bitext, aligned.report, aligned.dictionaries, request.warn);
   // The scorers hold all the evidence (hundreds of megabytes for long texts); without
   // --explain nobody asks them anything more.
-  if (!request.align.explain) aligned.report.model.reset();
+  if (!aligner->options().explain) aligned.report.model.reset();
 
   bitext.alignment.version = kVersion;
   bitext.alignment.timestamp = request.timestamp;
-  bitext.alignment.parameters = align::DescribeOptions(request.align);
+  bitext.alignment.parameters = align::DescribeOptions(aligner->options());
   bitext.alignment.parameters.emplace_back("presegmented", request.presegmented ? "yes" : "no");
   std::string dictionaries;
   for (const std::string& name : aligned.dictionaries) {
@@ -209,6 +208,22 @@ StatusOr<AlignedFiles> AlignFilesWithReport(const AlignFilesRequest& request) {
   bitext.alignment.parameters.emplace_back("dictionaries",
                                            dictionaries.empty() ? "none" : dictionaries);
   return aligned;
+}
+
+StatusOr<std::shared_ptr<const align::Aligner>> MakeAligner(const DictionaryRequest& dictionaries,
+                                                            const std::string& source_language,
+                                                            const std::string& target_language,
+                                                            const align::AlignOptions& options,
+                                                            const WarningCallback& warn) {
+  TANDEM_ASSIGN_OR_RETURN(PreparedDictionaries prepared,
+                          LoadPreparedDictionaries(dictionaries, source_language, target_language));
+  if (warn) {
+    for (const std::string& note : prepared.notes) warn(note);
+  }
+  TANDEM_ASSIGN_OR_RETURN(align::Aligner aligner,
+                          align::Aligner::Create(source_language, target_language,
+                                                 std::move(prepared.lexicons), options));
+  return std::make_shared<const align::Aligner>(std::move(aligner));
 }
 
 }  // namespace tandem::corpora

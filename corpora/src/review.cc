@@ -468,7 +468,9 @@ StatusOr<align::AlignInput> AlignInputOf(const Bitext& bitext) {
     if (name == "dictionaries" && value == "none") dictionaries.specs = {"none"};
   }
   TANDEM_ASSIGN_OR_RETURN(
-      input.lexicons, LoadDictionaries(dictionaries, input.source_language, input.target_language));
+      PreparedDictionaries prepared,
+      LoadPreparedDictionaries(dictionaries, input.source_language, input.target_language));
+  input.prepared_lexicons = std::move(prepared.lexicons);
   return input;
 }
 

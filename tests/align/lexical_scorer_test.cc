@@ -1,6 +1,8 @@
 #include "lexical_scorer.h"
 
+#include <algorithm>
 #include <cmath>
+#include <random>
 
 #include <gtest/gtest.h>
 
@@ -51,6 +53,99 @@ TEST(LexicalScorer, MatchesMakeTranslationsCheapAndMismatchesExpensive) {
   EXPECT_GT(scorer.Cost(3, 2, 3, 1), scorer.Cost(3, 1, 3, 1));
   // A 2:2 of two translation pairs is cheaper than one of them with an unrelated pair.
   EXPECT_LT(scorer.Cost(3, 2, 3, 2), scorer.Cost(3, 2, 5, 2));
+}
+
+// The scorer remembers sentence scores per thread (lexical_scorer.cc); whatever the order in
+// which beads are asked for, and however many scorers ask, each cost is the one computed alone.
+TEST(LexicalScorer, CostsDoNotDependOnTheOrderOfQuestionsNorOnOtherScorers) {
+  std::vector<std::vector<std::uint32_t>> source;
+  std::vector<std::vector<std::uint32_t>> target;
+  std::mt19937 rng(11);
+  for (int s = 0; s < 40; ++s) {
+    std::vector<std::uint32_t> keys(3 + rng() % 6);
+    for (std::uint32_t& key : keys) key = rng() % 60;
+    source.push_back(keys);
+    for (std::uint32_t& key : keys) key = rng() % 3 == 0 ? rng() % 60 : key;
+    target.push_back(keys);
+  }
+  const EvidenceChannel channel = Identity(source, target, 60);
+  struct Question {
+    std::size_t i, a, j, b;
+  };
+  std::vector<Question> questions;
+  for (std::size_t i = 0; i + 6 < source.size(); ++i) {
+    for (std::size_t j = 0; j + 6 < target.size(); ++j) {
+      for (std::size_t a = 1; a <= 6; ++a) {
+        for (std::size_t b = 1; b <= 6; ++b) questions.push_back({i, a, j, b});
+      }
+    }
+  }
+  auto answers = [&](const std::vector<Question>& asked, double reliability) {
+    // A scorer alone, asked once per question: nothing to remember.
+    std::vector<double> costs;
+    for (const Question& q : asked) {
+      const LexicalScorer alone(channel, {.reliability = reliability, .max_sentence_share = 0.3});
+      costs.push_back(alone.Cost(q.i, q.a, q.j, q.b));
+    }
+    return costs;
+  };
+  std::shuffle(questions.begin(), questions.end(), rng);
+  questions.resize(3000);
+
+  // The model written out (no keys filtered: max_sentence_share 1), for some of the questions.
+  auto model = [&](const Question& q, double reliability) {
+    auto side = [&](const std::vector<std::vector<std::uint32_t>>& mine,
+                    const std::vector<std::vector<std::uint32_t>>& other, std::size_t begin,
+                    std::size_t end, std::size_t other_begin, std::size_t other_end) {
+      std::vector<double> count(60, 0), other_count(60, 0);
+      double other_total = 0;
+      for (const auto& keys : mine) {
+        for (std::uint32_t k : keys) ++count[k];
+      }
+      for (const auto& keys : other) {
+        for (std::uint32_t k : keys) ++other_count[k], ++other_total;
+      }
+      double n = 0;
+      for (std::size_t t = other_begin; t < other_end; ++t)
+        n += static_cast<double>(other[t].size());
+      double llr = 0;
+      for (std::size_t s = begin; s < end; ++s) {
+        for (std::uint32_t k : mine[s]) {
+          if (other_count[k] == 0) continue;
+          const double share = std::min(other_count[k] / other_total, 0.999);
+          const double p = reliability * std::min(1.0, other_count[k] / count[k]);
+          bool matched = false;
+          for (std::size_t t = other_begin; t < other_end; ++t) {
+            matched = matched || std::count(other[t].begin(), other[t].end(), k) > 0;
+          }
+          const double chance = 1 - std::pow(1 - share, n);
+          llr += matched ? std::log1p(p * (1 - chance) / chance) : std::log1p(-p);
+        }
+      }
+      return llr;
+    };
+    return -(side(source, target, q.i, q.i + q.a, q.j, q.j + q.b) +
+             side(target, source, q.j, q.j + q.b, q.i, q.i + q.a));
+  };
+  const LexicalScorer unfiltered(channel, {.reliability = 0.7, .max_sentence_share = 1.0});
+  for (std::size_t k = 0; k < 400; ++k) {
+    const Question& q = questions[k];
+    const double expected = model(q, 0.7);
+    EXPECT_NEAR(unfiltered.Cost(q.i, q.a, q.j, q.b), expected, 1e-3 * (1 + std::abs(expected)))
+        << q.i << " " << q.a << " " << q.j << " " << q.b;
+  }
+  const std::vector<double> expected_a = answers(questions, 0.5);
+  const std::vector<double> expected_b = answers(questions, 0.8);
+  const LexicalScorer a(channel, {.reliability = 0.5, .max_sentence_share = 0.3});
+  const LexicalScorer b(channel, {.reliability = 0.8, .max_sentence_share = 0.3});
+  for (int round = 0; round < 2; ++round) {
+    for (std::size_t k = 0; k < questions.size(); ++k) {
+      const Question& q = questions[k];
+      ASSERT_EQ(a.Cost(q.i, q.a, q.j, q.b), expected_a[k]) << k;
+      ASSERT_EQ(b.Cost(q.i, q.a, q.j, q.b), expected_b[k]) << k;
+    }
+  }
+  EXPECT_NE(expected_a, expected_b);
 }
 
 TEST(LexicalScorer, TheScoreFollowsTheModel) {

@@ -51,8 +51,10 @@ struct AlignInput {
   // Beads that must be kept as they are (confirmed or corrected by a reviewer), in text order;
   // the aligner aligns the sentences between them. See SearchProblem::fixed.
   std::vector<Bead> fixed;
-  // Bilingual lexicons oriented source -> target (lexicon.h); may be empty.
+  // Bilingual lexicons oriented source -> target (lexicon.h); may be empty. They are prepared
+  // for the languages at every call; prepared_lexicons saves that work.
   std::vector<Lexicon> lexicons;
+  std::vector<std::shared_ptr<const PreparedLexicon>> prepared_lexicons;
   // The paragraph of each sentence (core's Sentence::paragraph), per side; empty when the text
   // has no paragraphs. A bead rarely joins sentences across a paragraph break.
   std::vector<std::size_t> source_paragraphs;
@@ -167,5 +169,42 @@ StatusOr<AlignReport> AlignWithReport(const AlignInput& input, const AlignOption
 
 // AlignWithReport's ladder alone.
 StatusOr<Ladder> Align(const AlignInput& input, const AlignOptions& options);
+
+// An aligner for one language pair, made once and used for any number of pairs of texts, from
+// several threads at once. It holds what does not depend on the texts: the prepared lexicons,
+// the options, and the word tokenizers, stemmers and romanizer of the two languages, which
+// Align() makes anew at every call. The result is the same as Align()'s with the same input.
+//
+//   TANDEM_ASSIGN_OR_RETURN(tandem::align::Aligner aligner,
+//                           tandem::align::Aligner::Create("en", "hu", prepared, {}));
+//   for (const auto& [source, target] : pairs) {
+//     tandem::align::AlignInput texts;   // sentences and paragraphs; languages may be empty
+//     texts.source = source;
+//     texts.target = target;
+//     TANDEM_ASSIGN_OR_RETURN(tandem::align::Ladder ladder, aligner.Align(texts));
+//   }
+class Aligner {
+ public:
+  // kInvalidArgument when a lexicon was prepared for other languages.
+  static StatusOr<Aligner> Create(const std::string& source_language,
+                                  const std::string& target_language,
+                                  std::vector<std::shared_ptr<const PreparedLexicon>> lexicons,
+                                  AlignOptions options);
+
+  // Aligns `texts` with the aligner's languages, lexicons and options (and any lexicons of
+  // `texts` besides); `texts`' languages must be empty or the aligner's.
+  StatusOr<AlignReport> AlignWithReport(const AlignInput& texts) const;
+  StatusOr<Ladder> Align(const AlignInput& texts) const;
+
+  const AlignOptions& options() const;
+  const std::vector<std::shared_ptr<const PreparedLexicon>>& lexicons() const;
+  const std::string& source_language() const;
+  const std::string& target_language() const;
+
+ private:
+  struct State;
+  explicit Aligner(std::shared_ptr<const State> state) : state_(std::move(state)) {}
+  std::shared_ptr<const State> state_;  // immutable: copies share it
+};
 
 }  // namespace tandem::align

@@ -22,6 +22,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -97,6 +98,9 @@ struct DictionaryRequest {
   // dictionary: must then be the only element) or the path of a user dictionary.
   std::vector<std::string> specs = {"auto"};
   std::string freedict_directory = std::string(kFreeDictDirectory);
+  // Where prepared dictionaries are kept (LoadPreparedDictionaries): empty for the user's
+  // cache directory (DefaultDictionaryCache()), "none" for nowhere (prepared at every load).
+  std::string cache_directory;
 };
 
 // The lexicons `request` asks for, oriented source -> target: for "auto" the FreeDict
@@ -113,6 +117,37 @@ StatusOr<std::vector<align::Lexicon>> LoadDictionaries(const DictionaryRequest& 
 std::uint64_t DictionaryFileBytes(const DictionaryRequest& request,
                                   const std::string& source_language,
                                   const std::string& target_language);
+
+// --- Prepared dictionaries, kept in a cache -------------------------------------------------
+// Reading and preparing a FreeDict dictionary (align::PreparedLexicon) takes seconds; aligning a
+// short pair takes milliseconds. So a prepared dictionary is kept in a cache directory, one file
+// per dictionary and language pair, named after the dictionary and a hash of what it was made
+// from: the source files' paths, sizes and modification times, the languages, tandem's version
+// and the prepared format's version. The file is mapped into memory, not parsed; a file that is
+// truncated, damaged or of another version is rebuilt (with a note), never trusted; a cache
+// directory that cannot be written only makes loading slower (with a note). Older files of the
+// same dictionary and languages are removed when a new one is written.
+//
+//   TANDEM_ASSIGN_OR_RETURN(tandem::corpora::PreparedDictionaries dictionaries,
+//                           tandem::corpora::LoadPreparedDictionaries({}, "en", "hu"));
+//   // dictionaries.lexicons: freedict-eng-hun, freedict-hun-eng (reversed), ready to align
+
+// $XDG_CACHE_HOME/tandem, else $HOME/.cache/tandem; empty when neither variable is set.
+std::string DefaultDictionaryCache();
+
+struct PreparedDictionaries {
+  std::vector<std::shared_ptr<const align::PreparedLexicon>> lexicons;
+  std::size_t from_cache = 0;  // how many of them were found prepared in the cache
+  // What went wrong with the cache, for the user ("... was damaged and has been rebuilt"); the
+  // dictionaries are loaded all the same.
+  std::vector<std::string> notes;
+};
+
+// The dictionaries of `request` (as LoadDictionaries), prepared for the language pair: from the
+// cache when there, else read, prepared and stored there.
+StatusOr<PreparedDictionaries> LoadPreparedDictionaries(const DictionaryRequest& request,
+                                                        const std::string& source_language,
+                                                        const std::string& target_language);
 
 // Decodes a number in dictd's base64 digits (A-Z a-z 0-9 + /, most significant first); false
 // for an empty string, a character outside the alphabet or a value that does not fit.

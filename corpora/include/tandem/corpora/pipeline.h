@@ -48,9 +48,9 @@ struct AlignFilesRequest {
   align::AlignOptions align;
   // The dictionaries to use: FreeDict for the two languages by default (dictionary.h).
   DictionaryRequest dictionaries;
-  // Lexicons already loaded for these two languages (oriented source -> target): used instead of
-  // loading `dictionaries`, so that a batch of many pairs reads each dictionary once.
-  std::shared_ptr<const std::vector<align::Lexicon>> lexicons;
+  // An aligner already made for these two languages (MakeAligner): used instead of `align` and
+  // `dictionaries`, so that a batch of many pairs prepares each dictionary and language once.
+  std::shared_ptr<const align::Aligner> aligner;
   // Recorded in the bitext's AlignmentInfo; the caller decides the clock (see docs/cli.md on
   // SOURCE_DATE_EPOCH).
   std::string timestamp;
@@ -108,5 +108,15 @@ struct AlignedFiles {
 
 // AlignFiles, with the aligner's report and the dictionaries used.
 StatusOr<AlignedFiles> AlignFilesWithReport(const AlignFilesRequest& request);
+
+// An aligner for a language pair with the dictionaries of `dictionaries`, prepared once and kept
+// in the cache (LoadPreparedDictionaries; what went wrong with the cache goes to `warn`), and
+// `options`. Made once, it aligns any number of pairs of that language pair
+// (AlignFilesRequest::aligner).
+StatusOr<std::shared_ptr<const align::Aligner>> MakeAligner(const DictionaryRequest& dictionaries,
+                                                            const std::string& source_language,
+                                                            const std::string& target_language,
+                                                            const align::AlignOptions& options,
+                                                            const WarningCallback& warn = {});
 
 }  // namespace tandem::corpora
