@@ -7,9 +7,9 @@
 #include <memory>
 #include <string>
 
-#include "tandem/align/aligner.h"
-#include "tandem/align/evidence.h"
+#include "evidence.h"
 #include "romanize.h"
+#include "tandem/align/aligner.h"
 #include "tandem/core/status.h"
 #include "word_keys.h"
 

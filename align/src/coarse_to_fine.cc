@@ -212,10 +212,10 @@ class CoarseCost {
     const std::vector<float>& source = level_.source_vector;
     const std::vector<float>& target = level_.target_vector;
     auto norm = [d](const std::vector<double>& norms, const std::vector<float>& vectors,
-                    std::size_t i, std::size_t a) {
-      if (a <= 2) return norms[2 * i + a - 1];
+                    std::size_t row, std::size_t rows) {
+      if (rows <= 2) return norms[2 * row + rows - 1];
       return Sum(d, [&](std::size_t x) {
-        const double v = RunElement(vectors, d, i, a, x);
+        const double v = RunElement(vectors, d, row, rows, x);
         return v * v;
       });
     };
