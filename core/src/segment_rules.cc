@@ -96,6 +96,8 @@ Status ParseSetting(std::string_view line, std::string_view where, SegmentRules*
     TANDEM_ASSIGN_OR_RETURN(rules->interrupted_dash, ParseYesNo(value, where, key));
   } else if (key == "capital-headings") {
     TANDEM_ASSIGN_OR_RETURN(rules->capital_headings, ParseYesNo(value, where, key));
+  } else if (key == "lower-case-clause") {
+    TANDEM_ASSIGN_OR_RETURN(rules->lower_case_clause, ParseYesNo(value, where, key));
   } else if (key == "icu-suppressions") {
     TANDEM_ASSIGN_OR_RETURN(rules->icu_suppressions, ParseYesNo(value, where, key));
   } else if (key == "after-abbreviation") {
@@ -110,7 +112,7 @@ Status ParseSetting(std::string_view line, std::string_view where, SegmentRules*
   } else {
     return InvalidDataError(fmt::format(
         "{}: unknown setting '{}' (known: ordinal-period, after-abbreviation, dialogue-dash, "
-        "interrupted-dash, capital-headings, icu-suppressions)",
+        "interrupted-dash, capital-headings, lower-case-clause, icu-suppressions)",
         where, key));
   }
   return Status::Ok();
@@ -236,6 +238,16 @@ Status ParseSegmentRules(std::string_view text, std::string_view name, SegmentRu
     }
   }
   return Status::Ok();
+}
+
+void AddIcuAbbreviations(const std::vector<std::string>& abbreviations, SegmentRules* rules) {
+  for (const std::string& entry : abbreviations) {
+    if (entry.size() < 2 || entry.back() != '.' || HasSpace(entry)) continue;
+    std::size_t length = 0;
+    DecodeAt(entry, 0, &length);
+    if (length + 1 == entry.size()) continue;  // "G.": an initial
+    rules->abbreviations.try_emplace(entry, AbbreviationClass::kNeverEnds);
+  }
 }
 
 StatusOr<SegmentRules> BuiltinSegmentRules(std::string_view language) {

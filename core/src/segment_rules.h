@@ -48,6 +48,12 @@ struct SegmentRules {
   // Three or more words in capitals that start a sentence and run into a capitalised word are
   // a heading: "THE RELATIONSHIP WITH EUROPE From the beginning".
   bool capital_headings = false;
+  // A period after an ordinary word ends a sentence before a lower-case word when the words
+  // after it stand as a clause of their own ("kényszerítve. lakóhelyének megváltoztatása is
+  // felmerül."); without it a period before a lower-case word never ends a sentence, which is
+  // what an unknown abbreviation needs ("hv. þingmanni").
+  bool lower_case_clause = false;
+  // Add ICU's abbreviation list for the language to the lists (AddIcuAbbreviations).
   bool icu_suppressions = true;
   // Keys keep their final period ("U.S.", "stb.").
   StringMap<AbbreviationClass> abbreviations;
@@ -73,6 +79,12 @@ struct SegmentRules {
 // abbreviations that never end a sentence, so that a plain list of abbreviations is a valid
 // file. `name` names the text in messages ("abbr.txt:12: ...").
 Status ParseSegmentRules(std::string_view text, std::string_view name, SegmentRules* rules);
+
+// Adds ICU's abbreviations for the language (IcuAbbreviations) that the rules do not list, as
+// abbreviations that never end a sentence (ICU's own meaning), matched as whole tokens like
+// every other entry. Entries of several words ("n. Chr.") and single letters (initials, which
+// the rules judge by what follows) are left out.
+void AddIcuAbbreviations(const std::vector<std::string>& abbreviations, SegmentRules* rules);
 
 // The rules compiled into tandem for a BCP 47 language: default.rules, then the file of the
 // language's primary subtag ("en" for "en-GB") when tandem has one.

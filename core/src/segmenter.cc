@@ -31,8 +31,8 @@ Segmenter::~Segmenter() = default;
 
 StatusOr<Segmenter> Segmenter::Create(const SegmentOptions& options) {
   // The language must be known to ICU before anything else is looked at.
-  TANDEM_ASSIGN_OR_RETURN(internal::IcuSentenceBreaker probe,
-                          internal::IcuSentenceBreaker::Create(options.language, false));
+  TANDEM_ASSIGN_OR_RETURN(internal::IcuSentenceBreaker breaker,
+                          internal::IcuSentenceBreaker::Create(options.language));
   TANDEM_ASSIGN_OR_RETURN(internal::SegmentRules rules,
                           internal::BuiltinSegmentRules(options.language));
   for (const std::string& path : options.abbreviation_files) {
@@ -41,9 +41,8 @@ StatusOr<Segmenter> Segmenter::Create(const SegmentOptions& options) {
         internal::ParseSegmentRules(std::string_view(file.text).substr(file.content_begin),
                                     path == "-" ? "<stdin>" : path, &rules));
   }
-  internal::IcuSentenceBreaker breaker = std::move(probe);
   if (rules.icu_suppressions) {
-    TANDEM_ASSIGN_OR_RETURN(breaker, internal::IcuSentenceBreaker::Create(options.language, true));
+    internal::AddIcuAbbreviations(internal::IcuAbbreviations(options.language), &rules);
   }
   return Segmenter(std::make_unique<Impl>(
       Impl{options, std::move(breaker), internal::SentenceRules(std::move(rules))}));

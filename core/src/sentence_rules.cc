@@ -442,9 +442,9 @@ class Decider {
                             !IsDottedAbbreviation(t_, w_begin, w_end) &&
                             t_.Next(w_begin) != w_end && !IsNumber(t_, w_begin, w_end) &&
                             !IsRoman(t_.Slice(w_begin, w_end));
-      return {
-          ordinary && CountTokens(t_, start, left.begin, 2) >= 2 && StandsAlone(next.word_begin),
-          p};
+      return {rules_.lower_case_clause && ordinary && CountTokens(t_, start, left.begin, 2) >= 2 &&
+                  StandsAlone(next.word_begin),
+              p};
     }
     if (const auto c = rules_.FindAbbreviation(core)) {
       switch (*c) {
