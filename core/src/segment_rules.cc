@@ -137,6 +137,22 @@ const EmbeddedFile* FindRuleFile(std::string_view name) {
 }  // namespace
 
 std::optional<AbbreviationClass> SegmentRules::FindAbbreviation(std::string_view token) const {
+  if (auto found = FindWholeAbbreviation(token)) return found;
+  // The last part of a hyphenated compound: "Doninikus-Zimmermann-Str.", "Dipl.-Ing.". Single
+  // letters ("J.-C.") are left to the rules for initials.
+  const std::size_t hyphen = token.rfind('-');
+  if (hyphen == std::string_view::npos || hyphen == 0) return std::nullopt;
+  const std::string_view last = token.substr(hyphen + 1);
+  std::size_t length = 0;
+  if (last.size() < 2 || !u_isalpha(static_cast<UChar32>(DecodeAt(last, 0, &length))) ||
+      length + 1 >= last.size()) {
+    return std::nullopt;
+  }
+  return FindWholeAbbreviation(last);
+}
+
+std::optional<AbbreviationClass> SegmentRules::FindWholeAbbreviation(std::string_view token) const {
+  if (abbreviations.empty()) return std::nullopt;
   if (auto it = abbreviations.find(token); it != abbreviations.end()) return it->second;
   // A list entry in lower case also matches with a capital first letter (sentence-initially).
   std::size_t length = 0;

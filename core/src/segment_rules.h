@@ -63,7 +63,9 @@ struct SegmentRules {
   StringSet caption_labels;
 
   // The class of `token` (with its final period), matched as a whole word: exactly, or, when
-  // the list has it in lower case, with a capital first letter ("Stb." for "stb.").
+  // the list has it in lower case, with a capital first letter ("Stb." for "stb."); or else
+  // the last part of a hyphenated compound, the same way ("Zimmermann-Str.", "Dipl.-Ing.").
+  // Never a word ending: "war." is not "r.".
   std::optional<AbbreviationClass> FindAbbreviation(std::string_view token) const;
   bool IsStarter(std::string_view word) const { return starters.find(word) != starters.end(); }
   bool IsCaptionLabel(std::string_view word) const {
@@ -72,6 +74,9 @@ struct SegmentRules {
   bool IsSingleLetterWord(std::string_view word) const {
     return single_letter_words.find(word) != single_letter_words.end();
   }
+
+ private:
+  std::optional<AbbreviationClass> FindWholeAbbreviation(std::string_view token) const;
 };
 
 // Adds the rules in `text` to `rules`: settings replace earlier ones, list entries are added
