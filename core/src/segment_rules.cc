@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <charconv>
+#include <system_error>
 
 #include <fmt/format.h>
 #include <unicode/uchar.h>
@@ -90,6 +92,14 @@ Status ParseSetting(std::string_view line, std::string_view where, SegmentRules*
   const std::string_view value = Trim(line.substr(equals + 1));
   if (key == "ordinal-period") {
     TANDEM_ASSIGN_OR_RETURN(rules->ordinal_period, ParseYesNo(value, where, key));
+  } else if (key == "ordinal-digits") {
+    std::size_t digits = 0;
+    const auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), digits);
+    if (error != std::errc() || end != value.data() + value.size() || digits > 9) {
+      return InvalidDataError(fmt::format(
+          "{}: ordinal-digits must be a number from 0 (any) to 9, not '{}'", where, value));
+    }
+    rules->ordinal_digits = digits;
   } else if (key == "dialogue-dash") {
     TANDEM_ASSIGN_OR_RETURN(rules->dialogue_dash, ParseYesNo(value, where, key));
   } else if (key == "interrupted-dash") {
@@ -111,7 +121,8 @@ Status ParseSetting(std::string_view line, std::string_view where, SegmentRules*
     }
   } else {
     return InvalidDataError(fmt::format(
-        "{}: unknown setting '{}' (known: ordinal-period, after-abbreviation, dialogue-dash, "
+        "{}: unknown setting '{}' (known: ordinal-period, ordinal-digits, after-abbreviation, "
+        "dialogue-dash, "
         "interrupted-dash, capital-headings, lower-case-clause, icu-suppressions)",
         where, key));
   }

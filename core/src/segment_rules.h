@@ -40,6 +40,10 @@ using StringMap = std::unordered_map<std::string, T, StringHash, std::equal_to<>
 
 struct SegmentRules {
   bool ordinal_period = false;
+  // The most digits an ordinal number has, 0 for any: German's "5. Juli" and "19. Jahrhundert"
+  // have at most three, so "im Jahr 2007. Danach" and "um 16:25. Komist" end sentences there;
+  // Hungarian writes years as ordinals ("1929. január").
+  std::size_t ordinal_digits = 0;
   AfterAbbreviation after_abbreviation = AfterAbbreviation::kStarter;
   bool dialogue_dash = false;
   // A spaced dash before a sentence starter or an opening quote ends an interrupted sentence:

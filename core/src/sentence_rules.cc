@@ -467,12 +467,16 @@ class Decider {
       return {next.shape == Shape::kUpper && rules_.IsStarter(NextWord(next)), p};
     }
     if (IsDottedAbbreviation(t_, w_begin, w_end)) return CanEnd(p, left, next, start);
-    if (t_.Next(w_begin) == w_end && IsLower(t_.At(w_begin))) return drop;  // "p. Luth"
+    // "p. Luth"; but a one-letter word is a word ("byggja þau mál á. Stutta svarið").
+    if (t_.Next(w_begin) == w_end && IsLower(t_.At(w_begin)) &&
+        !rules_.IsSingleLetterWord(t_.Slice(w_begin, w_end))) {
+      return drop;
+    }
 
     const bool number = IsNumber(t_, w_begin, w_end);
     if (number || IsRoman(t_.Slice(w_begin, w_end))) {
       if (IsReferenceChain(left, next)) return drop;  // "Vol. II. No. 7", "Art. 58-10. §-a"
-      if (rules_.ordinal_period) {
+      if (rules_.ordinal_period && (!number || IsOrdinalNumber(w_begin, w_end))) {
         // "1929. január", "2002. (IV. 25.)", "25. §", "IV. Iván" / "3-0. A másik ..."
         if (next.shape == Shape::kUpper && !NextIsRoman(next)) {
           return {rules_.IsStarter(NextWord(next)), p};
@@ -552,6 +556,15 @@ class Decider {
   // "I'm" look up "She", "I").
   std::string_view NextWord(const Following& next) const {
     return WithoutApostropheEnding(t_.Slice(next.word_begin, next.word_end));
+  }
+
+  // Whether the number in [begin, end) can be an ordinal of the language: any number, or,
+  // under ordinal-digits, plain digits no longer than that ("5", "19"; not "2007", "16:25").
+  bool IsOrdinalNumber(std::size_t begin, std::size_t end) const {
+    if (rules_.ordinal_digits == 0) return true;
+    const std::string_view digits = t_.Slice(begin, end);
+    return digits.size() <= rules_.ordinal_digits &&
+           std::all_of(digits.begin(), digits.end(), IsAsciiDigit);
   }
 
   bool NextIsRoman(const Following& next) const {
