@@ -149,6 +149,13 @@ const EmbeddedFile* FindRuleFile(std::string_view name) {
 
 std::optional<AbbreviationClass> SegmentRules::FindAbbreviation(std::string_view token) const {
   if (auto found = FindWholeAbbreviation(token)) return found;
+  // After an elided word: "l'art.", "L'avv.", "dell'ing.".
+  for (const std::string_view apostrophe : {std::string_view("'"), std::string_view("\u2019")}) {
+    const std::size_t at = token.find(apostrophe);
+    if (at != std::string_view::npos && at > 0 && at + apostrophe.size() + 2 <= token.size()) {
+      return FindAbbreviation(token.substr(at + apostrophe.size()));
+    }
+  }
   // The last part of a hyphenated compound: "Doninikus-Zimmermann-Str.", "Dipl.-Ing.". Single
   // letters ("J.-C.") are left to the rules for initials.
   const std::size_t hyphen = token.rfind('-');

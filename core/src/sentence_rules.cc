@@ -463,7 +463,12 @@ class Decider {
         const Token before = TokenBefore(t_, left.begin);
         if (!before.empty() && IsLower(t_.At(before.core_begin))) return keep;
       }
-      // "L. D. Trotsky", "G.P.U. Volinsky", "U.S. Government" / "the U.S. How about you?"
+      // "L. D. Trotsky", "G.P.U. Volinsky", "U.S. Government" / "the U.S. How about you?"; an
+      // initial next is the same name, even when the letter is a word ("А. С. Пушкин").
+      if (next.shape == Shape::kUpper && t_.Next(next.word_begin) == next.word_end &&
+          next.abbr_end > next.word_end && t_.At(next.word_end) == '.') {
+        return drop;
+      }
       return {next.shape == Shape::kUpper && rules_.IsStarter(NextWord(next)), p};
     }
     if (IsDottedAbbreviation(t_, w_begin, w_end)) return CanEnd(p, left, next, start);
@@ -537,6 +542,9 @@ class Decider {
         }
         if (!digit || i >= n || t_.At(i) != ']') return p;
         after = t_.Next(i);
+      } else if ((c == 0x00BB || c == 0x201D) && t_.Next(p) < n && t_.SpaceAt(t_.Next(p))) {
+        // A closing quotation mark standing alone, as French spaces it: "« Viens ici. » Il".
+        after = t_.Next(p);
       } else if (c == '"') {
         // Quotations may span sentences: count the quotes of the paragraph before `p`.
         const auto quotes = std::lower_bound(quotes_.begin(), quotes_.end(), p) - quotes_.begin();
