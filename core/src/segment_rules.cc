@@ -23,6 +23,7 @@ enum class Section {
   kStarters,
   kSingleLetterWords,
   kCaptionLabels,
+  kUnpunctuatedStarters,
 };
 
 struct SectionName {
@@ -38,6 +39,7 @@ constexpr SectionName kSections[] = {
     {"sentence starters", Section::kStarters},
     {"single-letter words", Section::kSingleLetterWords},
     {"caption labels", Section::kCaptionLabels},
+    {"sentence starters after a word", Section::kUnpunctuatedStarters},
 };
 
 std::string_view ClassSection(AbbreviationClass c) {
@@ -108,6 +110,10 @@ Status ParseSetting(std::string_view line, std::string_view where, SegmentRules*
     TANDEM_ASSIGN_OR_RETURN(rules->capital_headings, ParseYesNo(value, where, key));
   } else if (key == "lower-case-clause") {
     TANDEM_ASSIGN_OR_RETURN(rules->lower_case_clause, ParseYesNo(value, where, key));
+  } else if (key == "semicolon-starter") {
+    TANDEM_ASSIGN_OR_RETURN(rules->semicolon_starter, ParseYesNo(value, where, key));
+  } else if (key == "one-letter-abbreviations") {
+    TANDEM_ASSIGN_OR_RETURN(rules->one_letter_abbreviations, ParseYesNo(value, where, key));
   } else if (key == "icu-suppressions") {
     TANDEM_ASSIGN_OR_RETURN(rules->icu_suppressions, ParseYesNo(value, where, key));
   } else if (key == "after-abbreviation") {
@@ -123,7 +129,9 @@ Status ParseSetting(std::string_view line, std::string_view where, SegmentRules*
     return InvalidDataError(fmt::format(
         "{}: unknown setting '{}' (known: ordinal-period, ordinal-digits, after-abbreviation, "
         "dialogue-dash, "
-        "interrupted-dash, capital-headings, lower-case-clause, icu-suppressions)",
+        "interrupted-dash, capital-headings, lower-case-clause, one-letter-abbreviations, "
+        "semicolon-starter, "
+        "icu-suppressions)",
         where, key));
   }
   return Status::Ok();
@@ -256,6 +264,9 @@ Status ParseSegmentRules(std::string_view text, std::string_view name, SegmentRu
         break;
       case Section::kCaptionLabels:
         rules->caption_labels.emplace(line);
+        break;
+      case Section::kUnpunctuatedStarters:
+        rules->unpunctuated_starters.emplace(line);
         break;
       case Section::kSingleLetterWords: {
         std::size_t length = 0;

@@ -57,12 +57,23 @@ struct SegmentRules {
   // felmerül."); without it a period before a lower-case word never ends a sentence, which is
   // what an unknown abbreviation needs ("hv. þingmanni").
   bool lower_case_clause = false;
+  // A lower-case letter with a period is an abbreviation ("p. 5", "p. Luth"), unless it is one
+  // of the [single-letter words]; with "no", ICU decides, as for any word ("mál á. Stutta").
+  bool one_letter_abbreviations = false;
+  // A semicolon before a capitalised sentence starter ends a sentence: the language writes
+  // lower case after a semicolon ("en toda la franja; En estos días").
+  bool semicolon_starter = false;
   // Add ICU's abbreviation list for the language to the lists (AddIcuAbbreviations).
   bool icu_suppressions = true;
   // Keys keep their final period ("U.S.", "stb.").
   StringMap<AbbreviationClass> abbreviations;
   StringSet starters;
   StringSet single_letter_words;
+  // Words the language writes in lower case inside a sentence (pronouns, conjunctions, adverbs;
+  // German also articles and prepositions): capitalised after a word without punctuation they
+  // start a sentence, and the one before ended without punctuation ("Perosnal ab Der
+  // Präsident": a headline, a review, a list item).
+  StringSet unpunctuated_starters;
   // Words that label a caption with a number: "Figure 2.2 A pre-1982 penny".
   StringSet caption_labels;
 
@@ -72,6 +83,9 @@ struct SegmentRules {
   // Never a word ending: "war." is not "r.".
   std::optional<AbbreviationClass> FindAbbreviation(std::string_view token) const;
   bool IsStarter(std::string_view word) const { return starters.find(word) != starters.end(); }
+  bool IsUnpunctuatedStarter(std::string_view word) const {
+    return unpunctuated_starters.find(word) != unpunctuated_starters.end();
+  }
   bool IsCaptionLabel(std::string_view word) const {
     return caption_labels.find(word) != caption_labels.end();
   }

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include <unicode/uchar.h>
+
 #include "char_class.h"
 #include "utf8.h"
 
@@ -366,6 +368,15 @@ std::size_t NextListItem(const Text& t, const Marker& marker, std::size_t from, 
   return kNoPosition;
 }
 
+// The emoticons that end sentences in informal writing, as tokens of their own.
+bool IsEmoticon(std::string_view s) {
+  static constexpr std::string_view kEmoticons[] = {
+      ":)", ":-)", ";)",  ";-)", ":(", ":-(", ":D",  ":-D",  ";D",  ":P",  ":-P", ":p", ":-p",
+      "=)", "^^",  "^_^", ":o)", "xD", "XD",  ":))", ":-))", ";))", ":((", ":/",  ":-/"};
+  if (s.size() < 2 || s.size() > 4) return false;
+  return std::find(std::begin(kEmoticons), std::end(kEmoticons), s) != std::end(kEmoticons);
+}
+
 // --- Decisions -------------------------------------------------------------------------------
 
 struct Decision {
@@ -473,7 +484,7 @@ class Decider {
     }
     if (IsDottedAbbreviation(t_, w_begin, w_end)) return CanEnd(p, left, next, start);
     // "p. Luth"; but a one-letter word is a word ("byggja þau mál á. Stutta svarið").
-    if (t_.Next(w_begin) == w_end && IsLower(t_.At(w_begin)) &&
+    if (rules_.one_letter_abbreviations && t_.Next(w_begin) == w_end && IsLower(t_.At(w_begin)) &&
         !rules_.IsSingleLetterWord(t_.Slice(w_begin, w_end))) {
       return drop;
     }
@@ -545,6 +556,10 @@ class Decider {
       } else if ((c == 0x00BB || c == 0x201D) && t_.Next(p) < n && t_.SpaceAt(t_.Next(p))) {
         // A closing quotation mark standing alone, as French spaces it: "« Viens ici. » Il".
         after = t_.Next(p);
+      } else if ((c == ':' || c == ';' || c == '=' || c == '^' || c == 'x' || c == 'X') &&
+                 IsEmoticon(t_.Slice(p, t_.TokenEnd(p)))) {
+        // An emoticon after the terminator belongs to the sentence: "schön!!! :) Gäste".
+        after = t_.TokenEnd(p);
       } else if (c == '"') {
         // Quotations may span sentences: count the quotes of the paragraph before `p`.
         const auto quotes = std::lower_bound(quotes_.begin(), quotes_.end(), p) - quotes_.begin();
@@ -779,6 +794,50 @@ bool IsDashToken(const Text& t, std::size_t begin, std::size_t end) {
   return t.Next(begin) == end && IsDash(t.At(begin)) && t.At(begin) != '-';
 }
 
+// A word of letters that ends in a lower-case letter, without punctuation, quotes or brackets
+// around it: the last word of a sentence that ends without punctuation ("Perosnal ab"), not a
+// number, a handle ("@name"), an abbreviation in capitals ("PS") or a quotation.
+bool IsPlainWord(const Text& t, const Token& token) {
+  if (token.empty() || token.core_begin != token.begin || token.core_end != token.end) {
+    return false;
+  }
+  if (!IsLower(t.Before(token.end))) return false;
+  for (std::size_t i = token.begin; i < token.end; i = t.Next(i)) {
+    const char32_t c = t.At(i);
+    if (!IsLetter(c) && c != '-' && c != '\'' && c != 0x2019) return false;
+  }
+  return true;
+}
+
+// Whether the newest of `recent` is a semicolon after a lower-case word: attached ("franja;")
+// or standing alone, as French spaces it ("pas ;").
+bool AfterSemicolon(const Text& t, const std::vector<Token>& recent) {
+  const Token& last = recent.back();
+  if (last.core_end != last.end || t.Before(last.end) != ';') return false;
+  const std::size_t semicolon = t.Prev(last.end);
+  if (semicolon > last.begin) return IsLower(t.Before(semicolon));
+  return recent.size() >= 2 && IsLower(t.Before(recent[recent.size() - 2].end));
+}
+
+// `token` with a capital first letter, in `scratch`: a sentence does not end with a word that
+// the language capitalises only at sentence starts when it is written in lower case, such as a
+// conjunction or an article ("zwischen Elbe und Oder").
+std::string_view Capitalised(const Text& t, const Token& token, std::string* scratch) {
+  scratch->clear();
+  AppendUtf8(static_cast<char32_t>(u_toupper(static_cast<UChar32>(t.At(token.core_begin)))),
+             scratch);
+  scratch->append(t.Slice(t.Next(token.core_begin), token.core_end));
+  return *scratch;
+}
+
+// The word of `token` as the lists have it: without the punctuation after it and without an
+// apostrophe ending.
+std::string_view WordOf(const Text& t, const Token& token) {
+  std::size_t end = token.core_end;
+  while (end > token.core_begin && IsWordFinalPunctuation(t.Before(end))) end = t.Prev(end);
+  return WithoutApostropheEnding(t.Slice(token.core_begin, end));
+}
+
 // Boundaries of sentences that end without punctuation, found token by token (each rule is a
 // setting or a list of the language's rules, segment_rules.h):
 //   - a caption label and its number at a sentence start, before a capitalised word
@@ -796,7 +855,8 @@ bool IsDashToken(const Text& t, std::size_t begin, std::size_t end) {
 void AddUnpunctuatedCandidates(const Text& t, const SegmentRules& rules,
                                std::vector<Candidate>* out) {
   const bool captions = !rules.caption_labels.empty();
-  if (!captions && !rules.capital_headings && !rules.interrupted_dash) return;
+  const bool unpunctuated = !rules.unpunctuated_starters.empty() || rules.semicolon_starter;
+  if (!captions && !rules.capital_headings && !rules.interrupted_dash && !unpunctuated) return;
   constexpr std::size_t kWindow = 4;
   // The last tokens, newest last: enough for "Figure 2.2 A" and the heading's run.
   std::vector<Token> recent;
@@ -804,6 +864,7 @@ void AddUnpunctuatedCandidates(const Text& t, const SegmentRules& rules,
   bool first_sentence = true;     // no sentence of the paragraph has ended before `i`
   std::size_t heading_words = 0;  // capital words in a row since a sentence start
   std::size_t heading_longest = 0;
+  std::string scratch;
   for (std::size_t i = t.SkipSpaces(0); i < t.size();) {
     const std::size_t end = t.TokenEnd(i);
     const Token token = MakeToken(t, i, end);
@@ -869,6 +930,24 @@ void AddUnpunctuatedCandidates(const Text& t, const SegmentRules& rules,
       if (dash_alone || dash_quoted || bracket) {
         out->push_back({i, false});
         first_sentence = false;
+      }
+    }
+
+    // A sentence that ends without punctuation: after a word, one of the words the language
+    // capitalises only at sentence starts ("Perosnal ab Der Präsident"), or, after an emoticon,
+    // any capitalised word ("wie immer :) Also für").
+    if (previous != nullptr && token.core_begin == i && IsUpper(t.At(i))) {
+      if (IsEmoticon(t.Slice(previous->begin, previous->end))) {
+        out->push_back({i, false});
+      } else if (rules.semicolon_starter && AfterSemicolon(t, recent) &&
+                 rules.IsStarter(WordOf(t, token))) {
+        // "en toda la franja; En estos días", "on n'en revenait pas ; Selon ce discours": the
+        // language writes lower case after a semicolon.
+        out->push_back({i, false});
+      } else if (unpunctuated && IsPlainWord(t, *previous) &&
+                 rules.IsUnpunctuatedStarter(WordOf(t, token)) &&
+                 !rules.IsUnpunctuatedStarter(Capitalised(t, *previous, &scratch))) {
+        out->push_back({i, false});
       }
     }
 
