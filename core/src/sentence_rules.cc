@@ -124,6 +124,13 @@ bool IsWordFinalPunctuation(char32_t c) {
   return c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == 0x2026;
 }
 
+// Two commas that open a quotation typed without „ (Dutch and German ",,Wij weten"): at `i`,
+// before a letter or a space.
+bool IsLowOpeningQuote(const Text& t, std::size_t i) {
+  if (i + 2 > t.size() || t.At(i) != ',' || t.At(i + 1) != ',') return false;
+  return i + 2 == t.size() || IsLetter(t.At(i + 2)) || t.SpaceAt(i + 2);
+}
+
 Following Look(const Text& t, std::size_t p) {
   Following f;
   std::size_t i = t.SkipSpaces(p);
@@ -135,6 +142,9 @@ Following Look(const Text& t, std::size_t p) {
       const char32_t c = t.At(j);
       if (IsDash(c)) {
         f.dash = true;
+      } else if (IsLowOpeningQuote(t, j)) {
+        f.opener = true;
+        j = t.Next(j);  // the first comma of ",,"
       } else if (IsOpening(c)) {
         f.opener = true;
         f.bracket = f.bracket || c == '(' || c == '[';
@@ -288,7 +298,8 @@ std::optional<Marker> ParseMarker(std::string_view s) {
   std::size_t digits = 0;
   while (digits < s.size() && IsAsciiDigit(s[digits])) ++digits;
   if (digits > 0) {
-    if (digits > 3) return {};
+    // Up to four digits: the numbered articles of a code ("1015. Abusi dell'usufruttuario.").
+    if (digits > 4) return {};
     const std::string_view rest = s.substr(digits);
     if (rest == ".") {
       m.style = MarkerStyle::kDigitDot;
@@ -483,9 +494,11 @@ class Decider {
       return {next.shape == Shape::kUpper && rules_.IsStarter(NextWord(next)), p};
     }
     if (IsDottedAbbreviation(t_, w_begin, w_end)) return CanEnd(p, left, next, start);
-    // "p. Luth"; but a one-letter word is a word ("byggja þau mál á. Stutta svarið").
-    if (rules_.one_letter_abbreviations && t_.Next(w_begin) == w_end && IsLower(t_.At(w_begin)) &&
-        !rules_.IsSingleLetterWord(t_.Slice(w_begin, w_end))) {
+    // "p. Luth"; but a one-letter word is a word ("byggja þau mál á. Stutta svarið"). Before a
+    // number a lower-case letter is an abbreviation in every language ("n. 2", "[v. 908]").
+    if (t_.Next(w_begin) == w_end && IsLower(t_.At(w_begin)) &&
+        (next.shape == Shape::kDigit || (rules_.one_letter_abbreviations &&
+                                         !rules_.IsSingleLetterWord(t_.Slice(w_begin, w_end))))) {
       return drop;
     }
 
@@ -556,6 +569,11 @@ class Decider {
       } else if ((c == 0x00BB || c == 0x201D) && t_.Next(p) < n && t_.SpaceAt(t_.Next(p))) {
         // A closing quotation mark standing alone, as French spaces it: "« Viens ici. » Il".
         after = t_.Next(p);
+      } else if (c == '\'' && p + 2 <= n && t_.At(p + 1) == '\'' &&
+                 (p + 2 == n || t_.SpaceAt(p + 2))) {
+        // Two apostrophes standing alone close a quotation typed as ,,...'' or ``...'': "zoals
+        // hij wil. '' Het publiek".
+        after = p + 2;
       } else if ((c == ':' || c == ';' || c == '=' || c == '^' || c == 'x' || c == 'X') &&
                  IsEmoticon(t_.Slice(p, t_.TokenEnd(p)))) {
         // An emoticon after the terminator belongs to the sentence: "schön!!! :) Gäste".
@@ -815,8 +833,11 @@ bool AfterSemicolon(const Text& t, const std::vector<Token>& recent) {
   const Token& last = recent.back();
   if (last.core_end != last.end || t.Before(last.end) != ';') return false;
   const std::size_t semicolon = t.Prev(last.end);
-  if (semicolon > last.begin) return IsLower(t.Before(semicolon));
-  return recent.size() >= 2 && IsLower(t.Before(recent[recent.size() - 2].end));
+  // After a word, a number or a bracket ("franja;", "727-200;", "pragmática);"), not after an
+  // abbreviation in capitals.
+  auto before_ends = [&](char32_t c) { return IsLower(c) || IsDigit(c) || c == ')'; };
+  if (semicolon > last.begin) return before_ends(t.Before(semicolon));
+  return recent.size() >= 2 && before_ends(t.Before(recent[recent.size() - 2].end));
 }
 
 // `token` with a capital first letter, in `scratch`: a sentence does not end with a word that
@@ -967,7 +988,8 @@ void AddOwnCandidates(const Text& t, const SegmentRules& rules, bool lower_case_
       return;
     }
     const char32_t first = t.At(next);
-    if (terminator == 0x2026 || IsDash(first) || IsDigit(first) || first == '(' || first == '[') {
+    if (terminator == 0x2026 || IsDash(first) || IsDigit(first) || first == '(' || first == '[' ||
+        IsLowOpeningQuote(t, next)) {
       out->push_back({next, false});
       return;
     }

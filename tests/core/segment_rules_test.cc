@@ -853,7 +853,17 @@ INSTANTIATE_TEST_SUITE_P(
         RuleCase{"name_with_an_article_inside",
                  "es",
                  "Viajamos desde Bolivia hasta La Paz en autobús.",
-                 {"Viajamos desde Bolivia hasta La Paz en autobús."}}),
+                 {"Viajamos desde Bolivia hasta La Paz en autobús."}},
+        RuleCase{
+            "semicolon_after_a_number",
+            "es",
+            "Voló primero con Boeing 707 y después con Boeing 727-200; Las alas eran más grandes.",
+            {"Voló primero con Boeing 707 y después con Boeing 727-200;",
+             "Las alas eran más grandes."}},
+        RuleCase{"semicolon_after_a_bracket",
+                 "es",
+                 "Estaba de moda (entre la derecha); Mientras tanto, nadie protestó.",
+                 {"Estaba de moda (entre la derecha);", "Mientras tanto, nadie protestó."}}),
     [](const auto& test) { return std::string(test.param.name); });
 
 // Italian.
@@ -946,7 +956,17 @@ INSTANTIATE_TEST_SUITE_P(
         RuleCase{"semicolon_before_a_starter",
                  "it",
                  "Il sindaco tacque; Poi tutti uscirono.",
-                 {"Il sindaco tacque;", "Poi tutti uscirono."}}),
+                 {"Il sindaco tacque;", "Poi tutti uscirono."}},
+        RuleCase{"numbered_article_heading",
+                 "it",
+                 "La prestazione cessa dall'anno successivo. 1063. Norme regolatrici. Il termine "
+                 "decorre dal giorno.",
+                 {"La prestazione cessa dall'anno successivo.", "1063. Norme regolatrici.",
+                  "Il termine decorre dal giorno."}},
+        RuleCase{"one_letter_before_a_number",
+                 "it",
+                 "Si veda il decreto 16 marzo 1946, n. 98, sull'ordinamento.",
+                 {"Si veda il decreto 16 marzo 1946, n. 98, sull'ordinamento."}}),
     [](const auto& test) { return std::string(test.param.name); });
 
 // Portuguese.
@@ -1121,7 +1141,21 @@ INSTANTIATE_TEST_SUITE_P(
         RuleCase{"surname_particle_inside",
                  "nl",
                  "Gisteren sprak meneer Van Dijk met de pers.",
-                 {"Gisteren sprak meneer Van Dijk met de pers."}}),
+                 {"Gisteren sprak meneer Van Dijk met de pers."}},
+        RuleCase{
+            "low_opening_quote_starts",
+            "nl",
+            "Lode waarschuwt voor optimisme. ,,Juist als het goed gaat, moet je waakzaam zijn.''",
+            {"Lode waarschuwt voor optimisme.",
+             ",,Juist als het goed gaat, moet je waakzaam zijn.''"}},
+        RuleCase{"spaced_low_opening_quote",
+                 "nl",
+                 "Hij legt het uit. ,, Er zijn nog steeds momenten.''",
+                 {"Hij legt het uit.", ",, Er zijn nog steeds momenten.''"}},
+        RuleCase{"two_apostrophes_close_alone",
+                 "nl",
+                 "Hij mag leven zoals hij wil. '' Het publiek ontvangt hem goed.",
+                 {"Hij mag leven zoals hij wil. ''", "Het publiek ontvangt hem goed."}}),
     [](const auto& test) { return std::string(test.param.name); });
 
 // Polish.
@@ -1493,7 +1527,11 @@ INSTANTIATE_TEST_SUITE_P(
         RuleCase{"emoticon_ends",
                  "sv",
                  "Det var en bra dag :) Vi ses imorgon.",
-                 {"Det var en bra dag :)", "Vi ses imorgon."}}),
+                 {"Det var en bra dag :)", "Vi ses imorgon."}},
+        RuleCase{"one_letter_before_a_number",
+                 "sv",
+                 "Se bilaga n. 2 för detaljer.",
+                 {"Se bilaga n. 2 för detaljer."}}),
     [](const auto& test) { return std::string(test.param.name); });
 
 // Byte offsets spelled out where the bytes are tricky.
