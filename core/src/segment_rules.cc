@@ -24,6 +24,7 @@ enum class Section {
   kSingleLetterWords,
   kCaptionLabels,
   kUnpunctuatedStarters,
+  kUnpunctuatedArticles,
 };
 
 struct SectionName {
@@ -40,6 +41,7 @@ constexpr SectionName kSections[] = {
     {"single-letter words", Section::kSingleLetterWords},
     {"caption labels", Section::kCaptionLabels},
     {"sentence starters after a word", Section::kUnpunctuatedStarters},
+    {"articles after a word", Section::kUnpunctuatedArticles},
 };
 
 std::string_view ClassSection(AbbreviationClass c) {
@@ -267,6 +269,9 @@ Status ParseSegmentRules(std::string_view text, std::string_view name, SegmentRu
         break;
       case Section::kUnpunctuatedStarters:
         rules->unpunctuated_starters.emplace(line);
+        break;
+      case Section::kUnpunctuatedArticles:
+        rules->unpunctuated_articles.emplace(line);
         break;
       case Section::kSingleLetterWords: {
         std::size_t length = 0;

@@ -74,6 +74,10 @@ struct SegmentRules {
   // start a sentence, and the one before ended without punctuation ("Perosnal ab Der
   // Präsident": a headline, a review, a list item).
   StringSet unpunctuated_starters;
+  // Articles of languages that write nouns in lower case: the same before a lower-case word
+  // ("em greve Os policiais federais"); before a capitalised one they begin a name or a title
+  // ("o jornal O Globo", "en La Paz").
+  StringSet unpunctuated_articles;
   // Words that label a caption with a number: "Figure 2.2 A pre-1982 penny".
   StringSet caption_labels;
 
@@ -85,6 +89,9 @@ struct SegmentRules {
   bool IsStarter(std::string_view word) const { return starters.find(word) != starters.end(); }
   bool IsUnpunctuatedStarter(std::string_view word) const {
     return unpunctuated_starters.find(word) != unpunctuated_starters.end();
+  }
+  bool IsUnpunctuatedArticle(std::string_view word) const {
+    return unpunctuated_articles.find(word) != unpunctuated_articles.end();
   }
   bool IsCaptionLabel(std::string_view word) const {
     return caption_labels.find(word) != caption_labels.end();

@@ -840,6 +840,12 @@ bool AfterSemicolon(const Text& t, const std::vector<Token>& recent) {
   return recent.size() >= 2 && before_ends(t.Before(recent[recent.size() - 2].end));
 }
 
+// A letter with a period: an initial ("A. Silva"), not the word it spells.
+bool IsInitialToken(const Text& t, const Token& token) {
+  const std::size_t after = t.Next(token.core_begin);
+  return after < token.core_end && t.At(after) == '.';
+}
+
 // `token` with a capital first letter, in `scratch`: a sentence does not end with a word that
 // the language capitalises only at sentence starts when it is written in lower case, such as a
 // conjunction or an article ("zwischen Elbe und Oder").
@@ -876,7 +882,8 @@ std::string_view WordOf(const Text& t, const Token& token) {
 void AddUnpunctuatedCandidates(const Text& t, const SegmentRules& rules,
                                std::vector<Candidate>* out) {
   const bool captions = !rules.caption_labels.empty();
-  const bool unpunctuated = !rules.unpunctuated_starters.empty() || rules.semicolon_starter;
+  const bool unpunctuated = !rules.unpunctuated_starters.empty() ||
+                            !rules.unpunctuated_articles.empty() || rules.semicolon_starter;
   if (!captions && !rules.capital_headings && !rules.interrupted_dash && !unpunctuated) return;
   constexpr std::size_t kWindow = 4;
   // The last tokens, newest last: enough for "Figure 2.2 A" and the heading's run.
@@ -965,10 +972,14 @@ void AddUnpunctuatedCandidates(const Text& t, const SegmentRules& rules,
         // "en toda la franja; En estos días", "on n'en revenait pas ; Selon ce discours": the
         // language writes lower case after a semicolon.
         out->push_back({i, false});
-      } else if (unpunctuated && IsPlainWord(t, *previous) &&
-                 rules.IsUnpunctuatedStarter(WordOf(t, token)) &&
+      } else if (unpunctuated && IsPlainWord(t, *previous) && !IsInitialToken(t, token) &&
                  !rules.IsUnpunctuatedStarter(Capitalised(t, *previous, &scratch))) {
-        out->push_back({i, false});
+        const std::string_view word = WordOf(t, token);
+        if (rules.IsUnpunctuatedStarter(word) ||
+            (rules.IsUnpunctuatedArticle(word) && token.core_end == end &&
+             Look(t, end).shape == Shape::kLower)) {
+          out->push_back({i, false});
+        }
       }
     }
 

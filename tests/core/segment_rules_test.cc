@@ -757,7 +757,11 @@ INSTANTIATE_TEST_SUITE_P(
         RuleCase{"semicolon_before_a_name",
                  "fr",
                  "Il y avait Paul ; Marie est venue plus tard.",
-                 {"Il y avait Paul ; Marie est venue plus tard."}}),
+                 {"Il y avait Paul ; Marie est venue plus tard."}},
+        RuleCase{"article_before_a_lower_case_word_inside",
+                 "fr",
+                 "Il a vu dans le story arc Les handicapés un beau titre.",
+                 {"Il a vu dans le story arc Les handicapés un beau titre."}}),
     [](const auto& test) { return std::string(test.param.name); });
 
 // Spanish.
@@ -863,7 +867,15 @@ INSTANTIATE_TEST_SUITE_P(
         RuleCase{"semicolon_after_a_bracket",
                  "es",
                  "Estaba de moda (entre la derecha); Mientras tanto, nadie protestó.",
-                 {"Estaba de moda (entre la derecha);", "Mientras tanto, nadie protestó."}}),
+                 {"Estaba de moda (entre la derecha);", "Mientras tanto, nadie protestó."}},
+        RuleCase{"review_before_an_article",
+                 "es",
+                 "Poco profesional, hotel en obras El ayuntamiento no hizo nada.",
+                 {"Poco profesional, hotel en obras", "El ayuntamiento no hizo nada."}},
+        RuleCase{"newspaper_name_inside",
+                 "es",
+                 "Lo publicó ayer el diario El País en portada.",
+                 {"Lo publicó ayer el diario El País en portada."}}),
     [](const auto& test) { return std::string(test.param.name); });
 
 // Italian.
@@ -966,7 +978,15 @@ INSTANTIATE_TEST_SUITE_P(
         RuleCase{"one_letter_before_a_number",
                  "it",
                  "Si veda il decreto 16 marzo 1946, n. 98, sull'ordinamento.",
-                 {"Si veda il decreto 16 marzo 1946, n. 98, sull'ordinamento."}}),
+                 {"Si veda il decreto 16 marzo 1946, n. 98, sull'ordinamento."}},
+        RuleCase{"headline_before_an_article",
+                 "it",
+                 "Nuovo appello del sindaco Il consiglio si riunisce domani.",
+                 {"Nuovo appello del sindaco", "Il consiglio si riunisce domani."}},
+        RuleCase{"newspaper_name_inside",
+                 "it",
+                 "Lo ha scritto ieri La Stampa in prima pagina.",
+                 {"Lo ha scritto ieri La Stampa in prima pagina."}}),
     [](const auto& test) { return std::string(test.param.name); });
 
 // Portuguese.
@@ -1061,7 +1081,20 @@ INSTANTIATE_TEST_SUITE_P(
         RuleCase{"one_letter_word_ends",
                  "pt",
                  "Ele não sabia o que era a. Depois perguntou.",
-                 {"Ele não sabia o que era a.", "Depois perguntou."}}),
+                 {"Ele não sabia o que era a.", "Depois perguntou."}},
+        RuleCase{
+            "headline_before_an_article",
+            "pt",
+            "Policiais federais entram em greve Os policiais de Mato Grosso pararam ontem.",
+            {"Policiais federais entram em greve", "Os policiais de Mato Grosso pararam ontem."}},
+        RuleCase{"article_of_a_newspaper_inside",
+                 "pt",
+                 "A notícia saiu no jornal O Globo de ontem.",
+                 {"A notícia saiu no jornal O Globo de ontem."}},
+        RuleCase{"initial_is_not_an_article",
+                 "pt",
+                 "O grupo A. Silva & Silva registou lucros.",
+                 {"O grupo A. Silva & Silva registou lucros."}}),
     [](const auto& test) { return std::string(test.param.name); });
 
 // Dutch.
@@ -1155,7 +1188,15 @@ INSTANTIATE_TEST_SUITE_P(
         RuleCase{"two_apostrophes_close_alone",
                  "nl",
                  "Hij mag leven zoals hij wil. '' Het publiek ontvangt hem goed.",
-                 {"Hij mag leven zoals hij wil. ''", "Het publiek ontvangt hem goed."}}),
+                 {"Hij mag leven zoals hij wil. ''", "Het publiek ontvangt hem goed."}},
+        RuleCase{"headline_before_an_article",
+                 "nl",
+                 "Kabinet presenteert nieuw plan De minister wil de prijzen verlagen.",
+                 {"Kabinet presenteert nieuw plan", "De minister wil de prijzen verlagen."}},
+        RuleCase{"newspaper_name_inside",
+                 "nl",
+                 "Hij leest elke dag De Telegraaf bij het ontbijt.",
+                 {"Hij leest elke dag De Telegraaf bij het ontbijt."}}),
     [](const auto& test) { return std::string(test.param.name); });
 
 // Polish.
