@@ -642,7 +642,13 @@ INSTANTIATE_TEST_SUITE_P(
         RuleCase{"semicolon_before_lower_case",
                  "de",
                  "Er wartete lange; die Tür blieb zu.",
-                 {"Er wartete lange; die Tür blieb zu."}}),
+                 {"Er wartete lange; die Tür blieb zu."}},
+        RuleCase{
+            "dir_pronoun_ends", "de", "Ich danke Dir. Bis bald.", {"Ich danke Dir.", "Bis bald."}},
+        RuleCase{"dir_director_inside",
+                 "de",
+                 "Er sprach mit Dir. Müller über den Plan.",
+                 {"Er sprach mit Dir. Müller über den Plan."}}),
     [](const auto& test) { return std::string(test.param.name); });
 
 // French.
@@ -1284,7 +1290,13 @@ INSTANTIATE_TEST_SUITE_P(
         RuleCase{"number_before_a_starter_inside",
                  "pl",
                  "Zobacz punkt 43 Po pierwsze wymóg istnienia.",
-                 {"Zobacz punkt 43 Po pierwsze wymóg istnienia."}}),
+                 {"Zobacz punkt 43 Po pierwsze wymóg istnienia."}},
+        RuleCase{
+            "im_word_ends", "pl", "Dałem im. Potem wyszedłem.", {"Dałem im.", "Potem wyszedłem."}},
+        RuleCase{"im_named_after_inside",
+                 "pl",
+                 "Chodził do szkoły im. Kopernika w Toruniu.",
+                 {"Chodził do szkoły im. Kopernika w Toruniu."}}),
     [](const auto& test) { return std::string(test.param.name); });
 
 // Czech.
@@ -1369,7 +1381,15 @@ INSTANTIATE_TEST_SUITE_P(
         RuleCase{"one_letter_word_ends",
                  "cs",
                  "Na stole ležel dopis a. Pak odešel.",
-                 {"Na stole ležel dopis a.", "Pak odešel."}}),
+                 {"Na stole ležel dopis a.", "Pak odešel."}},
+        RuleCase{"nam_word_ends",
+                 "cs",
+                 "Přijď zítra k nám. Co tomu říkáš?",
+                 {"Přijď zítra k nám.", "Co tomu říkáš?"}},
+        RuleCase{"nam_square_inside",
+                 "cs",
+                 "Sešli jsme se na nám. Míru u kostela.",
+                 {"Sešli jsme se na nám. Míru u kostela."}}),
     [](const auto& test) { return std::string(test.param.name); });
 
 // Russian.
@@ -1460,7 +1480,11 @@ INSTANTIATE_TEST_SUITE_P(
         RuleCase{"one_letter_word_ends",
                  "ru",
                  "Он не знал, что сказать и. Потом ушёл.",
-                 {"Он не знал, что сказать и.", "Потом ушёл."}}),
+                 {"Он не знал, что сказать и.", "Потом ушёл."}},
+        RuleCase{"im_word_ends",
+                 "ru",
+                 "Я всё сказал им. Потом ушёл.",
+                 {"Я всё сказал им.", "Потом ушёл."}}),
     [](const auto& test) { return std::string(test.param.name); });
 
 // Icelandic.
