@@ -30,21 +30,19 @@ class Text {
     return DecodeAt(text_, i, &length);
   }
   std::size_t Next(std::size_t i) const {
-    std::size_t length = 0;
-    DecodeAt(text_, i, &length);
-    return i + length;
+    return i + SequenceLength(static_cast<unsigned char>(text_[i]));
   }
   std::size_t Prev(std::size_t i) const { return PreviousStart(text_, i); }
   // The code point that ends at `i`, or 0 at the start.
   char32_t Before(std::size_t i) const { return i == 0 ? 0 : At(Prev(i)); }
-  bool SpaceAt(std::size_t i) const { return i < size() && IsSpace(At(i)); }
+  bool SpaceAt(std::size_t i) const { return i < size() && internal::SpaceAt(text_, i); }
 
   std::size_t SkipSpaces(std::size_t i) const {
     while (i < size() && SpaceAt(i)) i = Next(i);
     return i;
   }
   std::size_t SkipSpacesBack(std::size_t i) const {
-    while (i > 0 && IsSpace(Before(i))) i = Prev(i);
+    while (i > 0 && SpaceAt(Prev(i))) i = Prev(i);
     return i;
   }
   // Tokens longer than this are looked at by their ends only, so that no input (a megabyte
@@ -60,7 +58,11 @@ class Text {
   // The start of the token that contains or ends at `i`.
   std::size_t TokenBegin(std::size_t i) const {
     const std::size_t limit = i > kMaxToken ? i - kMaxToken : 0;
-    while (i > limit && !IsSpace(Before(i))) i = Prev(i);
+    while (i > limit) {
+      const std::size_t previous = Prev(i);
+      if (SpaceAt(previous)) break;
+      i = previous;
+    }
     return i;
   }
 
@@ -742,8 +744,11 @@ bool IsGluedSentenceEnd(const Text& t, const SegmentRules& rules, std::size_t i)
 template <typename Visit>
 void ScanTerminators(const Text& t, const SegmentRules& rules, Visit visit) {
   const std::size_t n = t.size();
-  for (std::size_t i = 0; i < n; i = t.Next(i)) {
-    const char byte = t.Slice(i, i + 1)[0];
+  const std::string_view bytes = t.Slice(0, n);
+  // Byte by byte: the terminators are ASCII or start with the lead byte 0xE2 ("…", "‼"), and
+  // no continuation byte of UTF-8 equals either.
+  for (std::size_t i = 0; i < n; ++i) {
+    const char byte = bytes[i];
     if (byte != '.' && byte != '!' && byte != '?' && byte != '\xE2') continue;
     const char32_t c = t.At(i);
     if (!IsTerminatorChar(c)) continue;

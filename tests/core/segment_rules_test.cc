@@ -1610,6 +1610,43 @@ TEST(SpanCases, UnicodeSpacesAreNotPartOfSentences) {
   EXPECT_EQ(doc->sentences[1].span, (Span{20, 28}));
 }
 
+TEST(SpanCases, EveryUnicodeSpaceSeparatesSentences) {
+  // Unicode's White_Space outside ASCII (a stable set); U+200B (ZERO WIDTH SPACE) is not white
+  // space.
+  const char* const spaces[] = {"\u0085", "\u00a0", "\u1680", "\u2000", "\u2001",
+                                "\u2002", "\u2003", "\u2004", "\u2005", "\u2006",
+                                "\u2007", "\u2008", "\u2009", "\u200a", "\u2028",
+                                "\u2029", "\u202f", "\u205f", "\u3000"};
+  for (const char* space : spaces) {
+    const std::string text = std::string("Er kam.") + space + "Sie ging.";
+    StatusOr<Document> doc = SegmentString(text, "de");
+    ASSERT_TRUE(doc.ok());
+    ASSERT_EQ(doc->sentences.size(), 2u) << text;
+    EXPECT_EQ(doc->sentences[0].span, (Span{0, 7})) << text;
+    EXPECT_EQ(doc->sentences[1].span, (Span{7 + std::string(space).size(), text.size()})) << text;
+  }
+  StatusOr<Document> zwsp = SegmentString("Er kam.\u200bSie ging.", "de");
+  ASSERT_TRUE(zwsp.ok());
+  EXPECT_EQ(zwsp->sentences.size(), 1u);
+}
+
+TEST(SpanCases, LettersOfLatinAndCyrillicKeepTheirCase) {
+  // Capitals outside ASCII start sentences after a word without punctuation (de) and after an
+  // abbreviation that can end one (ru); small letters do not.
+  StatusOr<Document> de = SegmentString("Wir aßen viel Über Nacht blieb keiner.", "de");
+  ASSERT_TRUE(de.ok());
+  EXPECT_EQ(de->SentenceTexts(),
+            (std::vector<std::string_view>{"Wir aßen viel", "Über Nacht blieb keiner."}));
+  StatusOr<Document> lower = SegmentString("Wir aßen viel über Nacht.", "de");
+  ASSERT_TRUE(lower.ok());
+  EXPECT_EQ(lower->sentences.size(), 1u);
+  StatusOr<Document> ru =
+      SegmentString("Я сказал им. Это было давно. Он шёл и т.д. Ёлка стояла.", "ru");
+  ASSERT_TRUE(ru.ok());
+  EXPECT_EQ(ru->SentenceTexts(), (std::vector<std::string_view>{"Я сказал им.", "Это было давно.",
+                                                                "Он шёл и т.д. Ёлка стояла."}));
+}
+
 TEST(SpanCases, HungarianLetters) {
   // "Ősz van. Ég." : Ő and É are two bytes each.
   StatusOr<Document> doc = SegmentString("\u0150sz van. \u00c9g.", "hu");
