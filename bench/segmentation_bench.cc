@@ -14,7 +14,8 @@
 //     "<lang>_<treebank>-ud-test.running-text.txt" and its ".sentences.tsv"; the language is the
 //     file name's prefix): boundary precision, recall and F1 on the running text, with its
 //     paragraph breaks, beside ICU alone, and whether tandem meets the target (ICU's F1 + 0.02,
-//     or 0.99 where ICU is above 0.97). A boundary is the end of a sentence's last non-space
+//     or 0.99 where ICU is above 0.97; at least 0.95 for German GSD, Portuguese Bosque and
+//     Icelandic Modern). A boundary is the end of a sentence's last non-space
 //     character; the end of the text is not counted.
 //   - Throughput: megabytes (10^6 bytes) per second on one core, per language, for a large input
 //     built in memory by repeating the running texts of the language's sets. tandem's figure
@@ -456,6 +457,17 @@ struct UdSet {
   std::string language;
 };
 
+// Sets with a floor of their own, above ICU's F1 + 0.02 (issue 20: the languages whose sets
+// tandem was furthest behind on).
+double IssueFloor(std::string_view set) {
+  constexpr std::pair<std::string_view, double> kFloors[] = {
+      {"ud-german-gsd", 0.95}, {"ud-portuguese-bosque", 0.95}, {"ud-icelandic-modern", 0.95}};
+  for (const auto& [name, floor] : kFloors) {
+    if (name == set) return floor;
+  }
+  return 0;
+}
+
 std::vector<UdSet> FindUdSets(const std::string& data) {
   std::vector<UdSet> sets;
   for (const auto& entry : std::filesystem::directory_iterator(data)) {
@@ -542,7 +554,7 @@ int main(int argc, char** argv) {
     if (!all && set.language != options.only) continue;
     const BoundaryResult r = RunBoundaries(set.dir, set.stem, set.language, options);
     const double icu = r.icu.f1();
-    const double target = icu > 0.97 ? 0.99 : icu + 0.02;
+    const double target = std::max(icu > 0.97 ? 0.99 : icu + 0.02, IssueFloor(set.name));
     const bool met = r.tandem.f1() + 1e-9 >= target;
     if (!met) ++shortfalls;
     Row(fmt::format("{} [{}] ({} sentences)", set.name, set.language, r.sentences),
@@ -564,6 +576,10 @@ int main(int argc, char** argv) {
       languages.push_back(set.language);
     }
   }
+  // Megabytes per second on one core; a busy machine lowers both columns alike (compare with
+  // ICU's in the same run, or measure on an idle machine).
+  constexpr double kThroughputTarget = 30;
+  std::size_t slow = 0;
   for (const std::string& language : languages) {
     std::string text;
     std::string names;
@@ -574,8 +590,12 @@ int main(int argc, char** argv) {
       names += names.empty() ? set.name : "+" + set.name;
     }
     const Speed s = MeasureSpeed(Repeat(text, options.megabytes), language);
+    const bool fast = s.tandem >= kThroughputTarget;
+    if (!fast) ++slow;
     Row(fmt::format("throughput {} ({}), {:.1f} MB", language, names, s.megabytes),
-        "MB/s, one core", fmt::format("{:.1f}", s.icu), fmt::format("{:.1f}", s.tandem));
+        "MB/s, one core", fmt::format("{:.1f}", s.icu),
+        fmt::format("{:.1f}  target {:.0f} {}", s.tandem, kThroughputTarget,
+                    fast ? "met" : "MISSED"));
   }
   if (all || options.only == "en") {
     std::cout << "\n* Not a target: the GUM running text has one line per document, so headings, "
@@ -583,7 +603,9 @@ int main(int argc, char** argv) {
                  "of the CoNLL-U file starts a new line.\n";
   }
   std::cout << fmt::format(
-      "\nUD targets: F1 at least ICU's + 0.02 (0.99 where ICU is above 0.97); {} of {} missed.\n",
-      shortfalls, sets.size());
+      "\nUD targets: F1 at least ICU's + 0.02 (0.99 where ICU is above 0.97; de, pt and is at "
+      "least 0.95); {} of {} missed.\nThroughput: at least {:.0f} MB/s per language; {} of {} "
+      "below.\n",
+      shortfalls, sets.size(), kThroughputTarget, slow, languages.size());
   return 0;
 }
