@@ -112,6 +112,8 @@ Status ParseSetting(std::string_view line, std::string_view where, SegmentRules*
     TANDEM_ASSIGN_OR_RETURN(rules->capital_headings, ParseYesNo(value, where, key));
   } else if (key == "lower-case-clause") {
     TANDEM_ASSIGN_OR_RETURN(rules->lower_case_clause, ParseYesNo(value, where, key));
+  } else if (key == "title-before-quote") {
+    TANDEM_ASSIGN_OR_RETURN(rules->title_before_quote, ParseYesNo(value, where, key));
   } else if (key == "semicolon-starter") {
     TANDEM_ASSIGN_OR_RETURN(rules->semicolon_starter, ParseYesNo(value, where, key));
   } else if (key == "one-letter-abbreviations") {
@@ -132,7 +134,7 @@ Status ParseSetting(std::string_view line, std::string_view where, SegmentRules*
         "{}: unknown setting '{}' (known: ordinal-period, ordinal-digits, after-abbreviation, "
         "dialogue-dash, "
         "interrupted-dash, capital-headings, lower-case-clause, one-letter-abbreviations, "
-        "semicolon-starter, "
+        "semicolon-starter, title-before-quote, "
         "icu-suppressions)",
         where, key));
   }

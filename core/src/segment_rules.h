@@ -63,6 +63,10 @@ struct SegmentRules {
   // A semicolon before a capitalised sentence starter ends a sentence: the language writes
   // lower case after a semicolon ("en toda la franja; En estos días").
   bool semicolon_starter = false;
+  // The language introduces direct speech with a colon ("řekla: \"Ne.\""), so a few plain words
+  // after a sentence end that run into a quoted sentence are a title ("a odešel.\" Návrat
+  // domů \"Kde jsi byl?\" ...").
+  bool title_before_quote = false;
   // Add ICU's abbreviation list for the language to the lists (AddIcuAbbreviations).
   bool icu_suppressions = true;
   // Keys keep their final period ("U.S.", "stb.").

@@ -845,6 +845,21 @@ bool AfterSemicolon(const Text& t, const std::vector<Token>& recent) {
   return recent.size() >= 2 && before_ends(t.Before(recent[recent.size() - 2].end));
 }
 
+// Whether the quotation that opens before `from` closes after a sentence or a clause of its own
+// within a line's length: its last word before the closing quote ends with . ! ? … or a comma
+// ("\"Víš, tatínku, že byla válka?\"", "\"Nesmysl,\" mávl"), not a title ("\"Babičku\"").
+bool QuotesASentence(const Text& t, std::size_t from) {
+  constexpr std::size_t kMaxQuote = 400;
+  const std::size_t limit = std::min(t.size(), from + kMaxQuote);
+  for (std::size_t i = from; i < limit; i = t.Next(i)) {
+    const char32_t c = t.At(i);
+    if (!IsQuotationMark(c) || i == from) continue;
+    const char32_t before = t.Before(i);
+    return before == ',' || IsTerminatorChar(before);
+  }
+  return false;
+}
+
 // A letter with a period: an initial ("A. Silva"), not the word it spells.
 bool IsInitialToken(const Text& t, const Token& token) {
   const std::size_t after = t.Next(token.core_begin);
@@ -889,7 +904,10 @@ void AddUnpunctuatedCandidates(const Text& t, const SegmentRules& rules,
   const bool captions = !rules.caption_labels.empty();
   const bool unpunctuated = !rules.unpunctuated_starters.empty() ||
                             !rules.unpunctuated_articles.empty() || rules.semicolon_starter;
-  if (!captions && !rules.capital_headings && !rules.interrupted_dash && !unpunctuated) return;
+  if (!captions && !rules.capital_headings && !rules.interrupted_dash && !unpunctuated &&
+      !rules.title_before_quote) {
+    return;
+  }
   constexpr std::size_t kWindow = 4;
   // The last tokens, newest last: enough for "Figure 2.2 A" and the heading's run.
   std::vector<Token> recent;
@@ -897,11 +915,28 @@ void AddUnpunctuatedCandidates(const Text& t, const SegmentRules& rules,
   bool first_sentence = true;     // no sentence of the paragraph has ended before `i`
   std::size_t heading_words = 0;  // capital words in a row since a sentence start
   std::size_t heading_longest = 0;
+  // Plain words since the last sentence end, the first one capitalised ("Návrat domů"); 0
+  // when the stretch has anything else in it.
+  std::size_t title_words = 0;
   std::string scratch;
   for (std::size_t i = t.SkipSpaces(0); i < t.size();) {
     const std::size_t end = t.TokenEnd(i);
     const Token token = MakeToken(t, i, end);
     const Token* previous = recent.empty() ? nullptr : &recent.back();
+
+    // A title before a quotation: "a odešel.\" Návrat domů \"Kde jsi byl?\"" where the language
+    // introduces speech with a colon.
+    if (rules.title_before_quote && title_words > 0 && title_words <= 4 && token.core_begin > i &&
+        IsQuotationMark(t.At(i)) && token.core_begin < token.core_end &&
+        IsUpper(t.At(token.core_begin)) && QuotesASentence(t, token.core_begin)) {
+      out->push_back({i, false});
+    }
+    const bool plain = rules.title_before_quote && IsPlainWord(t, token);
+    if (starts_sentence) {
+      title_words = plain && IsUpper(t.At(token.begin)) ? 1 : 0;
+    } else if (title_words > 0) {
+      title_words = plain ? title_words + 1 : 0;
+    }
     const bool title = token.core_begin == i && IsTitleWord(t, token.core_begin, token.core_end);
 
     // A heading ends before this word.

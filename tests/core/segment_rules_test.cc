@@ -1296,7 +1296,12 @@ INSTANTIATE_TEST_SUITE_P(
         RuleCase{"im_named_after_inside",
                  "pl",
                  "Chodził do szkoły im. Kopernika w Toruniu.",
-                 {"Chodził do szkoły im. Kopernika w Toruniu."}}),
+                 {"Chodził do szkoły im. Kopernika w Toruniu."}},
+        RuleCase{
+            "title_before_a_quotation",
+            "pl",
+            "Wrócił wieczorem do domu. Powrót \"Gdzie byłeś tak długo?\" spytała matka.",
+            {"Wrócił wieczorem do domu.", "Powrót", "\"Gdzie byłeś tak długo?\" spytała matka."}}),
     [](const auto& test) { return std::string(test.param.name); });
 
 // Czech.
@@ -1389,7 +1394,21 @@ INSTANTIATE_TEST_SUITE_P(
         RuleCase{"nam_square_inside",
                  "cs",
                  "Sešli jsme se na nám. Míru u kostela.",
-                 {"Sešli jsme se na nám. Míru u kostela."}}),
+                 {"Sešli jsme se na nám. Míru u kostela."}},
+        RuleCase{
+            "title_before_a_quotation",
+            "cs",
+            "Pak se otočil a odešel.\" Návrat domů \"Kde jsi byl tak dlouho?\" zeptala se matka.",
+            {"Pak se otočil a odešel.\"", "Návrat domů",
+             "\"Kde jsi byl tak dlouho?\" zeptala se matka."}},
+        RuleCase{"quoted_title_inside",
+                 "cs",
+                 "Četl jsem \"Babičku\" celý večer.",
+                 {"Četl jsem \"Babičku\" celý večer."}},
+        RuleCase{"speech_after_a_colon_inside",
+                 "cs",
+                 "Řekla mu: \"Ne, nic neříkej.\"",
+                 {"Řekla mu: \"Ne, nic neříkej.\""}}),
     [](const auto& test) { return std::string(test.param.name); });
 
 // Russian.
