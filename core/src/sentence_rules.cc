@@ -1061,14 +1061,18 @@ bool HasAlnum(const Text& t, std::size_t begin, std::size_t end) {
 
 }  // namespace
 
-SentenceStarts SentenceRules::CountSentenceStarts(std::string_view text) const {
+SentenceStarts SentenceRules::CountSentenceStarts(std::string_view text,
+                                                  bool exact_capitals) const {
   const Text t(text);
   SentenceStarts starts;
   ScanTerminators(t, rules_, [&](std::size_t next, bool glued, char32_t terminator) {
     if (glued) return;
     const std::size_t letter = FirstLetter(t, next);
     if (letter >= t.size()) return;
-    if (terminator == '.') {
+    const char32_t first = t.At(letter);
+    const bool lower = IsLower(first);
+    if (!lower && !IsUpper(first)) return;
+    if (terminator == '.' && (lower || exact_capitals)) {
       // Periods of abbreviations, initials and numbers are no evidence ("etc. and", "U.S. and").
       const Token left = TokenEndingAt(t, t.SkipSpacesBack(next));
       if (left.empty()) return;
@@ -1079,9 +1083,9 @@ SentenceStarts SentenceRules::CountSentenceStarts(std::string_view text) const {
         return;
       }
     }
-    if (IsLower(t.At(letter))) {
+    if (lower) {
       ++starts.lower_case;
-    } else if (IsUpper(t.At(letter))) {
+    } else {
       ++starts.capitalised;
     }
   });

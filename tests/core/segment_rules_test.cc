@@ -1666,6 +1666,21 @@ TEST(SpanCases, LettersOfLatinAndCyrillicKeepTheirCase) {
                                                                 "Он шёл и т.д. Ёлка стояла."}));
 }
 
+TEST(SpanCases, LowerCaseStyleDoesNotCountCapitalsAfterAbbreviations) {
+  // Two lower-case starts against five capitalised ones (the names after "Mr.", "Dr." and
+  // "Prof." are no evidence): one in four, so the text is written without capitals, and a
+  // lower-case word after a period starts a sentence. Counting the names too (eight) would not.
+  const std::string text =
+      "ok. i will come later. we can talk then. Mr. Smith said so. I agree. Dr. Brown too. "
+      "Prof. Green also. Fine.";
+  StatusOr<Document> doc = SegmentString(text, "en");
+  ASSERT_TRUE(doc.ok());
+  EXPECT_EQ(doc->SentenceTexts(),
+            (std::vector<std::string_view>{"ok.", "i will come later.", "we can talk then.",
+                                           "Mr. Smith said so.", "I agree.", "Dr. Brown too.",
+                                           "Prof. Green also.", "Fine."}));
+}
+
 TEST(SpanCases, HungarianLetters) {
   // "Ősz van. Ég." : Ő and É are two bytes each.
   StatusOr<Document> doc = SegmentString("\u0150sz van. \u00c9g.", "hu");
