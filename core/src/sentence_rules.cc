@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
+#include <cstring>
 #include <optional>
 #include <string>
 #include <vector>
@@ -731,6 +733,31 @@ bool IsGluedSentenceEnd(const Text& t, const SegmentRules& rules, std::size_t i)
          (t.At(i) != '.' || !rules.FindAbbreviation(t.Slice(word, i + 1)));
 }
 
+// The first position at or after `from` whose byte may begin a sentence terminator: '.', '!',
+// '?' or the lead byte 0xE2 ("…", "‼"); no continuation byte of UTF-8 equals any of them. Eight
+// bytes at a time: a sentence has one terminator in some seventy bytes.
+std::size_t NextTerminatorByte(std::string_view s, std::size_t from) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+  constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
+  // Non-zero when a byte of `v` is zero (exact for "any", which is all that is asked).
+  auto has_zero = [](std::uint64_t v) { return (v - kOnes) & ~v & kHigh; };
+  std::size_t i = from;
+  while (i + 8 <= s.size()) {
+    std::uint64_t w = 0;
+    std::memcpy(&w, s.data() + i, 8);
+    if ((has_zero(w ^ (kOnes * '.')) | has_zero(w ^ (kOnes * '!')) | has_zero(w ^ (kOnes * '?')) |
+         has_zero(w ^ (kOnes * 0xE2))) != 0) {
+      break;
+    }
+    i += 8;
+  }
+  for (; i < s.size(); ++i) {
+    const char b = s[i];
+    if (b == '.' || b == '!' || b == '?' || b == '\xE2') return i;
+  }
+  return s.size();
+}
+
 // Boundaries ICU's rules never propose, found after each sentence terminator (. ! ? …) and the
 // closing quotes and brackets after it:
 //   - before a dash: a dialogue dash ("... koszorú. — A karácsonyfák ...") or the dash of
@@ -745,11 +772,7 @@ template <typename Visit>
 void ScanTerminators(const Text& t, const SegmentRules& rules, Visit visit) {
   const std::size_t n = t.size();
   const std::string_view bytes = t.Slice(0, n);
-  // Byte by byte: the terminators are ASCII or start with the lead byte 0xE2 ("…", "‼"), and
-  // no continuation byte of UTF-8 equals either.
-  for (std::size_t i = 0; i < n; ++i) {
-    const char byte = bytes[i];
-    if (byte != '.' && byte != '!' && byte != '?' && byte != '\xE2') continue;
+  for (std::size_t i = NextTerminatorByte(bytes, 0); i < n; i = NextTerminatorByte(bytes, i + 1)) {
     const char32_t c = t.At(i);
     if (!IsTerminatorChar(c)) continue;
     std::size_t j = t.Next(i);
@@ -931,11 +954,13 @@ void AddUnpunctuatedCandidates(const Text& t, const SegmentRules& rules,
         IsUpper(t.At(token.core_begin)) && QuotesASentence(t, token.core_begin)) {
       out->push_back({i, false});
     }
-    const bool plain = rules.title_before_quote && IsPlainWord(t, token);
-    if (starts_sentence) {
-      title_words = plain && IsUpper(t.At(token.begin)) ? 1 : 0;
+    // (Each word is looked at only while it can still be part of a title.)
+    if (!rules.title_before_quote) {
+      title_words = 0;
+    } else if (starts_sentence) {
+      title_words = IsUpper(t.At(token.begin)) && IsPlainWord(t, token) ? 1 : 0;
     } else if (title_words > 0) {
-      title_words = plain ? title_words + 1 : 0;
+      title_words = title_words < 4 && IsPlainWord(t, token) ? title_words + 1 : 0;
     }
     const bool title = token.core_begin == i && IsTitleWord(t, token.core_begin, token.core_end);
 
