@@ -392,6 +392,28 @@ bool IsEmoticon(std::string_view s) {
   return std::find(std::begin(kEmoticons), std::end(kEmoticons), s) != std::end(kEmoticons);
 }
 
+// . ! ? … and the other terminators of Unicode.
+bool IsTerminatorChar(char32_t c) { return c == '.' || c == 0x2026 || IsStrongTerminator(c); }
+
+// Whether the quotation that opens before `from` closes after a sentence or a clause of its own
+// within a paragraph's length: its last word before the closing quote ends with . ! ? … or a
+// comma ("\"Víš, tatínku, že byla válka?\"", "\"Nesmysl,\" mávl"), not a title
+// ("\"Babičku\""). A quotation that goes on into the next paragraph is left open at the end of
+// this one, after its last sentence.
+bool QuotesASentence(const Text& t, std::size_t from) {
+  constexpr std::size_t kMaxQuote = 1000;
+  const std::size_t limit = std::min(t.size(), from + kMaxQuote);
+  for (std::size_t i = from; i < limit; i = t.Next(i)) {
+    const char32_t c = t.At(i);
+    if (!IsQuotationMark(c) || i == from) continue;
+    const char32_t before = t.Before(i);
+    return before == ',' || IsTerminatorChar(before);
+  }
+  if (limit < t.size()) return false;
+  const std::size_t end = t.SkipSpacesBack(t.size());
+  return end > from && IsTerminatorChar(t.Before(end));
+}
+
 // --- Decisions -------------------------------------------------------------------------------
 
 struct Decision {
@@ -494,6 +516,12 @@ class Decider {
       if (next.shape == Shape::kUpper && t_.Next(next.word_begin) == next.word_end &&
           next.abbr_end > next.word_end && t_.At(next.word_end) == '.') {
         return drop;
+      }
+      // A quoted sentence after an initial starts a sentence ("řekl psychiatr O. \"Pokud si
+      // myslíte, ...\""); a quoted nickname does not ("Thomas J. \"Stonewall\" Jackson").
+      if (next.shape == Shape::kUpper && next.opener && next.word_begin > p &&
+          IsQuotationMark(t_.Before(next.word_begin)) && QuotesASentence(t_, next.word_begin)) {
+        return keep;
       }
       return {next.shape == Shape::kUpper && rules_.IsStarter(NextWord(next)), p};
     }
@@ -690,8 +718,6 @@ struct Candidate {
   bool added = false;  // proposed by the rules, not by ICU
 };
 
-bool IsTerminatorChar(char32_t c) { return c == '.' || c == 0x2026 || IsStrongTerminator(c); }
-
 // Whether the period or "!"/"?" at `i` ends a sentence that is glued to the next one
 // ("world.Today", "1,000.That"): the word before is a word of letters ending in two lower-case
 // letters (not an abbreviation) or a number, the word after a capitalised word, and the token
@@ -866,21 +892,6 @@ bool AfterSemicolon(const Text& t, const std::vector<Token>& recent) {
   auto before_ends = [&](char32_t c) { return IsLower(c) || IsDigit(c) || c == ')'; };
   if (semicolon > last.begin) return before_ends(t.Before(semicolon));
   return recent.size() >= 2 && before_ends(t.Before(recent[recent.size() - 2].end));
-}
-
-// Whether the quotation that opens before `from` closes after a sentence or a clause of its own
-// within a line's length: its last word before the closing quote ends with . ! ? … or a comma
-// ("\"Víš, tatínku, že byla válka?\"", "\"Nesmysl,\" mávl"), not a title ("\"Babičku\"").
-bool QuotesASentence(const Text& t, std::size_t from) {
-  constexpr std::size_t kMaxQuote = 400;
-  const std::size_t limit = std::min(t.size(), from + kMaxQuote);
-  for (std::size_t i = from; i < limit; i = t.Next(i)) {
-    const char32_t c = t.At(i);
-    if (!IsQuotationMark(c) || i == from) continue;
-    const char32_t before = t.Before(i);
-    return before == ',' || IsTerminatorChar(before);
-  }
-  return false;
 }
 
 // A letter with a period: an initial ("A. Silva"), not the word it spells.

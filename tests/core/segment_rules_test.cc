@@ -378,7 +378,15 @@ INSTANTIATE_TEST_SUITE_P(
         RuleCase{"capitals_inside_a_sentence_are_not_a_heading",
                  "en",
                  "The sign said KEEP OFF THE GRASS Tuesday.",
-                 {"The sign said KEEP OFF THE GRASS Tuesday."}}),
+                 {"The sign said KEEP OFF THE GRASS Tuesday."}},
+        RuleCase{"quoted_nickname_after_an_initial",
+                 "en",
+                 "General Thomas J. \"Stonewall\" Jackson died in 1863.",
+                 {"General Thomas J. \"Stonewall\" Jackson died in 1863."}},
+        RuleCase{"quoted_sentence_after_an_initial",
+                 "en",
+                 "The letter was signed by John Q. \"We will not give up,\" it said.",
+                 {"The letter was signed by John Q.", "\"We will not give up,\" it said."}}),
     [](const auto& test) { return std::string(test.param.name); });
 
 // Hungarian.
@@ -1408,7 +1416,18 @@ INSTANTIATE_TEST_SUITE_P(
         RuleCase{"speech_after_a_colon_inside",
                  "cs",
                  "Řekla mu: \"Ne, nic neříkej.\"",
-                 {"Řekla mu: \"Ne, nic neříkej.\""}}),
+                 {"Řekla mu: \"Ne, nic neříkej.\""}},
+        RuleCase{"quoted_sentence_after_an_initial",
+                 "cs",
+                 "\"Doporučuji vám jednu hru,\" řekl doktor O. \"Pokud si myslíte, že je to "
+                 "hloupost, nehrajte ji.\"",
+                 {"\"Doporučuji vám jednu hru,\" řekl doktor O.",
+                  "\"Pokud si myslíte, že je to hloupost, nehrajte ji.\""}},
+        RuleCase{
+            "quotation_open_to_the_next_paragraph",
+            "cs",
+            "Pak promluvil doktor O. \"Pokud si myslíte, že je to hloupost, nehrajte ji.",
+            {"Pak promluvil doktor O.", "\"Pokud si myslíte, že je to hloupost, nehrajte ji."}}),
     [](const auto& test) { return std::string(test.param.name); });
 
 // Russian.
