@@ -61,7 +61,7 @@ struct SegmentRules {
   // of the [single-letter words]; with "no", ICU decides, as for any word ("mál á. Stutta").
   bool one_letter_abbreviations = false;
   // A semicolon before a capitalised sentence starter ends a sentence: the language writes
-  // lower case after a semicolon ("en toda la franja; En estos días").
+  // lower case after a semicolon ("llovía sin parar; En casa nadie dormía").
   bool semicolon_starter = false;
   // The language introduces direct speech with a colon ("řekla: \"Ne.\""), so a few plain words
   // after a sentence end that run into a quoted sentence are a title ("a odešel.\" Návrat
@@ -75,11 +75,11 @@ struct SegmentRules {
   StringSet single_letter_words;
   // Words the language writes in lower case inside a sentence (pronouns, conjunctions, adverbs;
   // German also articles and prepositions): capitalised after a word without punctuation they
-  // start a sentence, and the one before ended without punctuation ("Perosnal ab Der
-  // Präsident": a headline, a review, a list item).
+  // start a sentence, and the one before ended without punctuation ("Mieter zahlen mehr
+  // Der Bundestag": a headline, a review, a list item).
   StringSet unpunctuated_starters;
   // Articles of languages that write nouns in lower case: the same before a lower-case word
-  // ("em greve Os policiais federais"); before a capitalised one they begin a name or a title
+  // ("abre em Braga Os doentes chegam"); before a capitalised one they begin a name or a title
   // ("o jornal O Globo", "en La Paz").
   StringSet unpunctuated_articles;
   // Words that label a caption with a number: "Figure 2.2 A pre-1982 penny".

@@ -128,7 +128,7 @@ bool IsWordFinalPunctuation(char32_t c) {
   return c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == 0x2026;
 }
 
-// Two commas that open a quotation typed without „ (Dutch and German ",,Wij weten"): at `i`,
+// Two commas that open a quotation typed without „ (Dutch and German ",,Wij komen"): at `i`,
 // before a letter or a space.
 bool IsLowOpeningQuote(const Text& t, std::size_t i) {
   if (i + 2 > t.size() || t.At(i) != ',' || t.At(i + 1) != ',') return false;
@@ -302,7 +302,7 @@ std::optional<Marker> ParseMarker(std::string_view s) {
   std::size_t digits = 0;
   while (digits < s.size() && IsAsciiDigit(s[digits])) ++digits;
   if (digits > 0) {
-    // Up to four digits: the numbered articles of a code ("1015. Abusi dell'usufruttuario.").
+    // Up to four digits: the numbered articles of a code ("1204. Diritti del creditore.").
     if (digits > 4) return {};
     const std::string_view rest = s.substr(digits);
     if (rest == ".") {
@@ -397,7 +397,7 @@ bool IsTerminatorChar(char32_t c) { return c == '.' || c == 0x2026 || IsStrongTe
 
 // Whether the quotation that opens before `from` closes after a sentence or a clause of its own
 // within a paragraph's length: its last word before the closing quote ends with . ! ? … or a
-// comma ("\"Víš, tatínku, že byla válka?\"", "\"Nesmysl,\" mávl"), not a title
+// comma ("\"Víš, kde je?\"", "\"Ne,\" řekl"), not a title
 // ("\"Babičku\""). A quotation that goes on into the next paragraph is left open at the end of
 // this one, after its last sentence.
 bool QuotesASentence(const Text& t, std::size_t from) {
@@ -517,8 +517,8 @@ class Decider {
           next.abbr_end > next.word_end && t_.At(next.word_end) == '.') {
         return drop;
       }
-      // A quoted sentence after an initial starts a sentence ("řekl psychiatr O. \"Pokud si
-      // myslíte, ...\""); a quoted nickname does not ("Thomas J. \"Stonewall\" Jackson").
+      // A quoted sentence after an initial starts a sentence ("řekl doktor O. \"Pokud
+      // chcete, ...\""); a quoted nickname does not ("Thomas J. \"Stonewall\" Jackson").
       if (next.shape == Shape::kUpper && next.opener && next.word_begin > p &&
           IsQuotationMark(t_.Before(next.word_begin)) && QuotesASentence(t_, next.word_begin)) {
         return keep;
@@ -527,7 +527,7 @@ class Decider {
     }
     if (IsDottedAbbreviation(t_, w_begin, w_end)) return CanEnd(p, left, next, start);
     // "p. Luth"; but a one-letter word is a word ("byggja þau mál á. Stutta svarið"). Before a
-    // number a lower-case letter is an abbreviation in every language ("n. 2", "[v. 908]").
+    // number a lower-case letter is an abbreviation in every language ("n. 2", "[v. 12]").
     if (t_.Next(w_begin) == w_end && IsLower(t_.At(w_begin)) &&
         (next.shape == Shape::kDigit || (rules_.one_letter_abbreviations &&
                                          !rules_.IsSingleLetterWord(t_.Slice(w_begin, w_end))))) {
@@ -603,12 +603,12 @@ class Decider {
         after = t_.Next(p);
       } else if (c == '\'' && p + 2 <= n && t_.At(p + 1) == '\'' &&
                  (p + 2 == n || t_.SpaceAt(p + 2))) {
-        // Two apostrophes standing alone close a quotation typed as ,,...'' or ``...'': "zoals
-        // hij wil. '' Het publiek".
+        // Two apostrophes standing alone close a quotation typed as ,,...'' or ``...'': "het is
+        // voorbij. '' De zaal".
         after = p + 2;
       } else if ((c == ':' || c == ';' || c == '=' || c == '^' || c == 'x' || c == 'X') &&
                  IsEmoticon(t_.Slice(p, t_.TokenEnd(p)))) {
-        // An emoticon after the terminator belongs to the sentence: "schön!!! :) Gäste".
+        // An emoticon after the terminator belongs to the sentence: "toll!!! :) Bis bald".
         after = t_.TokenEnd(p);
       } else if (c == '"') {
         // Quotations may span sentences: count the quotes of the paragraph before `p`.
@@ -867,7 +867,7 @@ bool IsDashToken(const Text& t, std::size_t begin, std::size_t end) {
 }
 
 // A word of letters that ends in a lower-case letter, without punctuation, quotes or brackets
-// around it: the last word of a sentence that ends without punctuation ("Perosnal ab"), not a
+// around it: the last word of a sentence that ends without punctuation ("zahlen mehr"), not a
 // number, a handle ("@name"), an abbreviation in capitals ("PS") or a quotation.
 bool IsPlainWord(const Text& t, const Token& token) {
   if (token.empty() || token.core_begin != token.begin || token.core_end != token.end) {
@@ -881,20 +881,20 @@ bool IsPlainWord(const Text& t, const Token& token) {
   return true;
 }
 
-// Whether the newest of `recent` is a semicolon after a lower-case word: attached ("franja;")
+// Whether the newest of `recent` is a semicolon after a lower-case word: attached ("parar;")
 // or standing alone, as French spaces it ("pas ;").
 bool AfterSemicolon(const Text& t, const std::vector<Token>& recent) {
   const Token& last = recent.back();
   if (last.core_end != last.end || t.Before(last.end) != ';') return false;
   const std::size_t semicolon = t.Prev(last.end);
-  // After a word, a number or a bracket ("franja;", "727-200;", "pragmática);"), not after an
+  // After a word, a number or a bracket ("parar;", "A-320;", "(en 1990);"), not after an
   // abbreviation in capitals.
   auto before_ends = [&](char32_t c) { return IsLower(c) || IsDigit(c) || c == ')'; };
   if (semicolon > last.begin) return before_ends(t.Before(semicolon));
   return recent.size() >= 2 && before_ends(t.Before(recent[recent.size() - 2].end));
 }
 
-// A letter with a period: an initial ("A. Silva"), not the word it spells.
+// A letter with a period: an initial ("A. Costa"), not the word it spells.
 bool IsInitialToken(const Text& t, const Token& token) {
   const std::size_t after = t.Next(token.core_begin);
   return after < token.core_end && t.At(after) == '.';
@@ -902,7 +902,7 @@ bool IsInitialToken(const Text& t, const Token& token) {
 
 // `token` with a capital first letter, in `scratch`: a sentence does not end with a word that
 // the language capitalises only at sentence starts when it is written in lower case, such as a
-// conjunction or an article ("zwischen Elbe und Oder").
+// conjunction or an article ("Frankfurt an der Oder").
 std::string_view Capitalised(const Text& t, const Token& token, std::string* scratch) {
   scratch->clear();
   AppendUtf8(static_cast<char32_t>(u_toupper(static_cast<UChar32>(t.At(token.core_begin)))),
@@ -1038,14 +1038,14 @@ void AddUnpunctuatedCandidates(const Text& t, const SegmentRules& rules,
     }
 
     // A sentence that ends without punctuation: after a word, one of the words the language
-    // capitalises only at sentence starts ("Perosnal ab Der Präsident"), or, after an emoticon,
-    // any capitalised word ("wie immer :) Also für").
+    // capitalises only at sentence starts ("Mieter zahlen mehr Der Bundestag"), or, after an emoticon,
+    // any capitalised word ("war super :) Nächstes Mal").
     if (previous != nullptr && token.core_begin == i && IsUpper(t.At(i))) {
       if (IsEmoticon(t.Slice(previous->begin, previous->end))) {
         out->push_back({i, false});
       } else if (rules.semicolon_starter && AfterSemicolon(t, recent) &&
                  rules.IsStarter(WordOf(t, token))) {
-        // "en toda la franja; En estos días", "on n'en revenait pas ; Selon ce discours": the
+        // "llovía sin parar; En casa nadie dormía", "il pleuvait ; Selon la radio": the
         // language writes lower case after a semicolon.
         out->push_back({i, false});
       } else if (unpunctuated && IsPlainWord(t, *previous) && !IsInitialToken(t, token) &&
