@@ -58,7 +58,7 @@ struct SegmentRules {
   // what an unknown abbreviation needs ("hv. þingmanni").
   bool lower_case_clause = false;
   // A lower-case letter with a period is an abbreviation ("p. 5", "p. Luth"), unless it is one
-  // of the [single-letter words]; with "no", ICU decides, as for any word ("mál á. Stutta").
+  // of the [single-letter words]; with "no", ICU decides, as for any word ("treystum á. Hann").
   bool one_letter_abbreviations = false;
   // A semicolon before a capitalised sentence starter ends a sentence: the language writes
   // lower case after a semicolon ("llovía sin parar; En casa nadie dormía").

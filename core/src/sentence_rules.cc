@@ -526,7 +526,7 @@ class Decider {
       return {next.shape == Shape::kUpper && rules_.IsStarter(NextWord(next)), p};
     }
     if (IsDottedAbbreviation(t_, w_begin, w_end)) return CanEnd(p, left, next, start);
-    // "p. Luth"; but a one-letter word is a word ("byggja þau mál á. Stutta svarið"). Before a
+    // "p. Luth"; but a one-letter word is a word ("það sem við treystum á. Hann kom"). Before a
     // number a lower-case letter is an abbreviation in every language ("n. 2", "[v. 12]").
     if (t_.Next(w_begin) == w_end && IsLower(t_.At(w_begin)) &&
         (next.shape == Shape::kDigit || (rules_.one_letter_abbreviations &&
@@ -1038,8 +1038,8 @@ void AddUnpunctuatedCandidates(const Text& t, const SegmentRules& rules,
     }
 
     // A sentence that ends without punctuation: after a word, one of the words the language
-    // capitalises only at sentence starts ("Mieter zahlen mehr Der Bundestag"), or, after an emoticon,
-    // any capitalised word ("war super :) Nächstes Mal").
+    // capitalises only at sentence starts ("Mieter zahlen mehr Der Bundestag"), or, after an
+    // emoticon, any capitalised word ("war super :) Nächstes Mal").
     if (previous != nullptr && token.core_begin == i && IsUpper(t.At(i))) {
       if (IsEmoticon(t.Slice(previous->begin, previous->end))) {
         out->push_back({i, false});
