@@ -5,6 +5,7 @@
 #   bench/segmentation.sh               all figures (32 MB per language for the throughput)
 #   bench/segmentation.sh --failures    also every case and boundary tandem gets wrong
 #   bench/segmentation.sh --megabytes 8 a smaller throughput input
+#   bench/segmentation.sh --only de     one language's sets only
 # Builds the optimised driver (release preset, build/release) first when needed.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -97,8 +97,9 @@ void AddSegmentCommand(CLI::App& app, Context& context) {
       "(or JSON Lines with byte spans)");
   cmd->add_option("FILE", args->input, "the text file (- reads standard input)")->required();
   cmd->add_option("-l,--lang", args->options.language,
-                  "language of the text, BCP 47 (en, hu, de, ...); en and hu have rules of their "
-                  "own, other languages the default rules")
+                  "language of the text, BCP 47 (en, hu, de, ...); cs, de, en, es, fr, hu, is, "
+                  "it, nl, pl, pt and ru have rules of their own, other languages the default "
+                  "rules")
       ->required();
   cmd->add_option("-o,--output", args->output, "where to write (default: standard output)");
   AddNamedOption<SegmentFormat>(

@@ -9,49 +9,66 @@ UCharCategory Category(char32_t c) {
   return static_cast<UCharCategory>(u_charType(static_cast<UChar32>(c)));
 }
 
+// Fast answers for the letters of the Latin-1 Supplement, Latin Extended-A and -B and basic
+// Cyrillic, which make up most non-ASCII text of the European languages: they are letters,
+// never spaces, dashes, quotes, brackets or terminators. Asking ICU for each of them cost the
+// segmenter a tenth of its time.
+bool IsCommonLetter(char32_t c) {
+  return (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7) || (c >= 0x400 && c <= 0x481) ||
+         (c >= 0x48A && c <= 0x52F);
+}
+
+// The case of Latin-1 letters and of the basic Cyrillic alphabet (А-я, Ѐ-Џ, ѐ-џ); 0 elsewhere.
+// Latin-1's ß and ÿ are lower case and have no capital there.
+int CommonCase(char32_t c) {
+  if (c >= 0xC0 && c <= 0xDE) return c == 0xD7 ? 0 : 1;
+  if (c >= 0xDF && c <= 0xFF) return c == 0xF7 ? 0 : -1;
+  if (c >= 0x400 && c <= 0x42F) return 1;
+  if (c >= 0x430 && c <= 0x45F) return -1;
+  return 0;
+}
+
 }  // namespace
 
-bool IsUpper(char32_t c) {
-  if (c < 0x80) return c >= 'A' && c <= 'Z';
+bool IsUpperBeyondAscii(char32_t c) {
+  if (const int known = CommonCase(c); known != 0) return known > 0;
   return u_isupper(static_cast<UChar32>(c)) || u_istitle(static_cast<UChar32>(c));
 }
 
-bool IsLower(char32_t c) {
-  if (c < 0x80) return c >= 'a' && c <= 'z';
+bool IsLowerBeyondAscii(char32_t c) {
+  if (const int known = CommonCase(c); known != 0) return known < 0;
   return u_islower(static_cast<UChar32>(c));
 }
 
-bool IsDigit(char32_t c) {
-  if (c < 0x80) return c >= '0' && c <= '9';
+bool IsDigitBeyondAscii(char32_t c) {
+  if (IsCommonLetter(c)) return false;
   return u_isdigit(static_cast<UChar32>(c));
 }
 
-bool IsLetter(char32_t c) {
-  if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+bool IsLetterBeyondAscii(char32_t c) {
+  if (IsCommonLetter(c)) return true;
   return u_isalpha(static_cast<UChar32>(c));
 }
 
-bool IsAlnum(char32_t c) { return IsLetter(c) || IsDigit(c); }
-
-bool IsDash(char32_t c) {
-  if (c < 0x80) return c == '-';
+bool IsDashBeyondAscii(char32_t c) {
+  if (IsCommonLetter(c)) return false;
   return Category(c) == U_DASH_PUNCTUATION;
 }
 
-bool IsOpening(char32_t c) {
-  if (c < 0x80) return c == '"' || c == '\'' || c == '(' || c == '[' || c == '{';
+bool IsOpeningBeyondAscii(char32_t c) {
+  if (IsCommonLetter(c)) return false;
   const UCharCategory type = Category(c);
   // » and › open quotations in German and Danish typography.
   return type == U_START_PUNCTUATION || type == U_INITIAL_PUNCTUATION || c == 0x00BB || c == 0x203A;
 }
 
-bool IsQuotationMark(char32_t c) {
-  if (c < 0x80) return c == '"' || c == '\'';
+bool IsQuotationMarkBeyondAscii(char32_t c) {
+  if (IsCommonLetter(c)) return false;
   return u_hasBinaryProperty(static_cast<UChar32>(c), UCHAR_QUOTATION_MARK) != 0;
 }
 
-bool IsClosing(char32_t c) {
-  if (c < 0x80) return c == '"' || c == '\'' || c == ')' || c == ']' || c == '}';
+bool IsClosingBeyondAscii(char32_t c) {
+  if (IsCommonLetter(c)) return false;
   const UCharCategory type = Category(c);
   // «, ‹ close quotations in German and Danish typography, “ and ‘ in German and Hungarian
   // („...“), so they close as well as open.
@@ -59,8 +76,8 @@ bool IsClosing(char32_t c) {
          c == 0x201C || c == 0x2018;
 }
 
-bool IsStrongTerminator(char32_t c) {
-  if (c < 0x80) return c == '!' || c == '?';
+bool IsStrongTerminatorBeyondAscii(char32_t c) {
+  if (IsCommonLetter(c)) return false;
   return u_hasBinaryProperty(static_cast<UChar32>(c), UCHAR_S_TERM) && c != 0xFF0E && c != 0x2024 &&
          c != 0xFE52;
 }

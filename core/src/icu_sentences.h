@@ -15,11 +15,17 @@
 
 namespace tandem::internal {
 
+// ICU's abbreviations for `language`: the sentence-break exceptions of its break-iterator data
+// ("Dr.", "z.B.", "r."), each with its final period, or nothing when ICU has none for the
+// language itself (ICU would fall back to another language's list). ICU's own filter
+// ("ss=standard") is not used: it matches these against the ends of words, so that its "r."
+// kept "sehr lecker war. Die" together; the rules match them as whole tokens instead.
+std::vector<std::string> IcuAbbreviations(const std::string& language);
+
 class IcuSentenceBreaker {
  public:
-  // `suppressions`: use ICU's own abbreviation data for the language ("ss=standard"), for
-  // languages tandem has no rules of its own for.
-  static StatusOr<IcuSentenceBreaker> Create(const std::string& language, bool suppressions);
+  // ICU's plain sentence breaks for the language (no abbreviation filter).
+  static StatusOr<IcuSentenceBreaker> Create(const std::string& language);
 
   // One user's state: a clone of the compiled rules and a UText. A Cursor is cheap to reuse for
   // many paragraphs but must not be shared between threads.

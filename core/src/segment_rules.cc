@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <charconv>
+#include <system_error>
 
 #include <fmt/format.h>
 #include <unicode/uchar.h>
@@ -21,6 +23,8 @@ enum class Section {
   kStarters,
   kSingleLetterWords,
   kCaptionLabels,
+  kUnpunctuatedStarters,
+  kUnpunctuatedArticles,
 };
 
 struct SectionName {
@@ -36,6 +40,8 @@ constexpr SectionName kSections[] = {
     {"sentence starters", Section::kStarters},
     {"single-letter words", Section::kSingleLetterWords},
     {"caption labels", Section::kCaptionLabels},
+    {"sentence starters after a word", Section::kUnpunctuatedStarters},
+    {"articles after a word", Section::kUnpunctuatedArticles},
 };
 
 std::string_view ClassSection(AbbreviationClass c) {
@@ -90,12 +96,28 @@ Status ParseSetting(std::string_view line, std::string_view where, SegmentRules*
   const std::string_view value = Trim(line.substr(equals + 1));
   if (key == "ordinal-period") {
     TANDEM_ASSIGN_OR_RETURN(rules->ordinal_period, ParseYesNo(value, where, key));
+  } else if (key == "ordinal-digits") {
+    std::size_t digits = 0;
+    const auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), digits);
+    if (error != std::errc() || end != value.data() + value.size() || digits > 9) {
+      return InvalidDataError(fmt::format(
+          "{}: ordinal-digits must be a number from 0 (any) to 9, not '{}'", where, value));
+    }
+    rules->ordinal_digits = digits;
   } else if (key == "dialogue-dash") {
     TANDEM_ASSIGN_OR_RETURN(rules->dialogue_dash, ParseYesNo(value, where, key));
   } else if (key == "interrupted-dash") {
     TANDEM_ASSIGN_OR_RETURN(rules->interrupted_dash, ParseYesNo(value, where, key));
   } else if (key == "capital-headings") {
     TANDEM_ASSIGN_OR_RETURN(rules->capital_headings, ParseYesNo(value, where, key));
+  } else if (key == "lower-case-clause") {
+    TANDEM_ASSIGN_OR_RETURN(rules->lower_case_clause, ParseYesNo(value, where, key));
+  } else if (key == "title-before-quote") {
+    TANDEM_ASSIGN_OR_RETURN(rules->title_before_quote, ParseYesNo(value, where, key));
+  } else if (key == "semicolon-starter") {
+    TANDEM_ASSIGN_OR_RETURN(rules->semicolon_starter, ParseYesNo(value, where, key));
+  } else if (key == "one-letter-abbreviations") {
+    TANDEM_ASSIGN_OR_RETURN(rules->one_letter_abbreviations, ParseYesNo(value, where, key));
   } else if (key == "icu-suppressions") {
     TANDEM_ASSIGN_OR_RETURN(rules->icu_suppressions, ParseYesNo(value, where, key));
   } else if (key == "after-abbreviation") {
@@ -109,8 +131,11 @@ Status ParseSetting(std::string_view line, std::string_view where, SegmentRules*
     }
   } else {
     return InvalidDataError(fmt::format(
-        "{}: unknown setting '{}' (known: ordinal-period, after-abbreviation, dialogue-dash, "
-        "interrupted-dash, capital-headings, icu-suppressions)",
+        "{}: unknown setting '{}' (known: ordinal-period, ordinal-digits, after-abbreviation, "
+        "dialogue-dash, "
+        "interrupted-dash, capital-headings, lower-case-clause, one-letter-abbreviations, "
+        "semicolon-starter, title-before-quote, "
+        "icu-suppressions)",
         where, key));
   }
   return Status::Ok();
@@ -135,6 +160,29 @@ const EmbeddedFile* FindRuleFile(std::string_view name) {
 }  // namespace
 
 std::optional<AbbreviationClass> SegmentRules::FindAbbreviation(std::string_view token) const {
+  if (auto found = FindWholeAbbreviation(token)) return found;
+  // After an elided word: "l'art.", "L'avv.", "dell'ing.".
+  for (const std::string_view apostrophe : {std::string_view("'"), std::string_view("\u2019")}) {
+    const std::size_t at = token.find(apostrophe);
+    if (at != std::string_view::npos && at > 0 && at + apostrophe.size() + 2 <= token.size()) {
+      return FindAbbreviation(token.substr(at + apostrophe.size()));
+    }
+  }
+  // The last part of a hyphenated compound: "Doninikus-Zimmermann-Str.", "Dipl.-Ing.". Single
+  // letters ("J.-C.") are left to the rules for initials.
+  const std::size_t hyphen = token.rfind('-');
+  if (hyphen == std::string_view::npos || hyphen == 0) return std::nullopt;
+  const std::string_view last = token.substr(hyphen + 1);
+  std::size_t length = 0;
+  if (last.size() < 2 || !u_isalpha(static_cast<UChar32>(DecodeAt(last, 0, &length))) ||
+      length + 1 >= last.size()) {
+    return std::nullopt;
+  }
+  return FindWholeAbbreviation(last);
+}
+
+std::optional<AbbreviationClass> SegmentRules::FindWholeAbbreviation(std::string_view token) const {
+  if (abbreviations.empty()) return std::nullopt;
   if (auto it = abbreviations.find(token); it != abbreviations.end()) return it->second;
   // A list entry in lower case also matches with a capital first letter (sentence-initially).
   std::size_t length = 0;
@@ -221,6 +269,12 @@ Status ParseSegmentRules(std::string_view text, std::string_view name, SegmentRu
       case Section::kCaptionLabels:
         rules->caption_labels.emplace(line);
         break;
+      case Section::kUnpunctuatedStarters:
+        rules->unpunctuated_starters.emplace(line);
+        break;
+      case Section::kUnpunctuatedArticles:
+        rules->unpunctuated_articles.emplace(line);
+        break;
       case Section::kSingleLetterWords: {
         std::size_t length = 0;
         const char32_t c = DecodeAt(line, 0, &length);
@@ -236,6 +290,16 @@ Status ParseSegmentRules(std::string_view text, std::string_view name, SegmentRu
     }
   }
   return Status::Ok();
+}
+
+void AddIcuAbbreviations(const std::vector<std::string>& abbreviations, SegmentRules* rules) {
+  for (const std::string& entry : abbreviations) {
+    if (entry.size() < 2 || entry.back() != '.' || HasSpace(entry)) continue;
+    std::size_t length = 0;
+    DecodeAt(entry, 0, &length);
+    if (length + 1 == entry.size()) continue;  // "G.": an initial
+    rules->abbreviations.try_emplace(entry, AbbreviationClass::kNeverEnds);
+  }
 }
 
 StatusOr<SegmentRules> BuiltinSegmentRules(std::string_view language) {

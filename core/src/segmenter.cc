@@ -31,8 +31,8 @@ Segmenter::~Segmenter() = default;
 
 StatusOr<Segmenter> Segmenter::Create(const SegmentOptions& options) {
   // The language must be known to ICU before anything else is looked at.
-  TANDEM_ASSIGN_OR_RETURN(internal::IcuSentenceBreaker probe,
-                          internal::IcuSentenceBreaker::Create(options.language, false));
+  TANDEM_ASSIGN_OR_RETURN(internal::IcuSentenceBreaker breaker,
+                          internal::IcuSentenceBreaker::Create(options.language));
   TANDEM_ASSIGN_OR_RETURN(internal::SegmentRules rules,
                           internal::BuiltinSegmentRules(options.language));
   for (const std::string& path : options.abbreviation_files) {
@@ -41,9 +41,8 @@ StatusOr<Segmenter> Segmenter::Create(const SegmentOptions& options) {
         internal::ParseSegmentRules(std::string_view(file.text).substr(file.content_begin),
                                     path == "-" ? "<stdin>" : path, &rules));
   }
-  internal::IcuSentenceBreaker breaker = std::move(probe);
   if (rules.icu_suppressions) {
-    TANDEM_ASSIGN_OR_RETURN(breaker, internal::IcuSentenceBreaker::Create(options.language, true));
+    internal::AddIcuAbbreviations(internal::IcuAbbreviations(options.language), &rules);
   }
   return Segmenter(std::make_unique<Impl>(
       Impl{options, std::move(breaker), internal::SentenceRules(std::move(rules))}));
@@ -84,11 +83,29 @@ StatusOr<Document> Segmenter::Segment(DecodedText input, std::string name) const
       internal::FindParagraphs(text, input.content_begin, impl_->options.paragraphs, style);
   // Whether each block of lines (between blank lines: a document, a letter, a post) is written
   // without capitals at sentence starts.
+  // Capitalised starts are first counted as an upper bound, which decides almost every block;
+  // the blocks it leaves undecided are counted again exactly.
   std::vector<internal::SentenceStarts> blocks;
   for (const internal::ParagraphUnit& para : paragraphs) {
     if (para.block >= blocks.size()) blocks.resize(para.block + 1);
-    blocks[para.block].Add(
-        impl_->rules.CountSentenceStarts(text.substr(para.span.begin, para.span.size())));
+    blocks[para.block].Add(impl_->rules.CountSentenceStarts(
+        text.substr(para.span.begin, para.span.size()), /*exact_capitals=*/false));
+  }
+  std::vector<bool> undecided(blocks.size());
+  bool any_undecided = false;
+  for (std::size_t b = 0; b < blocks.size(); ++b) {
+    undecided[b] = blocks[b].Undecided();
+    if (undecided[b]) {
+      blocks[b] = {};
+      any_undecided = true;
+    }
+  }
+  if (any_undecided) {
+    for (const internal::ParagraphUnit& para : paragraphs) {
+      if (!undecided[para.block]) continue;
+      blocks[para.block].Add(
+          impl_->rules.CountSentenceStarts(text.substr(para.span.begin, para.span.size())));
+    }
   }
   internal::IcuSentenceBreaker::Cursor cursor = impl_->breaker.NewCursor();
   std::vector<std::size_t> candidates;

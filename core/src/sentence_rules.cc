@@ -2,9 +2,13 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
+#include <cstring>
 #include <optional>
 #include <string>
 #include <vector>
+
+#include <unicode/uchar.h>
 
 #include "char_class.h"
 #include "tandem/util/utf8.h"
@@ -28,21 +32,19 @@ class Text {
     return DecodeAt(text_, i, &length);
   }
   std::size_t Next(std::size_t i) const {
-    std::size_t length = 0;
-    DecodeAt(text_, i, &length);
-    return i + length;
+    return i + SequenceLength(static_cast<unsigned char>(text_[i]));
   }
   std::size_t Prev(std::size_t i) const { return PreviousStart(text_, i); }
   // The code point that ends at `i`, or 0 at the start.
   char32_t Before(std::size_t i) const { return i == 0 ? 0 : At(Prev(i)); }
-  bool SpaceAt(std::size_t i) const { return i < size() && IsSpace(At(i)); }
+  bool SpaceAt(std::size_t i) const { return i < size() && internal::SpaceAt(text_, i); }
 
   std::size_t SkipSpaces(std::size_t i) const {
     while (i < size() && SpaceAt(i)) i = Next(i);
     return i;
   }
   std::size_t SkipSpacesBack(std::size_t i) const {
-    while (i > 0 && IsSpace(Before(i))) i = Prev(i);
+    while (i > 0 && SpaceAt(Prev(i))) i = Prev(i);
     return i;
   }
   // Tokens longer than this are looked at by their ends only, so that no input (a megabyte
@@ -58,7 +60,11 @@ class Text {
   // The start of the token that contains or ends at `i`.
   std::size_t TokenBegin(std::size_t i) const {
     const std::size_t limit = i > kMaxToken ? i - kMaxToken : 0;
-    while (i > limit && !IsSpace(Before(i))) i = Prev(i);
+    while (i > limit) {
+      const std::size_t previous = Prev(i);
+      if (SpaceAt(previous)) break;
+      i = previous;
+    }
     return i;
   }
 
@@ -122,6 +128,13 @@ bool IsWordFinalPunctuation(char32_t c) {
   return c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == 0x2026;
 }
 
+// Two commas that open a quotation typed without „ (Dutch and German ",,Wij komen"): at `i`,
+// before a letter or a space.
+bool IsLowOpeningQuote(const Text& t, std::size_t i) {
+  if (i + 2 > t.size() || t.At(i) != ',' || t.At(i + 1) != ',') return false;
+  return i + 2 == t.size() || IsLetter(t.At(i + 2)) || t.SpaceAt(i + 2);
+}
+
 Following Look(const Text& t, std::size_t p) {
   Following f;
   std::size_t i = t.SkipSpaces(p);
@@ -133,6 +146,9 @@ Following Look(const Text& t, std::size_t p) {
       const char32_t c = t.At(j);
       if (IsDash(c)) {
         f.dash = true;
+      } else if (IsLowOpeningQuote(t, j)) {
+        f.opener = true;
+        j = t.Next(j);  // the first comma of ",,"
       } else if (IsOpening(c)) {
         f.opener = true;
         f.bracket = f.bracket || c == '(' || c == '[';
@@ -286,7 +302,8 @@ std::optional<Marker> ParseMarker(std::string_view s) {
   std::size_t digits = 0;
   while (digits < s.size() && IsAsciiDigit(s[digits])) ++digits;
   if (digits > 0) {
-    if (digits > 3) return {};
+    // Up to four digits: the numbered articles of a code ("1204. Diritti del creditore.").
+    if (digits > 4) return {};
     const std::string_view rest = s.substr(digits);
     if (rest == ".") {
       m.style = MarkerStyle::kDigitDot;
@@ -366,6 +383,37 @@ std::size_t NextListItem(const Text& t, const Marker& marker, std::size_t from, 
   return kNoPosition;
 }
 
+// The emoticons that end sentences in informal writing, as tokens of their own.
+bool IsEmoticon(std::string_view s) {
+  static constexpr std::string_view kEmoticons[] = {
+      ":)", ":-)", ";)",  ";-)", ":(", ":-(", ":D",  ":-D",  ";D",  ":P",  ":-P", ":p", ":-p",
+      "=)", "^^",  "^_^", ":o)", "xD", "XD",  ":))", ":-))", ";))", ":((", ":/",  ":-/"};
+  if (s.size() < 2 || s.size() > 4) return false;
+  return std::find(std::begin(kEmoticons), std::end(kEmoticons), s) != std::end(kEmoticons);
+}
+
+// . ! ? … and the other terminators of Unicode.
+bool IsTerminatorChar(char32_t c) { return c == '.' || c == 0x2026 || IsStrongTerminator(c); }
+
+// Whether the quotation that opens before `from` closes after a sentence or a clause of its own
+// within a paragraph's length: its last word before the closing quote ends with . ! ? … or a
+// comma ("\"Víš, kde je?\"", "\"Ne,\" řekl"), not a title
+// ("\"Babičku\""). A quotation that goes on into the next paragraph is left open at the end of
+// this one, after its last sentence.
+bool QuotesASentence(const Text& t, std::size_t from) {
+  constexpr std::size_t kMaxQuote = 1000;
+  const std::size_t limit = std::min(t.size(), from + kMaxQuote);
+  for (std::size_t i = from; i < limit; i = t.Next(i)) {
+    const char32_t c = t.At(i);
+    if (!IsQuotationMark(c) || i == from) continue;
+    const char32_t before = t.Before(i);
+    return before == ',' || IsTerminatorChar(before);
+  }
+  if (limit < t.size()) return false;
+  const std::size_t end = t.SkipSpacesBack(t.size());
+  return end > from && IsTerminatorChar(t.Before(end));
+}
+
 // --- Decisions -------------------------------------------------------------------------------
 
 struct Decision {
@@ -442,9 +490,9 @@ class Decider {
                             !IsDottedAbbreviation(t_, w_begin, w_end) &&
                             t_.Next(w_begin) != w_end && !IsNumber(t_, w_begin, w_end) &&
                             !IsRoman(t_.Slice(w_begin, w_end));
-      return {
-          ordinary && CountTokens(t_, start, left.begin, 2) >= 2 && StandsAlone(next.word_begin),
-          p};
+      return {rules_.lower_case_clause && ordinary && CountTokens(t_, start, left.begin, 2) >= 2 &&
+                  StandsAlone(next.word_begin),
+              p};
     }
     if (const auto c = rules_.FindAbbreviation(core)) {
       switch (*c) {
@@ -463,16 +511,33 @@ class Decider {
         const Token before = TokenBefore(t_, left.begin);
         if (!before.empty() && IsLower(t_.At(before.core_begin))) return keep;
       }
-      // "L. D. Trotsky", "G.P.U. Volinsky", "U.S. Government" / "the U.S. How about you?"
+      // "L. D. Trotsky", "G.P.U. Volinsky", "U.S. Government" / "the U.S. How about you?"; an
+      // initial next is the same name, even when the letter is a word ("А. С. Пушкин").
+      if (next.shape == Shape::kUpper && t_.Next(next.word_begin) == next.word_end &&
+          next.abbr_end > next.word_end && t_.At(next.word_end) == '.') {
+        return drop;
+      }
+      // A quoted sentence after an initial starts a sentence ("řekl doktor O. \"Pokud
+      // chcete, ...\""); a quoted nickname does not ("Thomas J. \"Stonewall\" Jackson").
+      if (next.shape == Shape::kUpper && next.opener && next.word_begin > p &&
+          IsQuotationMark(t_.Before(next.word_begin)) && QuotesASentence(t_, next.word_begin)) {
+        return keep;
+      }
       return {next.shape == Shape::kUpper && rules_.IsStarter(NextWord(next)), p};
     }
     if (IsDottedAbbreviation(t_, w_begin, w_end)) return CanEnd(p, left, next, start);
-    if (t_.Next(w_begin) == w_end && IsLower(t_.At(w_begin))) return drop;  // "p. Luth"
+    // "p. Luth"; but a one-letter word is a word ("það sem við treystum á. Hann kom"). Before a
+    // number a lower-case letter is an abbreviation in every language ("n. 2", "[v. 12]").
+    if (t_.Next(w_begin) == w_end && IsLower(t_.At(w_begin)) &&
+        (next.shape == Shape::kDigit || (rules_.one_letter_abbreviations &&
+                                         !rules_.IsSingleLetterWord(t_.Slice(w_begin, w_end))))) {
+      return drop;
+    }
 
     const bool number = IsNumber(t_, w_begin, w_end);
     if (number || IsRoman(t_.Slice(w_begin, w_end))) {
       if (IsReferenceChain(left, next)) return drop;  // "Vol. II. No. 7", "Art. 58-10. §-a"
-      if (rules_.ordinal_period) {
+      if (rules_.ordinal_period && (!number || IsOrdinalNumber(w_begin, w_end))) {
         // "1929. január", "2002. (IV. 25.)", "25. §", "IV. Iván" / "3-0. A másik ..."
         if (next.shape == Shape::kUpper && !NextIsRoman(next)) {
           return {rules_.IsStarter(NextWord(next)), p};
@@ -533,6 +598,18 @@ class Decider {
         }
         if (!digit || i >= n || t_.At(i) != ']') return p;
         after = t_.Next(i);
+      } else if ((c == 0x00BB || c == 0x201D) && t_.Next(p) < n && t_.SpaceAt(t_.Next(p))) {
+        // A closing quotation mark standing alone, as French spaces it: "« Viens ici. » Il".
+        after = t_.Next(p);
+      } else if (c == '\'' && p + 2 <= n && t_.At(p + 1) == '\'' &&
+                 (p + 2 == n || t_.SpaceAt(p + 2))) {
+        // Two apostrophes standing alone close a quotation typed as ,,...'' or ``...'': "het is
+        // voorbij. '' De zaal".
+        after = p + 2;
+      } else if ((c == ':' || c == ';' || c == '=' || c == '^' || c == 'x' || c == 'X') &&
+                 IsEmoticon(t_.Slice(p, t_.TokenEnd(p)))) {
+        // An emoticon after the terminator belongs to the sentence: "toll!!! :) Bis bald".
+        after = t_.TokenEnd(p);
       } else if (c == '"') {
         // Quotations may span sentences: count the quotes of the paragraph before `p`.
         const auto quotes = std::lower_bound(quotes_.begin(), quotes_.end(), p) - quotes_.begin();
@@ -552,6 +629,15 @@ class Decider {
   // "I'm" look up "She", "I").
   std::string_view NextWord(const Following& next) const {
     return WithoutApostropheEnding(t_.Slice(next.word_begin, next.word_end));
+  }
+
+  // Whether the number in [begin, end) can be an ordinal of the language: any number, or,
+  // under ordinal-digits, plain digits no longer than that ("5", "19"; not "2007", "16:25").
+  bool IsOrdinalNumber(std::size_t begin, std::size_t end) const {
+    if (rules_.ordinal_digits == 0) return true;
+    const std::string_view digits = t_.Slice(begin, end);
+    return digits.size() <= rules_.ordinal_digits &&
+           std::all_of(digits.begin(), digits.end(), IsAsciiDigit);
   }
 
   bool NextIsRoman(const Following& next) const {
@@ -632,8 +718,6 @@ struct Candidate {
   bool added = false;  // proposed by the rules, not by ICU
 };
 
-bool IsTerminatorChar(char32_t c) { return c == '.' || c == 0x2026 || IsStrongTerminator(c); }
-
 // Whether the period or "!"/"?" at `i` ends a sentence that is glued to the next one
 // ("world.Today", "1,000.That"): the word before is a word of letters ending in two lower-case
 // letters (not an abbreviation) or a number, the word after a capitalised word, and the token
@@ -675,6 +759,31 @@ bool IsGluedSentenceEnd(const Text& t, const SegmentRules& rules, std::size_t i)
          (t.At(i) != '.' || !rules.FindAbbreviation(t.Slice(word, i + 1)));
 }
 
+// The first position at or after `from` whose byte may begin a sentence terminator: '.', '!',
+// '?' or the lead byte 0xE2 ("…", "‼"); no continuation byte of UTF-8 equals any of them. Eight
+// bytes at a time: a sentence has one terminator in some seventy bytes.
+std::size_t NextTerminatorByte(std::string_view s, std::size_t from) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+  constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
+  // Non-zero when a byte of `v` is zero (exact for "any", which is all that is asked).
+  auto has_zero = [](std::uint64_t v) { return (v - kOnes) & ~v & kHigh; };
+  std::size_t i = from;
+  while (i + 8 <= s.size()) {
+    std::uint64_t w = 0;
+    std::memcpy(&w, s.data() + i, 8);
+    if ((has_zero(w ^ (kOnes * '.')) | has_zero(w ^ (kOnes * '!')) | has_zero(w ^ (kOnes * '?')) |
+         has_zero(w ^ (kOnes * 0xE2))) != 0) {
+      break;
+    }
+    i += 8;
+  }
+  for (; i < s.size(); ++i) {
+    const char b = s[i];
+    if (b == '.' || b == '!' || b == '?' || b == '\xE2') return i;
+  }
+  return s.size();
+}
+
 // Boundaries ICU's rules never propose, found after each sentence terminator (. ! ? …) and the
 // closing quotes and brackets after it:
 //   - before a dash: a dialogue dash ("... koszorú. — A karácsonyfák ...") or the dash of
@@ -688,9 +797,8 @@ bool IsGluedSentenceEnd(const Text& t, const SegmentRules& rules, std::size_t i)
 template <typename Visit>
 void ScanTerminators(const Text& t, const SegmentRules& rules, Visit visit) {
   const std::size_t n = t.size();
-  for (std::size_t i = 0; i < n; i = t.Next(i)) {
-    const char byte = t.Slice(i, i + 1)[0];
-    if (byte != '.' && byte != '!' && byte != '?' && byte != '\xE2') continue;
+  const std::string_view bytes = t.Slice(0, n);
+  for (std::size_t i = NextTerminatorByte(bytes, 0); i < n; i = NextTerminatorByte(bytes, i + 1)) {
     const char32_t c = t.At(i);
     if (!IsTerminatorChar(c)) continue;
     std::size_t j = t.Next(i);
@@ -758,6 +866,59 @@ bool IsDashToken(const Text& t, std::size_t begin, std::size_t end) {
   return t.Next(begin) == end && IsDash(t.At(begin)) && t.At(begin) != '-';
 }
 
+// A word of letters that ends in a lower-case letter, without punctuation, quotes or brackets
+// around it: the last word of a sentence that ends without punctuation ("zahlen mehr"), not a
+// number, a handle ("@name"), an abbreviation in capitals ("PS") or a quotation.
+bool IsPlainWord(const Text& t, const Token& token) {
+  if (token.empty() || token.core_begin != token.begin || token.core_end != token.end) {
+    return false;
+  }
+  if (!IsLower(t.Before(token.end))) return false;
+  for (std::size_t i = token.begin; i < token.end; i = t.Next(i)) {
+    const char32_t c = t.At(i);
+    if (!IsLetter(c) && c != '-' && c != '\'' && c != 0x2019) return false;
+  }
+  return true;
+}
+
+// Whether the newest of `recent` is a semicolon after a lower-case word: attached ("parar;")
+// or standing alone, as French spaces it ("pas ;").
+bool AfterSemicolon(const Text& t, const std::vector<Token>& recent) {
+  const Token& last = recent.back();
+  if (last.core_end != last.end || t.Before(last.end) != ';') return false;
+  const std::size_t semicolon = t.Prev(last.end);
+  // After a word, a number or a bracket ("parar;", "A-320;", "(en 1990);"), not after an
+  // abbreviation in capitals.
+  auto before_ends = [&](char32_t c) { return IsLower(c) || IsDigit(c) || c == ')'; };
+  if (semicolon > last.begin) return before_ends(t.Before(semicolon));
+  return recent.size() >= 2 && before_ends(t.Before(recent[recent.size() - 2].end));
+}
+
+// A letter with a period: an initial ("A. Costa"), not the word it spells.
+bool IsInitialToken(const Text& t, const Token& token) {
+  const std::size_t after = t.Next(token.core_begin);
+  return after < token.core_end && t.At(after) == '.';
+}
+
+// `token` with a capital first letter, in `scratch`: a sentence does not end with a word that
+// the language capitalises only at sentence starts when it is written in lower case, such as a
+// conjunction or an article ("Frankfurt an der Oder").
+std::string_view Capitalised(const Text& t, const Token& token, std::string* scratch) {
+  scratch->clear();
+  AppendUtf8(static_cast<char32_t>(u_toupper(static_cast<UChar32>(t.At(token.core_begin)))),
+             scratch);
+  scratch->append(t.Slice(t.Next(token.core_begin), token.core_end));
+  return *scratch;
+}
+
+// The word of `token` as the lists have it: without the punctuation after it and without an
+// apostrophe ending.
+std::string_view WordOf(const Text& t, const Token& token) {
+  std::size_t end = token.core_end;
+  while (end > token.core_begin && IsWordFinalPunctuation(t.Before(end))) end = t.Prev(end);
+  return WithoutApostropheEnding(t.Slice(token.core_begin, end));
+}
+
 // Boundaries of sentences that end without punctuation, found token by token (each rule is a
 // setting or a list of the language's rules, segment_rules.h):
 //   - a caption label and its number at a sentence start, before a capitalised word
@@ -775,7 +936,12 @@ bool IsDashToken(const Text& t, std::size_t begin, std::size_t end) {
 void AddUnpunctuatedCandidates(const Text& t, const SegmentRules& rules,
                                std::vector<Candidate>* out) {
   const bool captions = !rules.caption_labels.empty();
-  if (!captions && !rules.capital_headings && !rules.interrupted_dash) return;
+  const bool unpunctuated = !rules.unpunctuated_starters.empty() ||
+                            !rules.unpunctuated_articles.empty() || rules.semicolon_starter;
+  if (!captions && !rules.capital_headings && !rules.interrupted_dash && !unpunctuated &&
+      !rules.title_before_quote) {
+    return;
+  }
   constexpr std::size_t kWindow = 4;
   // The last tokens, newest last: enough for "Figure 2.2 A" and the heading's run.
   std::vector<Token> recent;
@@ -783,10 +949,30 @@ void AddUnpunctuatedCandidates(const Text& t, const SegmentRules& rules,
   bool first_sentence = true;     // no sentence of the paragraph has ended before `i`
   std::size_t heading_words = 0;  // capital words in a row since a sentence start
   std::size_t heading_longest = 0;
+  // Plain words since the last sentence end, the first one capitalised ("Návrat domů"); 0
+  // when the stretch has anything else in it.
+  std::size_t title_words = 0;
+  std::string scratch;
   for (std::size_t i = t.SkipSpaces(0); i < t.size();) {
     const std::size_t end = t.TokenEnd(i);
     const Token token = MakeToken(t, i, end);
     const Token* previous = recent.empty() ? nullptr : &recent.back();
+
+    // A title before a quotation: "a odešel.\" Návrat domů \"Kde jsi byl?\"" where the language
+    // introduces speech with a colon.
+    if (rules.title_before_quote && title_words > 0 && title_words <= 4 && token.core_begin > i &&
+        IsQuotationMark(t.At(i)) && token.core_begin < token.core_end &&
+        IsUpper(t.At(token.core_begin)) && QuotesASentence(t, token.core_begin)) {
+      out->push_back({i, false});
+    }
+    // (Each word is looked at only while it can still be part of a title.)
+    if (!rules.title_before_quote) {
+      title_words = 0;
+    } else if (starts_sentence) {
+      title_words = IsUpper(t.At(token.begin)) && IsPlainWord(t, token) ? 1 : 0;
+    } else if (title_words > 0) {
+      title_words = title_words < 4 && IsPlainWord(t, token) ? title_words + 1 : 0;
+    }
     const bool title = token.core_begin == i && IsTitleWord(t, token.core_begin, token.core_end);
 
     // A heading ends before this word.
@@ -851,6 +1037,28 @@ void AddUnpunctuatedCandidates(const Text& t, const SegmentRules& rules,
       }
     }
 
+    // A sentence that ends without punctuation: after a word, one of the words the language
+    // capitalises only at sentence starts ("Mieter zahlen mehr Der Bundestag"), or, after an
+    // emoticon, any capitalised word ("war super :) Nächstes Mal").
+    if (previous != nullptr && token.core_begin == i && IsUpper(t.At(i))) {
+      if (IsEmoticon(t.Slice(previous->begin, previous->end))) {
+        out->push_back({i, false});
+      } else if (rules.semicolon_starter && AfterSemicolon(t, recent) &&
+                 rules.IsStarter(WordOf(t, token))) {
+        // "llovía sin parar; En casa nadie dormía", "il pleuvait ; Selon la radio": the
+        // language writes lower case after a semicolon.
+        out->push_back({i, false});
+      } else if (unpunctuated && IsPlainWord(t, *previous) && !IsInitialToken(t, token) &&
+                 !rules.IsUnpunctuatedStarter(Capitalised(t, *previous, &scratch))) {
+        const std::string_view word = WordOf(t, token);
+        if (rules.IsUnpunctuatedStarter(word) ||
+            (rules.IsUnpunctuatedArticle(word) && token.core_end == end &&
+             Look(t, end).shape == Shape::kLower)) {
+          out->push_back({i, false});
+        }
+      }
+    }
+
     starts_sentence = EndsWithTerminator(t, token);
     first_sentence = first_sentence && !starts_sentence;
     if (recent.size() == kWindow) recent.erase(recent.begin());
@@ -867,7 +1075,8 @@ void AddOwnCandidates(const Text& t, const SegmentRules& rules, bool lower_case_
       return;
     }
     const char32_t first = t.At(next);
-    if (terminator == 0x2026 || IsDash(first) || IsDigit(first) || first == '(' || first == '[') {
+    if (terminator == 0x2026 || IsDash(first) || IsDigit(first) || first == '(' || first == '[' ||
+        IsLowOpeningQuote(t, next)) {
       out->push_back({next, false});
       return;
     }
@@ -888,14 +1097,18 @@ bool HasAlnum(const Text& t, std::size_t begin, std::size_t end) {
 
 }  // namespace
 
-SentenceStarts SentenceRules::CountSentenceStarts(std::string_view text) const {
+SentenceStarts SentenceRules::CountSentenceStarts(std::string_view text,
+                                                  bool exact_capitals) const {
   const Text t(text);
   SentenceStarts starts;
   ScanTerminators(t, rules_, [&](std::size_t next, bool glued, char32_t terminator) {
     if (glued) return;
     const std::size_t letter = FirstLetter(t, next);
     if (letter >= t.size()) return;
-    if (terminator == '.') {
+    const char32_t first = t.At(letter);
+    const bool lower = IsLower(first);
+    if (!lower && !IsUpper(first)) return;
+    if (terminator == '.' && (lower || exact_capitals)) {
       // Periods of abbreviations, initials and numbers are no evidence ("etc. and", "U.S. and").
       const Token left = TokenEndingAt(t, t.SkipSpacesBack(next));
       if (left.empty()) return;
@@ -906,9 +1119,9 @@ SentenceStarts SentenceRules::CountSentenceStarts(std::string_view text) const {
         return;
       }
     }
-    if (IsLower(t.At(letter))) {
+    if (lower) {
       ++starts.lower_case;
-    } else if (IsUpper(t.At(letter))) {
+    } else {
       ++starts.capitalised;
     }
   });

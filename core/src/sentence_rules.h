@@ -34,6 +34,9 @@ struct SentenceStarts {
   }
   // At least two lower-case starts, and at least one in four.
   bool LowerCaseStyle() const { return lower_case >= 2 && 3 * lower_case >= capitalised; }
+  // When `capitalised` is only an upper bound (CountSentenceStarts without exact capitals),
+  // whether the exact count could change LowerCaseStyle().
+  bool Undecided() const { return lower_case >= 2 && 3 * lower_case < capitalised; }
 };
 
 class SentenceRules {
@@ -51,8 +54,11 @@ class SentenceRules {
                                       const std::vector<std::size_t>& candidates,
                                       bool lower_case_style) const;
 
-  // The sentence starts in `text`, to decide the style of a block of paragraphs.
-  SentenceStarts CountSentenceStarts(std::string_view text) const;
+  // The sentence starts in `text`, to decide the style of a block of paragraphs. Capitalised
+  // words after the periods of abbreviations, initials and numbers are no evidence; without
+  // `exact_capitals` they are counted all the same, which makes `capitalised` an upper bound and
+  // saves looking up the word before every sentence end (see SentenceStarts::Undecided).
+  SentenceStarts CountSentenceStarts(std::string_view text, bool exact_capitals = true) const;
 
  private:
   SegmentRules rules_;

@@ -1,13 +1,6 @@
 #include "tandem/util/utf8.h"
 
-#include <unicode/uchar.h>
-
 namespace tandem::internal {
-
-bool IsSpace(char32_t c) {
-  if (c < 0x80) return c == ' ' || (c >= '\t' && c <= '\r');
-  return c == 0xFEFF || u_isUWhiteSpace(static_cast<UChar32>(c));
-}
 
 void AppendUtf8(char32_t c, std::string* out) {
   if (c < 0x80) {
