@@ -36,10 +36,9 @@ int ValidateFile(const std::string& file, const ValidateArgs& args) {
     std::cout << report->Format();
     errors += report->errors();
     const std::string schema = args.schema_file.empty() ? "tandem-tei.rng" : args.schema_file;
-    summary = report->errors() == 0
-                  ? fmt::format("valid against {}", schema)
-                  : fmt::format("INVALID against {} ({})", schema,
-                                corpora::CountOf(report->errors(), "error"));
+    summary = report->errors() == 0 ? fmt::format("valid against {}", schema)
+                                    : fmt::format("INVALID against {} ({})", schema,
+                                                  corpora::CountOf(report->errors(), "error"));
   }
   if (!args.schema_only) {
     StatusOr<tei::ValidationReport> report = tei::ValidateTeiFile(file);
