@@ -92,6 +92,7 @@ void AddValidateCommand(CLI::App& app, Context& context);
 void AddDiscoverCommand(CLI::App& app, Context& context);
 void AddBatchCommand(CLI::App& app, Context& context);
 void AddStatsCommand(CLI::App& app, Context& context);
+void AddConcordCommand(CLI::App& app, Context& context);
 void AddReportCommand(CLI::App& app, Context& context);
 void AddReviewCommand(CLI::App& app, Context& context);
 void AddDictionariesCommand(CLI::App& app, Context& context);
