@@ -120,7 +120,7 @@ void WriteTsv(std::ostream& out, const std::vector<corpora::ConcordanceRow>& row
 
 void WriteJson(std::ostream& out, const std::vector<corpora::ConcordanceRow>& rows) {
   for (const corpora::ConcordanceRow& row : rows) {
-    const nlohmann::json line = {{"corpus", row.corpus},
+    const nlohmann::ordered_json line = {{"corpus", row.corpus},
                                  {"bead", row.bead},
                                  {"side", corpora::ConcordanceSideName(row.side)},
                                  {"sentence", row.sentence},
@@ -132,7 +132,7 @@ void WriteJson(std::ostream& out, const std::vector<corpora::ConcordanceRow>& ro
                                  {"bead_type", row.bead_type},
                                  {"confidence", row.confidence},
                                  {"review", corpora::ReviewStatusName(row.review)}};
-    out << line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+    out << line.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << '\n';
   }
 }
 

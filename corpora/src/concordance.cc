@@ -251,7 +251,7 @@ StatusOr<std::vector<ConcordanceRow>> Concord(const std::vector<std::string>& pa
   TANDEM_ASSIGN_OR_RETURN(Concordancer concordancer, Concordancer::Create(query));
   for (const std::string& path : paths) {
     std::error_code error;
-    if (!std::filesystem::exists(path, error)) {
+    if (path != "-" && !std::filesystem::exists(path, error)) {
       return NotFoundError(fmt::format("{}: no such corpus file", path));
     }
   }

@@ -103,7 +103,8 @@ using BitextReader = std::function<StatusOr<Bitext>(const std::string& path)>;
 
 // The concordance of `query` in the corpus files `paths`, each read with `read` and searched in
 // turn (one corpus in memory at a time), rows named by the paths as given. Every path is checked
-// before any is read, so that a mistyped last name fails at once: kNotFound naming the file.
+// before any is read, so that a mistyped last name fails at once: kNotFound naming the file
+// ("-", standard input, is left to `read`).
 StatusOr<std::vector<ConcordanceRow>> Concord(const std::vector<std::string>& paths,
                                               const ConcordanceQuery& query,
                                               const BitextReader& read);
