@@ -93,8 +93,7 @@ StatusOr<Concordancer> Concordancer::Create(ConcordanceQuery query) {
   auto impl = std::make_unique<Impl>();
   if (SplitWords(query.text).empty()) {
     return InvalidArgumentError(
-        "the query is empty: give a word, a phrase or (-e) a regular "
-        "expression");
+        "the query is empty: give a word, a phrase or a regular expression");
   }
   if (query.regex) {
     std::string pattern = query.text;
