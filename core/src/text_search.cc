@@ -76,6 +76,8 @@ std::string_view RegexProblem(UErrorCode code) {
       return "a number too big";
     case U_REGEX_INVALID_BACK_REF:
       return "a back reference to a group that does not exist";
+    case U_REGEX_INVALID_CAPTURE_GROUP_NAME:
+      return "a bad group name";
     case U_REGEX_SET_CONTAINS_STRING:
       return "a set that contains a string";
     default:
