@@ -117,6 +117,10 @@ StatusOr<Concordancer> Concordancer::Create(ConcordanceQuery query) {
       impl->folder = std::move(folder);
     }
     impl->words = SplitWords(text);
+    if (impl->words.empty()) {
+      return InvalidArgumentError(
+          fmt::format("the query \"{}\" is empty once its accents are ignored", query.text));
+    }
     const std::vector<std::string> original = SplitWords(query.text);
     impl->starts_with_word = IsWordAt(original.front(), 0);
     const std::string& last = original.back();

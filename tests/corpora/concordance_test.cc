@@ -222,6 +222,17 @@ TEST(Concordance, EmptyQuery) {
   EXPECT_NE(empty.status().message().find("empty"), std::string::npos);
 }
 
+TEST(Concordance, QueryOfAccentsOnly) {
+  // A lone combining acute accent folds to nothing.
+  const StatusOr<Concordancer> folded =
+      Concordancer::Create({.text = "\xCC\x81", .fold_accents = true});
+  ASSERT_FALSE(folded.ok());
+  EXPECT_EQ(folded.status().message(),
+            "the query \"\xCC\x81\" is empty once its accents are ignored");
+  // Without folding it is a query like any other: it finds the decomposed accent of "Café".
+  EXPECT_EQ(Search({.text = "\xCC\x81", .whole_words = false}).size(), 1u);
+}
+
 TEST(Concordance, FilesAreCheckedBeforeAnyIsRead) {
   int reads = 0;
   const BitextReader read = [&reads](const std::string&) -> StatusOr<Bitext> {
