@@ -121,17 +121,17 @@ void WriteTsv(std::ostream& out, const std::vector<corpora::ConcordanceRow>& row
 void WriteJson(std::ostream& out, const std::vector<corpora::ConcordanceRow>& rows) {
   for (const corpora::ConcordanceRow& row : rows) {
     const nlohmann::ordered_json line = {{"corpus", row.corpus},
-                                 {"bead", row.bead},
-                                 {"side", corpora::ConcordanceSideName(row.side)},
-                                 {"sentence", row.sentence},
-                                 {"hit", {{"begin", row.hit.begin}, {"end", row.hit.end}}},
-                                 {"match", row.text.substr(row.hit.begin, row.hit.size())},
-                                 {"text", row.text},
-                                 {"other_sentences", row.other_sentences},
-                                 {"other_texts", row.other_texts},
-                                 {"bead_type", row.bead_type},
-                                 {"confidence", row.confidence},
-                                 {"review", corpora::ReviewStatusName(row.review)}};
+                                         {"bead", row.bead},
+                                         {"side", corpora::ConcordanceSideName(row.side)},
+                                         {"sentence", row.sentence},
+                                         {"hit", {{"begin", row.hit.begin}, {"end", row.hit.end}}},
+                                         {"match", row.text.substr(row.hit.begin, row.hit.size())},
+                                         {"text", row.text},
+                                         {"other_sentences", row.other_sentences},
+                                         {"other_texts", row.other_texts},
+                                         {"bead_type", row.bead_type},
+                                         {"confidence", row.confidence},
+                                         {"review", corpora::ReviewStatusName(row.review)}};
     out << line.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << '\n';
   }
 }
@@ -150,6 +150,13 @@ int Run(ConcordArgs args) {
   if (const Status read = ApplyReadOptions(args.from, args.read); !read.ok()) {
     return ReportError(read);
   }
+  std::vector<std::string> files;  // a directory stands for the corpus files in it
+  for (const std::string& path : args.arguments) {
+    StatusOr<std::vector<std::string>> in = CorpusFiles(path);
+    if (!in.ok()) return ReportError(in.status());
+    files.insert(files.end(), in->begin(), in->end());
+  }
+  args.arguments = std::move(files);
   if (const Status checked = CheckOutputs(args.arguments, {args.output}); !checked.ok()) {
     return ReportError(checked);
   }
@@ -202,8 +209,8 @@ void AddConcordCommand(CLI::App& app, Context& context) {
       "Parallel concordance: every hit of a word, phrase or regular expression in aligned "
       "corpora, with the aligned sentences of the other side");
   cmd->add_option("CORPUS... QUERY", args->arguments,
-                  "aligned files (any format tandem reads), then the word, phrase or (with -e) "
-                  "regular expression to look for")
+                  "aligned files (any format tandem reads) or directories of them (tandem batch "
+                  "output), then the word, phrase or (with -e) regular expression to look for")
       ->required();
   cmd->add_flag("-e,--regex", args->query.regex,
                 "the query is an ICU regular expression (no word boundaries are added)");

@@ -184,6 +184,23 @@ TEST(ConcordCliSmall, EveryFormatTandemReads) {
   }
 }
 
+TEST(ConcordCliSmall, DirectoryOfCorpora) {
+  // A directory stands for the corpus files in it (what tandem batch writes), sorted by name;
+  // its JSON and summary files are not corpora.
+  TempDir dir;
+  const std::string data = testing::TestDataDir();
+  testing::WriteFile(dir.File("a.tmx"), testing::ReadFile(data + "/formats/small.tmx"));
+  testing::WriteFile(dir.File("b.tei.xml"), testing::ReadFile(data + "/tei/small.tei.xml"));
+  testing::WriteFile(dir.File("summary.json"), "{}");
+  const CommandResult r = Tandem({"concord", dir.path().string(), "Two", "-f", "json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::vector<nlohmann::json> rows = JsonLines(r.out);
+  ASSERT_EQ(rows.size(), 2u);
+  EXPECT_EQ(rows[0]["corpus"], dir.File("a.tmx"));
+  EXPECT_EQ(rows[1]["corpus"], dir.File("b.tei.xml"));
+  EXPECT_EQ(r.err, "2 hits in 2 corpus files\n");
+}
+
 TEST(ConcordCliSmall, NoHitsIsNoError) {
   const CommandResult r =
       Tandem({"concord", testing::TestDataDir() + "/tei/small.tei.xml", "Lenin", "-f", "json"});
