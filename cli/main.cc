@@ -112,6 +112,7 @@ int main(int argc, char** argv) {
     tandem::cli::AddDiscoverCommand(app, context);
     tandem::cli::AddBatchCommand(app, context);
     tandem::cli::AddStatsCommand(app, context);
+    tandem::cli::AddConcordCommand(app, context);
     tandem::cli::AddReportCommand(app, context);
     tandem::cli::AddReviewCommand(app, context);
     tandem::cli::AddDictionariesCommand(app, context);

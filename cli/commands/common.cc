@@ -1,5 +1,6 @@
 #include "common.h"
 
+#include <algorithm>
 #include <cctype>
 #include <cerrno>
 #include <chrono>
@@ -17,8 +18,27 @@
 
 #include "tandem/core/language.h"
 #include "tandem/core/text_io.h"
+#include "tandem/tei/formats.h"
 
 namespace tandem::cli {
+
+StatusOr<std::vector<std::string>> CorpusFiles(const std::string& path) {
+  std::error_code error;
+  if (!std::filesystem::is_directory(path, error)) return std::vector<std::string>{path};
+  std::vector<std::string> files;
+  for (const auto& entry : std::filesystem::directory_iterator(path, error)) {
+    const std::string name = entry.path().filename().string();
+    if (!entry.is_regular_file(error) || name.empty() || name[0] == '.') continue;
+    if (entry.path().extension() == ".json" || name.rfind("summary", 0) == 0) continue;
+    if (!tei::DetectFormat(entry.path().string()).ok()) continue;
+    files.push_back(entry.path().string());
+  }
+  if (error)
+    return IoError(fmt::format("{}: cannot list the directory: {}", path, error.message()));
+  std::sort(files.begin(), files.end());
+  if (files.empty()) return NotFoundError(path + ": no aligned corpus files in the directory");
+  return files;
+}
 
 int ReportError(const Status& status) {
   std::cerr << "tandem: error: " << status.message() << '\n';

@@ -52,6 +52,11 @@ Status CheckNotAnInput(const std::vector<std::string>& inputs,
 // and removing a directory there). The error names `dir`.
 Status CheckOutputDirectory(const std::string& dir);
 
+// The files of a corpus argument (stats, concord): the file itself, or the aligned files of a
+// directory, sorted (what `tandem batch` writes: its .json and summary files are not corpora).
+// kNotFound for a directory without any.
+StatusOr<std::vector<std::string>> CorpusFiles(const std::string& path);
+
 // The files among --dictionary values (all but auto and none).
 std::vector<std::string> DictionaryFiles(const std::vector<std::string>& specs);
 
@@ -92,6 +97,7 @@ void AddValidateCommand(CLI::App& app, Context& context);
 void AddDiscoverCommand(CLI::App& app, Context& context);
 void AddBatchCommand(CLI::App& app, Context& context);
 void AddStatsCommand(CLI::App& app, Context& context);
+void AddConcordCommand(CLI::App& app, Context& context);
 void AddReportCommand(CLI::App& app, Context& context);
 void AddReviewCommand(CLI::App& app, Context& context);
 void AddDictionariesCommand(CLI::App& app, Context& context);

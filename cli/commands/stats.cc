@@ -32,26 +32,6 @@ struct StatsArgs {
   std::string from;
 };
 
-// The files of a corpus: the file itself, or the aligned files of a directory (what
-// `tandem batch` writes: its .json and summary files are not corpora).
-StatusOr<std::vector<std::string>> CorpusFiles(const std::string& path) {
-  std::error_code error;
-  if (!std::filesystem::is_directory(path, error)) return std::vector<std::string>{path};
-  std::vector<std::string> files;
-  for (const auto& entry : std::filesystem::directory_iterator(path, error)) {
-    const std::string name = entry.path().filename().string();
-    if (!entry.is_regular_file(error) || name.empty() || name[0] == '.') continue;
-    if (entry.path().extension() == ".json" || name.rfind("summary", 0) == 0) continue;
-    if (!tei::DetectFormat(entry.path().string()).ok()) continue;
-    files.push_back(entry.path().string());
-  }
-  if (error)
-    return IoError(fmt::format("{}: cannot list the directory: {}", path, error.message()));
-  std::sort(files.begin(), files.end());
-  if (files.empty()) return NotFoundError(path + ": no aligned corpus files in the directory");
-  return files;
-}
-
 // The two histograms of corpus `c` (0-based) in `dir`.
 std::string SvgStem(const std::string& dir, std::size_t c) {
   return (std::filesystem::path(dir) / fmt::format("corpus{}", c + 1)).string();

@@ -37,7 +37,7 @@ TEST(Cli, Version) {
 
 TEST(Cli, HelpOnEveryCommand) {
   for (const char* command : {"segment", "align", "eval", "convert", "validate", "discover",
-                              "batch", "stats", "dictionaries"}) {
+                              "batch", "stats", "concord", "dictionaries"}) {
     const CommandResult r = Tandem({command, "--help"});
     EXPECT_EQ(r.exit_code, 0) << command;
     EXPECT_THAT(r.out, HasSubstr("Usage:")) << command;

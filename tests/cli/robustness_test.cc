@@ -681,7 +681,8 @@ TEST(Messages, EveryOptionAMessageNamesExistsOnItsCommands) {
     std::string option;
     std::vector<std::string> commands;  // "" is tandem itself; none: not an option of tandem
   };
-  const std::vector<std::string> read = {"convert", "stats"};  // tei::ReadBitext's callers
+  const std::vector<std::string> read = {"convert", "stats",
+                                         "concord"};  // tei::ReadBitext's callers
   const std::vector<std::string> aligning = {"align", "batch", "discover"};
   const std::vector<Use> table = {
       {"cli/main.cc", "--help", {""}},
