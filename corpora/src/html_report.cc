@@ -111,7 +111,7 @@ std::string StatisticsHtml(const Bitext& bitext, const ReportStatistics& stats,
     const align::Bead& first = bitext.ladder[stats.region_first];
     const align::Bead& last = bitext.ladder[stats.region_first + stats.region_beads - 1];
     std::size_t outside_beads = 0;
-    for (const UnalignedStretch& s : stats.outside) outside_beads += s.beads;
+    for (const OneSidedRun& s : stats.outside) outside_beads += s.beads;
     html += fmt::format(
         R"(<p class="meta">Beads <a href="#bead-{}" data-bead="{}">{}</a> of {}: source sentences {} of {}, target sentences {} of {}. What needs review is here: the counts below are over these beads{}.</p>)",
         stats.region_first + 1, stats.region_first, Range(stats.region_first, stats.region_beads),
@@ -153,7 +153,7 @@ std::string StatisticsHtml(const Bitext& bitext, const ReportStatistics& stats,
   html += "\n</table>\n<h2>Omissions and additions</h2>\n";
   std::size_t omitted = 0;
   std::size_t added = 0;
-  for (const UnalignedStretch& s : stats.gaps) {
+  for (const OneSidedRun& s : stats.gaps) {
     omitted += s.source_count;
     added += s.target_count;
   }
@@ -182,7 +182,7 @@ std::string StatisticsHtml(const Bitext& bitext, const ReportStatistics& stats,
     html +=
         R"(<table class="gaps"><tr><th>beads</th><th>what</th><th>sentences and text</th></tr>)";
     for (const std::size_t i : order) {
-      const UnalignedStretch& s = stats.gaps[i];
+      const OneSidedRun& s = stats.gaps[i];
       const std::string_view what = s.target_count == 0   ? "omission"
                                     : s.source_count == 0 ? "addition"
                                                           : "omission and addition";
@@ -214,7 +214,7 @@ std::string StatisticsHtml(const Bitext& bitext, const ReportStatistics& stats,
         R"(<p class="meta">Text without counterpart before and after the aligned region (the rest of a longer document, front or back matter); not counted as omissions or additions.</p>)";
     html +=
         R"(<table><tr><th>beads</th><th>where</th><th>source sentences</th><th>target sentences</th></tr>)";
-    for (const UnalignedStretch& s : stats.outside) {
+    for (const OneSidedRun& s : stats.outside) {
       const std::string_view where = !aligned                            ? "nothing aligned"
                                      : s.first_bead < stats.region_first ? "before"
                                                                          : "after";
@@ -296,13 +296,12 @@ ReportStatistics ComputeReportStatistics(const Bitext& bitext) {
       continue;
     }
     // Inside a region that is aligned: an omission or addition; else text outside it.
-    std::vector<UnalignedStretch>& runs =
-        aligned && region.contains(k) ? stats.gaps : stats.outside;
+    std::vector<OneSidedRun>& runs = aligned && region.contains(k) ? stats.gaps : stats.outside;
     if (runs.empty() || runs.back().first_bead + runs.back().beads != k) {
       runs.push_back(
           {.first_bead = k, .source_first = bead.source_begin, .target_first = bead.target_begin});
     }
-    UnalignedStretch& stretch = runs.back();
+    OneSidedRun& stretch = runs.back();
     ++stretch.beads;
     stretch.source_count += bead.source_count;
     stretch.target_count += bead.target_count;

@@ -38,7 +38,7 @@ ConfidenceBand BandOf(double confidence);
 // A run of consecutive beads with sentences on one side only: text that has no counterpart in
 // the other text. Inside the aligned region, a translator's omission (source sentences only) or
 // addition (target sentences only); outside it, the rest of a longer document.
-struct UnalignedStretch {
+struct OneSidedRun {
   std::size_t first_bead = 0;  // 0-based
   std::size_t beads = 0;
   // The sentences of each side in the stretch: [first, first + count), 0-based.
@@ -70,8 +70,8 @@ struct ReportStatistics {
   std::size_t target_aligned = 0;
   // Runs of one-sided beads, in text order: inside the region (omissions and additions), and
   // outside it (before and after).
-  std::vector<UnalignedStretch> gaps;
-  std::vector<UnalignedStretch> outside;
+  std::vector<OneSidedRun> gaps;
+  std::vector<OneSidedRun> outside;
 };
 
 // The figures of the report's header and tables.
