@@ -420,7 +420,9 @@ TEST_F(ReviewServerTest, ChunkedAndUnsizedBodiesAreBoundedToo) {
                    "0\r\n\r\n", 10);
   EXPECT_TRUE(r.answer.status == 413 || r.answer.status == 0) << r.answer.head;
   EXPECT_TRUE(r.closed);
-  EXPECT_LT(r.body_sent, 4'000'000u) << "the server read a chunked body of 20 MB";
+  // (How much gets sent before the sender sees the connection closed depends on socket buffers
+  // and on how busy the machine is: under AddressSanitizer on a loaded machine, 4.3 MB.)
+  EXPECT_LT(r.body_sent, 10'000'000u) << "the server read a chunked body of 20 MB";
   EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(8));
   // A chunked body that stops coming after 100 KiB: refused at once, not after the read timeout.
   r = SendStreamed(server.port(), head + "Transfer-Encoding: chunked\r\n\r\n", 25, chunk, "", 5);
