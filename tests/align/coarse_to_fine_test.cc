@@ -162,6 +162,24 @@ TEST(CoarseToFineSearch, FindsATranslationInsideALongerDocument) {
   }
 }
 
+// Appends `one` to `s`, its ladder shifted to where it starts.
+void Append(Synthetic& s, const Synthetic& one) {
+  const std::size_t i = s.source_lengths.size();
+  const std::size_t j = s.target_lengths.size();
+  for (const Bead& bead : one.truth) {
+    s.truth.push_back(
+        {bead.source_begin + i, bead.source_count, bead.target_begin + j, bead.target_count, 0});
+  }
+  s.source_lengths.insert(s.source_lengths.end(), one.source_lengths.begin(),
+                          one.source_lengths.end());
+  s.target_lengths.insert(s.target_lengths.end(), one.target_lengths.begin(),
+                          one.target_lengths.end());
+  s.vectors.source.insert(s.vectors.source.end(), one.vectors.source.begin(),
+                          one.vectors.source.end());
+  s.vectors.target.insert(s.vectors.target.end(), one.vectors.target.begin(),
+                          one.vectors.target.end());
+}
+
 // The same document several times over on both sides (bench/make_synthetic.py builds large
 // bitexts so): every copy is as similar to every other copy as to its own counterpart, and the
 // coarse levels must still keep to the diagonal rather than pair copies that do not correspond.
@@ -170,20 +188,7 @@ TEST(CoarseToFineSearch, RepeatedDocumentsArePairedInOrder) {
   Synthetic s;
   s.vectors.dimension = kDimension;
   for (std::size_t copy = 0; copy < 6; ++copy) {
-    const std::size_t i = s.source_lengths.size();
-    const std::size_t j = s.target_lengths.size();
-    for (const Bead& bead : one.truth) {
-      s.truth.push_back(
-          {bead.source_begin + i, bead.source_count, bead.target_begin + j, bead.target_count, 0});
-    }
-    s.source_lengths.insert(s.source_lengths.end(), one.source_lengths.begin(),
-                            one.source_lengths.end());
-    s.target_lengths.insert(s.target_lengths.end(), one.target_lengths.begin(),
-                            one.target_lengths.end());
-    s.vectors.source.insert(s.vectors.source.end(), one.vectors.source.begin(),
-                            one.vectors.source.end());
-    s.vectors.target.insert(s.vectors.target.end(), one.vectors.target.begin(),
-                            one.vectors.target.end());
+    Append(s, one);
   }
   const SyntheticScorer scorer(s);
   const CoarseToFineSearch search({.max_exhaustive_cells = 1000, .coarse_cells = 5000});
@@ -207,21 +212,7 @@ Synthetic Rounds(std::size_t document_beads, std::size_t rounds) {
   for (std::size_t round = 0; round < rounds; ++round) {
     std::shuffle(order.begin(), order.end(), rng);
     for (std::size_t d : order) {
-      const Synthetic& one = documents[d];
-      const std::size_t i = s.source_lengths.size();
-      const std::size_t j = s.target_lengths.size();
-      for (const Bead& bead : one.truth) {
-        s.truth.push_back({bead.source_begin + i, bead.source_count, bead.target_begin + j,
-                           bead.target_count, 0});
-      }
-      s.source_lengths.insert(s.source_lengths.end(), one.source_lengths.begin(),
-                              one.source_lengths.end());
-      s.target_lengths.insert(s.target_lengths.end(), one.target_lengths.begin(),
-                              one.target_lengths.end());
-      s.vectors.source.insert(s.vectors.source.end(), one.vectors.source.begin(),
-                              one.vectors.source.end());
-      s.vectors.target.insert(s.vectors.target.end(), one.vectors.target.begin(),
-                              one.vectors.target.end());
+      Append(s, documents[d]);
     }
   }
   return s;
