@@ -617,15 +617,8 @@ StatusOr<Aligner> Aligner::Create(const std::string& source_language,
                           internal::AnalysisTools::Create(source_language, target_language,
                                                           Settings(options).analysis));
   for (const std::shared_ptr<const PreparedLexicon>& lexicon : lexicons) {
-    const internal::PreparedLayout& layout = lexicon->layout();
-    if (layout.source.signature != state->tools->source.Signature() ||
-        layout.target.signature != state->tools->target.Signature()) {
-      return InvalidArgumentError(fmt::format(
-          "the dictionary {} was prepared for another language pair ('{}' -> '{}', not '{}' -> "
-          "'{}')",
-          layout.name, layout.source.signature, layout.target.signature,
-          state->tools->source.Signature(), state->tools->target.Signature()));
-    }
+    TANDEM_RETURN_IF_ERROR(
+        internal::CheckKeyedAs(*lexicon, state->tools->source, state->tools->target));
   }
   state->lexicons = std::move(lexicons);
   state->options = std::move(options);

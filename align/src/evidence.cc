@@ -238,15 +238,7 @@ Status BuildDictionary(const AnalysisInput& input, SideAnalyzer& source, SideAna
   }
   if (input.prepared_lexicons != nullptr) {
     for (const std::shared_ptr<const PreparedLexicon>& lexicon : *input.prepared_lexicons) {
-      const internal::PreparedLayout& layout = lexicon->layout();
-      if (layout.source.signature != source.keys().Signature() ||
-          layout.target.signature != target.keys().Signature()) {
-        return InvalidArgumentError(fmt::format(
-            "the dictionary {} was prepared for words keyed as '{}' -> '{}', this alignment "
-            "keys them as '{}' -> '{}'",
-            layout.name, layout.source.signature, layout.target.signature,
-            source.keys().Signature(), target.keys().Signature()));
-      }
+      TANDEM_RETURN_IF_ERROR(internal::CheckKeyedAs(*lexicon, source.keys(), target.keys()));
       lexicons.push_back(lexicon);
     }
   }

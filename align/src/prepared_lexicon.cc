@@ -141,6 +141,20 @@ std::optional<std::uint32_t> PreparedSide::Find(std::string_view stem) const {
   return std::nullopt;
 }
 
+Status CheckKeyedAs(const PreparedLexicon& lexicon, const WordKeys& source,
+                    const WordKeys& target) {
+  const PreparedLayout& layout = lexicon.layout();
+  if (layout.source.signature == source.Signature() &&
+      layout.target.signature == target.Signature()) {
+    return Status::Ok();
+  }
+  return InvalidArgumentError(fmt::format(
+      "the dictionary {} was prepared for words keyed as '{}' -> '{}', this alignment keys them "
+      "as '{}' -> '{}'",
+      layout.name, layout.source.signature, layout.target.signature, source.Signature(),
+      target.Signature()));
+}
+
 std::uint64_t PreparedChecksum(std::string_view bytes) {
   // Eight bytes a step, each mixed by a multiply and a rotation (the idea of wyhash/xxhash,
   // much simplified; this guards against damage, not against an adversary).

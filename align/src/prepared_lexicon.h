@@ -73,6 +73,10 @@ struct PreparedLayout {
 StatusOr<PreparedLexicon> PrepareWith(const Lexicon& lexicon, const WordKeys& source,
                                       const WordKeys& target);
 
+// Ok when `lexicon` was prepared with the keys of `source` and `target` (their signatures);
+// kInvalidArgument naming the dictionary otherwise.
+Status CheckKeyedAs(const PreparedLexicon& lexicon, const WordKeys& source, const WordKeys& target);
+
 // A 64-bit checksum of bytes: fast (eight bytes a step) and sensitive to every bit.
 std::uint64_t PreparedChecksum(std::string_view bytes);
 

@@ -10,6 +10,7 @@
 
 #include <fmt/format.h>
 
+#include "dictionary_sources.h"
 #include "freedict_data.h"
 #include "tandem/core/language.h"
 #include "tandem/core/text_io.h"
@@ -357,16 +358,10 @@ StatusOr<align::Lexicon> ReadUserDictionary(const std::string& path) {
 StatusOr<std::vector<align::Lexicon>> FindFreeDictionaries(const std::string& directory,
                                                            const std::string& source_language,
                                                            const std::string& target_language) {
-  std::vector<align::Lexicon> lexicons;
-  for (const FreeDictName& d : FreeDictionariesFor(InstalledFreeDictionaries(directory),
-                                                   source_language, target_language)) {
-    // A dictionary of the target language's headwords is read reversed, so that every lexicon
-    // is oriented source -> target.
-    const bool reverse = !Contains(FreeDictCodes(source_language), d.from);
-    TANDEM_ASSIGN_OR_RETURN(align::Lexicon lexicon, ReadFreeDict(directory, d.from, d.to, reverse));
-    lexicons.push_back(std::move(lexicon));
-  }
-  return lexicons;
+  DictionaryRequest request;
+  request.specs = {"auto"};
+  request.freedict_directory = directory;
+  return LoadDictionaries(request, source_language, target_language);
 }
 
 std::string FreeDictName::Name() const { return fmt::format("freedict-{}-{}", from, to); }
@@ -445,28 +440,48 @@ std::vector<FreeDictName> FreeDictionariesFor(const std::vector<FreeDictName>& d
   return forward;
 }
 
-StatusOr<std::vector<align::Lexicon>> LoadDictionaries(const DictionaryRequest& request,
-                                                       const std::string& source_language,
-                                                       const std::string& target_language) {
-  std::vector<align::Lexicon> lexicons;
-  const bool none =
-      std::find(request.specs.begin(), request.specs.end(), "none") != request.specs.end();
-  if (none) {
+StatusOr<std::vector<internal::DictionarySource>> internal::DictionarySources(
+    const DictionaryRequest& request, const std::string& source_language,
+    const std::string& target_language) {
+  std::vector<DictionarySource> sources;
+  if (std::find(request.specs.begin(), request.specs.end(), "none") != request.specs.end()) {
     if (request.specs.size() > 1) {
       return InvalidArgumentError("--dictionary none cannot be combined with other dictionaries");
     }
-    return lexicons;
+    return sources;
   }
   for (const std::string& spec : request.specs) {
-    if (spec == "auto") {
-      TANDEM_ASSIGN_OR_RETURN(
-          std::vector<align::Lexicon> found,
-          FindFreeDictionaries(request.freedict_directory, source_language, target_language));
-      for (align::Lexicon& lexicon : found) lexicons.push_back(std::move(lexicon));
-    } else {
-      TANDEM_ASSIGN_OR_RETURN(align::Lexicon lexicon, ReadUserDictionary(spec));
-      lexicons.push_back(std::move(lexicon));
+    if (spec != "auto") {
+      sources.push_back(
+          {FileName(spec), {spec}, "user", [spec] { return ReadUserDictionary(spec); }});
+      continue;
     }
+    const std::string& directory = request.freedict_directory;
+    for (const FreeDictName& d : FreeDictionariesFor(InstalledFreeDictionaries(directory),
+                                                     source_language, target_language)) {
+      // A dictionary of the target language's headwords is read reversed, so that every lexicon
+      // is oriented source -> target.
+      const bool reverse = !Contains(FreeDictCodes(source_language), d.from);
+      const std::string base = (std::filesystem::path(directory) / d.Name()).string();
+      sources.push_back(
+          {d.Name(),
+           {base + ".index", base + ".dict.dz"},
+           reverse ? "freedict reversed" : "freedict",
+           [directory, d, reverse] { return ReadFreeDict(directory, d.from, d.to, reverse); }});
+    }
+  }
+  return sources;
+}
+
+StatusOr<std::vector<align::Lexicon>> LoadDictionaries(const DictionaryRequest& request,
+                                                       const std::string& source_language,
+                                                       const std::string& target_language) {
+  TANDEM_ASSIGN_OR_RETURN(const std::vector<internal::DictionarySource> sources,
+                          internal::DictionarySources(request, source_language, target_language));
+  std::vector<align::Lexicon> lexicons;
+  for (const internal::DictionarySource& source : sources) {
+    TANDEM_ASSIGN_OR_RETURN(align::Lexicon lexicon, source.read());
+    lexicons.push_back(std::move(lexicon));
   }
   return lexicons;
 }

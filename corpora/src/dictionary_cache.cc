@@ -12,6 +12,7 @@
 
 #include <fmt/format.h>
 
+#include "dictionary_sources.h"
 #include "tandem/core/text_io.h"
 #include "tandem/core/version.h"
 #include "tandem/corpora/dictionary.h"
@@ -21,41 +22,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// One dictionary to load: what it is read from, and how.
-struct DictionarySource {
-  std::string name;                // the lexicon's name, for the cache file's name
-  std::vector<std::string> files;  // what it is made from
-  std::string how;                 // how it is read ("freedict reversed", "user")
-  std::function<StatusOr<align::Lexicon>()> read;
-};
-
-std::vector<DictionarySource> Sources(const DictionaryRequest& request,
-                                      const std::string& source_language,
-                                      const std::string& target_language) {
-  std::vector<DictionarySource> sources;
-  for (const std::string& spec : request.specs) {
-    if (spec == "auto") {
-      const std::string& directory = request.freedict_directory;
-      for (const FreeDictName& d : FreeDictionariesFor(InstalledFreeDictionaries(directory),
-                                                       source_language, target_language)) {
-        const std::vector<std::string> codes = FreeDictCodes(source_language);
-        // As FindFreeDictionaries: a dictionary of the target language's headwords is reversed.
-        const bool reverse = std::find(codes.begin(), codes.end(), d.from) == codes.end();
-        const std::string base = (fs::path(directory) / d.Name()).string();
-        sources.push_back(
-            {d.Name(),
-             {base + ".index", base + ".dict.dz"},
-             reverse ? "freedict reversed" : "freedict",
-             [directory, d, reverse] { return ReadFreeDict(directory, d.from, d.to, reverse); }});
-      }
-    } else {
-      sources.push_back({fs::path(spec).filename().string(), {spec}, "user", [spec] {
-                           return ReadUserDictionary(spec);
-                         }});
-    }
-  }
-  return sources;
-}
+using internal::DictionarySource;
 
 std::uint64_t Fnv1a(std::string_view text) {
   std::uint64_t hash = 0xCBF29CE484222325ull;
@@ -162,19 +129,13 @@ StatusOr<PreparedDictionaries> LoadPreparedDictionaries(const DictionaryRequest&
                                                         const std::string& source_language,
                                                         const std::string& target_language) {
   PreparedDictionaries result;
-  const bool none =
-      std::find(request.specs.begin(), request.specs.end(), "none") != request.specs.end();
-  if (none) {
-    if (request.specs.size() > 1) {
-      return InvalidArgumentError("--dictionary none cannot be combined with other dictionaries");
-    }
-    return result;
-  }
+  TANDEM_ASSIGN_OR_RETURN(const std::vector<DictionarySource> sources,
+                          internal::DictionarySources(request, source_language, target_language));
   const std::string directory = request.cache_directory.empty()     ? DefaultDictionaryCache()
                                 : request.cache_directory == "none" ? ""
                                                                     : request.cache_directory;
   bool writable = !directory.empty();
-  for (const DictionarySource& source : Sources(request, source_language, target_language)) {
+  for (const DictionarySource& source : sources) {
     const std::string identity = Identity(source, source_language, target_language);
     const std::string prefix =
         fmt::format("{}.{}-{}.", FileNamePart(source.name), FileNamePart(source_language),

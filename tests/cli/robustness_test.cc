@@ -710,7 +710,6 @@ TEST(Messages, EveryOptionAMessageNamesExistsOnItsCommands) {
       {"core/src/text_io.cc", "-t", {}},
       {"core/src/sentence_rules.cc", "-a", {}},  // "§-a", a Hungarian suffix in a comment string
       {"corpora/src/dictionary.cc", "--dictionary", aligning},
-      {"corpora/src/dictionary_cache.cc", "--dictionary", aligning},
       {"corpora/src/pipeline.cc", "--memory-limit", aligning},
       {"corpora/src/stats.cc", "--format", {"stats"}},
       {"cli/commands/dictionaries.cc", "--dictionary", aligning},
