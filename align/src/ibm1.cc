@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
-#include <unordered_map>
+#include <utility>
 
 namespace tandem::align {
 namespace {
@@ -84,6 +84,44 @@ double Association(double k11, double k12, double k21, double k22) {
   return k11 * n >= (k11 + k12) * (k11 + k21) ? g2 : -g2;
 }
 
+// Indices of key pairs (source << 32 | target): an open-addressing table sized once for at
+// most `capacity` pairs. The training meets every pair of every bead, millions of lookups for
+// a long text.
+class PairIndex {
+ public:
+  explicit PairIndex(std::size_t capacity) {
+    std::size_t size = 16;
+    int bits = 4;
+    for (; size < 2 * capacity; size *= 2) ++bits;
+    slots_.assign(size, {kEmpty, 0});
+    mask_ = size - 1;
+    shift_ = 64 - bits;
+  }
+  // The index of `pair`, given `next` when it is new (and then true).
+  std::pair<std::uint32_t, bool> Insert(std::uint64_t pair, std::uint32_t next) {
+    std::size_t at = (pair * 0x9E3779B97F4A7C15ull) >> shift_;
+    while (true) {
+      Slot& slot = slots_[at];
+      if (slot.pair == pair) return {slot.index, false};
+      if (slot.pair == kEmpty) {
+        slot = {pair, next};
+        return {next, true};
+      }
+      at = (at + 1) & mask_;
+    }
+  }
+
+ private:
+  static constexpr std::uint64_t kEmpty = UINT64_MAX;  // (NULL, NULL) is never a pair
+  struct Slot {
+    std::uint64_t pair;
+    std::uint32_t index;
+  };
+  std::vector<Slot> slots_;
+  std::size_t mask_ = 0;
+  int shift_ = 60;
+};
+
 // Pair indices for training t(f | e) on beads given as (E, F) key lists.
 struct Direction {
   std::vector<std::vector<std::uint32_t>> pairs;
@@ -114,45 +152,56 @@ std::vector<std::vector<KeyLink>> LearnLinks(const KeyedSide& source, const Keye
   }
 
   // One index per co-occurring (source, target) key pair, shared by both directions; NULL
-  // pairs of each direction get their own indices.
-  std::unordered_map<std::uint64_t, std::uint32_t> index;
+  // pairs of each direction get their own indices. Indices are given in the order pairs are
+  // first met.
+  std::size_t pair_slots = 0;
+  for (std::size_t b = 0; b < bead_source.size(); ++b) {
+    pair_slots += (bead_source[b].size() + 1) * (bead_target[b].size() + 1);
+  }
+  PairIndex index(pair_slots);
   std::vector<std::uint32_t> pair_source;
   std::vector<std::uint32_t> pair_target;
   auto pair_of = [&](std::uint32_t s, std::uint32_t t) {
-    const std::uint64_t id = (static_cast<std::uint64_t>(s) << 32) | t;
-    const auto [it, inserted] =
-        index.try_emplace(id, static_cast<std::uint32_t>(pair_source.size()));
+    const auto [at, inserted] = index.Insert((static_cast<std::uint64_t>(s) << 32) | t,
+                                             static_cast<std::uint32_t>(pair_source.size()));
     if (inserted) {
       pair_source.push_back(s);
       pair_target.push_back(t);
     }
-    return it->second;
+    return at;
   };
   Direction forward;   // t(target | source)
   Direction backward;  // t(source | target)
+  forward.pairs.reserve(bead_source.size());
+  backward.pairs.reserve(bead_source.size());
   std::vector<std::uint32_t> cooccurrences;
+  std::vector<std::uint32_t> grid;  // the pair of (e[x], f[y]) at y * |e| + x
+  std::vector<std::uint32_t> seen;
   for (std::size_t b = 0; b < bead_source.size(); ++b) {
     const std::vector<std::uint32_t>& e = bead_source[b];
     const std::vector<std::uint32_t>& f = bead_target[b];
     std::vector<std::uint32_t> fw;
-    for (std::uint32_t t : f) {
-      fw.push_back(pair_of(kNull, t));
-      for (std::uint32_t s : e) fw.push_back(pair_of(s, t));
+    fw.reserve(f.size() * (e.size() + 1));
+    grid.resize(e.size() * f.size());
+    for (std::size_t y = 0; y < f.size(); ++y) {
+      fw.push_back(pair_of(kNull, f[y]));
+      for (std::size_t x = 0; x < e.size(); ++x) {
+        grid[y * e.size() + x] = pair_of(e[x], f[y]);
+        fw.push_back(grid[y * e.size() + x]);
+      }
     }
     std::vector<std::uint32_t> bw;
-    for (std::uint32_t s : e) {
-      bw.push_back(pair_of(s, kNull));
-      for (std::uint32_t t : f) bw.push_back(pair_of(s, t));
+    bw.reserve(e.size() * (f.size() + 1));
+    for (std::size_t x = 0; x < e.size(); ++x) {
+      bw.push_back(pair_of(e[x], kNull));
+      for (std::size_t y = 0; y < f.size(); ++y) bw.push_back(grid[y * e.size() + x]);
     }
     forward.pairs.push_back(std::move(fw));
     forward.e_sizes.push_back(e.size());
     backward.pairs.push_back(std::move(bw));
     backward.e_sizes.push_back(f.size());
     // Beads in which each pair occurs (counted once per bead).
-    std::vector<std::uint32_t> seen;
-    for (std::uint32_t s : e) {
-      for (std::uint32_t t : f) seen.push_back(pair_of(s, t));
-    }
+    seen.assign(grid.begin(), grid.end());
     std::sort(seen.begin(), seen.end());
     seen.erase(std::unique(seen.begin(), seen.end()), seen.end());
     cooccurrences.resize(pair_source.size(), 0);
@@ -160,17 +209,19 @@ std::vector<std::vector<KeyLink>> LearnLinks(const KeyedSide& source, const Keye
   }
   cooccurrences.resize(pair_source.size(), 0);
   // Beads in which each key occurs.
-  std::unordered_map<std::uint32_t, std::uint32_t> source_beads;
-  std::unordered_map<std::uint32_t, std::uint32_t> target_beads;
+  std::vector<std::uint32_t> source_beads(source.key_count(), 0);
+  std::vector<std::uint32_t> target_beads(target.key_count(), 0);
+  std::vector<std::uint32_t> keys;
+  auto count_keys = [&keys](const std::vector<std::uint32_t>& bead_keys,
+                            std::vector<std::uint32_t>& counts) {
+    keys.assign(bead_keys.begin(), bead_keys.end());
+    std::sort(keys.begin(), keys.end());
+    keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+    for (std::uint32_t key : keys) ++counts[key];
+  };
   for (std::size_t b = 0; b < bead_source.size(); ++b) {
-    std::vector<std::uint32_t> e = bead_source[b];
-    std::sort(e.begin(), e.end());
-    e.erase(std::unique(e.begin(), e.end()), e.end());
-    for (std::uint32_t s : e) ++source_beads[s];
-    std::vector<std::uint32_t> f = bead_target[b];
-    std::sort(f.begin(), f.end());
-    f.erase(std::unique(f.begin(), f.end()), f.end());
-    for (std::uint32_t t : f) ++target_beads[t];
+    count_keys(bead_source[b], source_beads);
+    count_keys(bead_target[b], target_beads);
   }
   const auto beads_total = static_cast<double>(bead_source.size());
   const std::vector<double> forward_t = TrainDirection(forward.pairs, pair_source, forward.e_sizes,
