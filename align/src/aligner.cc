@@ -219,13 +219,15 @@ BeadEvidence PassModel::Explain(const Bead& bead, const std::vector<std::string_
 // The search: coarse-to-fine, which is exhaustive for problems of up to a million cells and
 // linear beyond.
 std::unique_ptr<LadderSearch> MakeSearch(const Settings& options) {
-  return std::make_unique<CoarseToFineSearch>(CoarseToFineSearchOptions{
-      .shapes = AlignmentShapes(options.max_bead), .threads = options.threads});
+  CoarseToFineSearchOptions search{.shapes = AlignmentShapes(options.max_bead),
+                                   .threads = options.threads};
+  search.guided_cells = options.guided_cells;
+  return std::make_unique<CoarseToFineSearch>(search);
 }
 
 StatusOr<Ladder> RunPass(const AlignInput& input, const BitextEvidence& evidence,
                          const BeadScorer& scorer, const SentenceVectors& vectors,
-                         const Settings& options) {
+                         const Settings& options, const Ladder* guide = nullptr) {
   SearchProblem problem;
   problem.scorer = &scorer;
   problem.source_size = input.source.size();
@@ -234,6 +236,8 @@ StatusOr<Ladder> RunPass(const AlignInput& input, const BitextEvidence& evidence
   problem.target_lengths = evidence.target_lengths;
   if (vectors.dimension > 0) problem.vectors = &vectors;
   problem.fixed = input.fixed;
+  problem.guide = guide;
+  problem.guide_window = options.guide_window;
   const std::unique_ptr<LadderSearch> search = MakeSearch(options);
   TANDEM_ASSIGN_OR_RETURN(Ladder ladder, search->Search(problem));
   TANDEM_RETURN_IF_ERROR(ValidateLadder(ladder, input.source.size(), input.target.size()));
@@ -540,7 +544,11 @@ StatusOr<AlignReport> internal::AlignWith(const AlignInput& input, const AlignOp
     const SentenceVectors vectors = BuildSentenceVectors(
         {&evidence->dictionary, &evidence->numbers, &evidence->names, learned.get()},
         options.vectors);
-    TANDEM_ASSIGN_OR_RETURN(ladder, RunPass(input, *evidence, model->combined(), vectors, options));
+    const Ladder first_ladder = ladder;
+    const bool first_exhaustive = (input.source.size() + 1) * (input.target.size() + 1) <=
+                                  CoarseToFineSearchOptions{}.max_exhaustive_cells;
+    TANDEM_ASSIGN_OR_RETURN(ladder, RunPass(input, *evidence, model->combined(), vectors, options,
+                                            first_exhaustive ? &first_ladder : nullptr));
     used = second;
     // The shapes came from the first pass, which glues where it lacks the evidence the
     // second has: estimated again from the second pass, they may differ much (a sentence
@@ -555,8 +563,9 @@ StatusOr<AlignReport> internal::AlignWith(const AlignInput& input, const AlignOp
         progress(fmt::format("third pass: the shapes changed (by up to {:.0f}%)",
                              100 * (std::exp(change) - 1)));
         model = std::make_shared<PassModel>(evidence, learned, third, input, options);
-        TANDEM_ASSIGN_OR_RETURN(ladder,
-                                RunPass(input, *evidence, model->combined(), vectors, options));
+        const Ladder second_ladder = ladder;
+        TANDEM_ASSIGN_OR_RETURN(
+            ladder, RunPass(input, *evidence, model->combined(), vectors, options, &second_ladder));
         used = third;
       }
     }

@@ -7,6 +7,7 @@
 #include <cmath>
 #include <optional>
 #include <random>
+#include <thread>
 #include <tuple>
 
 #include <fmt/format.h>
@@ -113,6 +114,47 @@ class CoarseCost {
       target_norms_ = RunNorms(level.target_vector, level.m);
       EstimateRandomSimilarity();
     }
+  }
+
+  // Computes the similarity of every pair of single blocks that a step starting in `band` needs
+  // (with `threads` threads), so that the steps of two blocks against one add two of them
+  // instead of comparing their vectors again: one comparison per cell instead of three.
+  void PrepareBand(const internal::Band& band, std::size_t threads) {
+    if (level_.dimension == 0 || level_.n == 0 || level_.m == 0) return;
+    // Row r holds the blocks [dot_lo_[r], dot_hi_[r]): the steps from row r reach columns
+    // lo(r) .. hi(r) + 1, those from row r - 1 (two source blocks) columns lo(r - 1) .. hi(r - 1).
+    dot_lo_.assign(level_.n, 0);
+    dot_offset_.assign(level_.n + 1, 0);
+    std::vector<std::size_t> hi(level_.n, 0);
+    for (std::size_t r = 0; r < level_.n; ++r) {
+      std::size_t lo = band.lo(r);
+      std::size_t top = band.hi(r) + 2;
+      if (r > 0) {
+        lo = std::min(lo, band.lo(r - 1));
+        top = std::max(top, band.hi(r - 1) + 1);
+      }
+      dot_lo_[r] = std::min(lo, level_.m);
+      hi[r] = std::max(dot_lo_[r], std::min(top, level_.m));
+      dot_offset_[r + 1] = dot_offset_[r] + (hi[r] - dot_lo_[r]);
+    }
+    dots_.assign(dot_offset_.back(), 0.0);
+    auto rows = [&](std::size_t begin, std::size_t end) {
+      for (std::size_t r = begin; r < end; ++r) {
+        for (std::size_t c = dot_lo_[r]; c < hi[r]; ++c) {
+          dots_[dot_offset_[r] + (c - dot_lo_[r])] = Dot(r, c);
+        }
+      }
+    };
+    threads = std::max<std::size_t>(1, std::min(threads, level_.n));
+    std::vector<std::thread> workers;
+    const std::size_t chunk = (level_.n + threads - 1) / threads;
+    for (std::size_t t = 1; t < threads; ++t) {
+      const std::size_t begin = std::min(level_.n, t * chunk);
+      const std::size_t end = std::min(level_.n, begin + chunk);
+      if (begin < end) workers.emplace_back(rows, begin, end);
+    }
+    rows(0, std::min(level_.n, chunk));
+    for (std::thread& worker : workers) worker.join();
   }
 
   // The length ratio of the texts where they correspond. Without vectors, the ratio of the
@@ -223,16 +265,33 @@ class CoarseCost {
     const double target_norm = norm(target_norms_, target, j, b);
     if (source_norm == 0 || target_norm == 0) return 0.0;
     double dot = 0;
-    if (a == 1 && b == 1) {  // the most frequent case, without the run sums
-      const float* s = &source[i * d];
-      const float* t = &target[j * d];
-      dot = Sum(d, [s, t](std::size_t x) { return double{s[x]} * double{t[x]}; });
+    if (a + b <= 3 && Prepared(i, j) && Prepared(i + a - 1, j + b - 1)) {
+      dot = PreparedDot(i, j);
+      if (a == 2) dot += PreparedDot(i + 1, j);
+      if (b == 2) dot += PreparedDot(i, j + 1);
+    } else if (a == 1 && b == 1) {  // the most frequent case, without the run sums
+      dot = Dot(i, j);
     } else {
       dot = Sum(d, [&](std::size_t x) {
         return RunElement(source, d, i, a, x) * RunElement(target, d, j, b, x);
       });
     }
     return dot / std::sqrt(source_norm * target_norm);
+  }
+
+  // The dot product of the vectors of source block i and target block j.
+  double Dot(std::size_t i, std::size_t j) const {
+    const std::size_t d = level_.dimension;
+    const float* s = &level_.source_vector[i * d];
+    const float* t = &level_.target_vector[j * d];
+    return Sum(d, [s, t](std::size_t x) { return double{s[x]} * double{t[x]}; });
+  }
+  bool Prepared(std::size_t i, std::size_t j) const {
+    return i < dot_lo_.size() && j >= dot_lo_[i] &&
+           j - dot_lo_[i] < dot_offset_[i + 1] - dot_offset_[i];
+  }
+  double PreparedDot(std::size_t i, std::size_t j) const {
+    return dots_[dot_offset_[i] + (j - dot_lo_[i])];
   }
 
   // Mean and deviation of the similarity of blocks paired at random: what "unrelated" looks
@@ -260,6 +319,11 @@ class CoarseCost {
   std::vector<double> target_norms_;
   double mean_ = 0.0;
   double deviation_ = 1.0;
+  // PrepareBand: per source block r, the dot products with target blocks from dot_lo_[r], at
+  // dots_[dot_offset_[r] ...].
+  std::vector<std::size_t> dot_lo_;
+  std::vector<std::size_t> dot_offset_;
+  std::vector<double> dots_;
 };
 
 const std::vector<BeadShape>& CoarseShapes() {
@@ -267,10 +331,11 @@ const std::vector<BeadShape>& CoarseShapes() {
   return kShapes;
 }
 
-// The band at the finer level (half the block size) around `path`, a ladder in blocks of the
-// coarser level: every point of every bead's rectangle, doubled, widened by `window`.
+// The band at a finer level (`scale` times as many blocks; 1: the same level) around `path`, a
+// ladder in blocks of the coarser level: every point of every bead's rectangle, scaled, widened
+// by `window`.
 internal::Band ProjectBand(const Ladder& path, std::size_t fine_n, std::size_t fine_m,
-                           std::size_t window) {
+                           std::size_t window, std::size_t scale = 2) {
   constexpr std::size_t kNone = static_cast<std::size_t>(-1);
   std::vector<std::size_t> lo(fine_n + 1, kNone);
   std::vector<std::size_t> hi(fine_n + 1, 0);
@@ -281,10 +346,10 @@ internal::Band ProjectBand(const Ladder& path, std::size_t fine_n, std::size_t f
   };
   mark(0, 0, 0);
   for (const Bead& bead : path) {
-    const std::size_t row_begin = 2 * bead.source_begin;
-    const std::size_t row_end = 2 * bead.source_end();
+    const std::size_t row_begin = scale * bead.source_begin;
+    const std::size_t row_end = scale * bead.source_end();
     for (std::size_t row = row_begin; row <= row_end && row <= fine_n; ++row) {
-      mark(row, 2 * bead.target_begin, 2 * bead.target_end());
+      mark(row, scale * bead.target_begin, scale * bead.target_end());
     }
   }
   mark(fine_n, fine_m, fine_m);
@@ -306,6 +371,28 @@ internal::Band ProjectBand(const Ladder& path, std::size_t fine_n, std::size_t f
     }
   }
   return internal::Band(std::move(wide_lo), std::move(wide_hi));
+}
+
+// The beads of `guide` inside source [i0, i1) x target [j0, j1), in the region's coordinates,
+// or nothing when they do not make a path through the region. (The guide covers the whole
+// texts and a region lies between fixed beads, which the guide holds as they are, so its beads
+// inside a region make a path through it.)
+std::optional<Ladder> GuideInside(const Ladder& guide, std::size_t i0, std::size_t i1,
+                                  std::size_t j0, std::size_t j1) {
+  Ladder inside;
+  std::size_t i = 0;
+  std::size_t j = 0;
+  for (const Bead& bead : guide) {
+    if (bead.source_begin >= i0 && bead.source_end() <= i1 && bead.target_begin >= j0 &&
+        bead.target_end() <= j1) {
+      if (bead.source_begin - i0 != i || bead.target_begin - j0 != j) return std::nullopt;
+      inside.push_back({i, bead.source_count, j, bead.target_count, bead.confidence});
+      i += bead.source_count;
+      j += bead.target_count;
+    }
+  }
+  if (i != i1 - i0 || j != j1 - j0) return std::nullopt;
+  return inside;
 }
 
 // About `cells` cells of the grid of `level` around the path that divides both texts in
@@ -375,7 +462,15 @@ StatusOr<Ladder> CoarseToFineSearch::SearchRegion(const SearchProblem& problem, 
                                                std::size_t b) {
     return problem.scorer->Cost(i0 + i, a, j0 + j, b);
   };
-  if ((n + 1) * (m + 1) <= options_.max_exhaustive_cells || n == 0 || m == 0) {
+  const std::size_t cells = (n + 1) * (m + 1);
+  if (problem.guide != nullptr && cells > options_.guided_cells && n > 0 && m > 0) {
+    // The band around the earlier pass's path: the blocks would only find that band again.
+    if (const std::optional<Ladder> guide = GuideInside(*problem.guide, i0, i1, j0, j1)) {
+      const internal::Band band = ProjectBand(*guide, n, m, problem.guide_window, 1);
+      return internal::SolveBand(band, options_.shapes, fine_cost, solve, i0, j0);
+    }
+  }
+  if (cells <= options_.max_exhaustive_cells || n == 0 || m == 0) {
     return internal::SolveBand(internal::Band::Full(n, m), options_.shapes, fine_cost, solve, i0,
                                j0);
   }
@@ -414,6 +509,7 @@ StatusOr<Ladder> CoarseToFineSearch::SearchRegion(const SearchProblem& problem, 
   const internal::Band top_band = (top.n + 1) * (top.m + 1) <= options_.max_top_cells
                                       ? internal::Band::Full(top.n, top.m)
                                       : LengthDiagonalBand(top, options_.max_top_cells);
+  top_cost.PrepareBand(top_band, solve.threads);
   TANDEM_ASSIGN_OR_RETURN(
       Ladder path, internal::SolveBand(top_band, CoarseShapes(), std::cref(top_cost), solve));
   for (std::size_t k = levels.size() - 1; k-- > 0;) {
@@ -423,6 +519,7 @@ StatusOr<Ladder> CoarseToFineSearch::SearchRegion(const SearchProblem& problem, 
       return internal::SolveBand(band, options_.shapes, fine_cost, solve, i0, j0);
     }
     CoarseCost cost(level, ratio);
+    cost.PrepareBand(band, solve.threads);
     TANDEM_ASSIGN_OR_RETURN(path,
                             internal::SolveBand(band, CoarseShapes(), std::cref(cost), solve));
   }

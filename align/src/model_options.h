@@ -92,6 +92,14 @@ struct ModelOptions {
   // Estimate the shapes again from the second pass and run it once more when they changed
   // much (aligner.cc says how much).
   bool refine_shapes = true;
+  // The passes after the first search the band of `guide_window` sentences around the ladder
+  // of the pass before (when their texts are larger than `guided_cells` grid cells) instead of
+  // searching in full or finding the band again from blocks: the later passes move beads by a
+  // sentence or two, not by dozens. The second pass is guided only where the first one was
+  // exhaustive; on longer texts it finds its band from blocks again, because the learned
+  // lexicon can move the path a long way where the first pass had little evidence.
+  std::size_t guide_window = 16;
+  std::size_t guided_cells = 10'000;
   // First-pass beads with at least this confidence train the second pass.
   double confident = 0.5;
   // Reliabilities of the lexical channels (lexical_scorer.h) in the first pass, and the

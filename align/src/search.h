@@ -55,6 +55,11 @@ struct SearchProblem {
   // in text order and without overlap. The search aligns the gaps between them; fixed beads
   // keep their confidence.
   std::vector<Bead> fixed;
+  // A ladder of the same texts from an earlier pass (optional). A CoarseToFineSearch then
+  // searches the band of `guide_window` sentences around it instead of finding the band again
+  // from blocks (see CoarseToFineSearchOptions::guided_cells).
+  const Ladder* guide = nullptr;
+  std::size_t guide_window = 0;
 };
 
 // The number of threads a search uses for `requested` (0 = one per core).
@@ -115,6 +120,9 @@ struct CoarseToFineSearchOptions {
   // At every finer level, the band reaches this many blocks (of that level) to either side of
   // the path projected from the level above.
   std::size_t window = 4;
+  // With a guide (SearchProblem::guide), regions of more than this many cells are searched in
+  // the band around the guide; smaller ones in full, as without.
+  std::size_t guided_cells = 1'000'000;
   // Threads for computing costs and for the forward and backward passes; 0 = one per core.
   std::size_t threads = 0;
 };

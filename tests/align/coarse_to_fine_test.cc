@@ -268,6 +268,60 @@ TEST(CoarseToFineSearch, KeepsFixedBeads) {
   EXPECT_NE(std::find(found->begin(), found->end(), forced), found->end());
 }
 
+// A guide (an earlier pass's ladder) replaces the coarse levels: the search stays in the band
+// around it, so a guide near the truth gives the exhaustive result, and a guide far from it
+// keeps the path near the guide (the band is really used).
+TEST(CoarseToFineSearch, SearchesTheBandAroundAGuide) {
+  const Synthetic s = MakeSynthetic(300, 0, 0, 6);
+  const SyntheticScorer scorer(s);
+  StatusOr<Ladder> exact = ExhaustiveSearch().Search(Problem(s, scorer, true));
+  ASSERT_TRUE(exact.ok());
+  const CoarseToFineSearch search({.guided_cells = 100});
+
+  SearchProblem near = Problem(s, scorer, false);
+  near.guide = &*exact;
+  near.guide_window = 4;
+  StatusOr<Ladder> found = search.Search(near);
+  ASSERT_TRUE(found.ok()) << found.status().message();
+  EXPECT_EQ(found->size(), exact->size());
+  EXPECT_EQ(StrictF1(*exact, *found), 1.0);
+
+  // All source sentences first, then all target sentences: the band hugs two edges of the
+  // grid, and no bead of the result may pair sentences far from them.
+  const std::size_t n = s.source_lengths.size();
+  const std::size_t m = s.target_lengths.size();
+  Ladder corner;
+  for (std::size_t i = 0; i < n; ++i) corner.push_back({i, 1, 0, 0, 1.0});
+  for (std::size_t j = 0; j < m; ++j) corner.push_back({n, 0, j, 1, 1.0});
+  SearchProblem far = Problem(s, scorer, false);
+  far.guide = &corner;
+  far.guide_window = 4;
+  StatusOr<Ladder> held = search.Search(far);
+  ASSERT_TRUE(held.ok()) << held.status().message();
+  ASSERT_TRUE(ValidateLadder(*held, n, m).ok());
+  for (const Bead& bead : *held) {
+    if (!bead.two_sided()) continue;
+    EXPECT_TRUE(bead.target_begin < 8 || bead.source_end() + 8 > n)
+        << bead.source_begin << ":" << bead.target_begin;
+  }
+  EXPECT_LT(StrictF1(*exact, *held), 0.5);
+}
+
+// A guide that does not make a path through a region (here: one of other texts) is ignored.
+TEST(CoarseToFineSearch, IgnoresAGuideThatDoesNotFit) {
+  const Synthetic s = MakeSynthetic(200, 0, 0, 7);
+  const SyntheticScorer scorer(s);
+  StatusOr<Ladder> exact = ExhaustiveSearch().Search(Problem(s, scorer, true));
+  ASSERT_TRUE(exact.ok());
+  const Ladder other = {{0, 3, 0, 3, 1.0}};
+  SearchProblem problem = Problem(s, scorer, true);
+  problem.guide = &other;
+  problem.guide_window = 2;
+  StatusOr<Ladder> found = CoarseToFineSearch({.guided_cells = 100}).Search(problem);
+  ASSERT_TRUE(found.ok()) << found.status().message();
+  EXPECT_EQ(*found, *exact);
+}
+
 TEST(CoarseToFineSearch, RejectsMismatchedFeatures) {
   const Synthetic s = MakeSynthetic(20, 0, 0, 5);
   const SyntheticScorer scorer(s);
