@@ -147,14 +147,15 @@ StatusOr<Ladder> SolveBand(const Band& band, const std::vector<BeadShape>& shape
   // per state.
   std::vector<double> best[2] = {std::vector<double>(cells, kInfinity),
                                  std::vector<double>(cells, kInfinity)};
-  std::vector<double> alpha[2] = {std::vector<double>(cells, kInfinity),
-                                  std::vector<double>(cells, kInfinity)};
+  const std::size_t summed_cells = options.posteriors ? cells : 0;
+  std::vector<double> alpha[2] = {std::vector<double>(summed_cells, kInfinity),
+                                  std::vector<double>(summed_cells, kInfinity)};
   // The step into a point per state: shape index, and 0x80 when it came from state 1.
   std::vector<std::uint8_t> back[2] = {std::vector<std::uint8_t>(cells, 0),
                                        std::vector<std::uint8_t>(cells, 0)};
   auto forward = [&] {
     best[0][band.Index(0, 0)] = 0.0;
-    alpha[0][band.Index(0, 0)] = 0.0;
+    if (options.posteriors) alpha[0][band.Index(0, 0)] = 0.0;
     for (std::size_t i = 0; i <= n; ++i) {
       for (std::size_t j = band.lo(i); j <= band.hi(i); ++j) {
         if (i == 0 && j == 0) continue;
@@ -166,24 +167,27 @@ StatusOr<Ladder> SolveBand(const Band& band, const std::vector<BeadShape>& shape
           const std::size_t b = shapes[s].target_count;
           if (a > i || b > j || !band.Contains(i - a, j - b)) continue;
           const std::size_t from = band.Index(i - a, j - b);
-          if (alpha[0][from] == kInfinity && alpha[1][from] == kInfinity) continue;
+          // A point no path reaches has an infinite best cost (and alpha).
+          if (best[0][from] == kInfinity && best[1][from] == kInfinity) continue;
           const double c = costs.Cost(i, j, s);
           const int to = kinds[s] == Kind::kSourceOnly ? 1 : 0;
           // Target-only steps only from state 0; the others from either.
           const int last_from = kinds[s] == Kind::kTargetOnly ? 0 : 1;
           for (int state = 0; state <= last_from; ++state) {
-            if (alpha[state][from] == kInfinity) continue;
+            if (best[state][from] == kInfinity) continue;
             if (best[state][from] + c < cell_best[to]) {
               cell_best[to] = best[state][from] + c;
               cell_back[to] = static_cast<std::uint8_t>(s | (state == 1 ? 0x80 : 0));
             }
-            cell_alpha[to] = AddCosts(cell_alpha[to], alpha[state][from] + c);
+            if (options.posteriors) {
+              cell_alpha[to] = AddCosts(cell_alpha[to], alpha[state][from] + c);
+            }
           }
         }
         const std::size_t at = band.Index(i, j);
         for (int state = 0; state < 2; ++state) {
           best[state][at] = cell_best[state];
-          alpha[state][at] = cell_alpha[state];
+          if (options.posteriors) alpha[state][at] = cell_alpha[state];
           back[state][at] = cell_back[state];
         }
       }
@@ -191,8 +195,8 @@ StatusOr<Ladder> SolveBand(const Band& band, const std::vector<BeadShape>& shape
   };
 
   // Backward: the total of all paths from every point, in each state, to the end (beta).
-  std::vector<double> beta[2] = {std::vector<double>(cells, kInfinity),
-                                 std::vector<double>(cells, kInfinity)};
+  std::vector<double> beta[2] = {std::vector<double>(summed_cells, kInfinity),
+                                 std::vector<double>(summed_cells, kInfinity)};
   auto backward = [&] {
     beta[0][band.Index(n, m)] = 0.0;
     beta[1][band.Index(n, m)] = 0.0;
@@ -217,7 +221,9 @@ StatusOr<Ladder> SolveBand(const Band& band, const std::vector<BeadShape>& shape
     }
   };
 
-  if (options.threads > 1) {
+  if (!options.posteriors) {
+    forward();
+  } else if (options.threads > 1) {
     std::thread backward_thread(backward);
     forward();
     backward_thread.join();
@@ -230,7 +236,7 @@ StatusOr<Ladder> SolveBand(const Band& band, const std::vector<BeadShape>& shape
   if (best[0][end] == kInfinity && best[1][end] == kInfinity) {
     return InternalError("no path through the search band with the given bead shapes");
   }
-  const double total = AddCosts(alpha[0][end], alpha[1][end]);
+  const double total = options.posteriors ? AddCosts(alpha[0][end], alpha[1][end]) : 0.0;
   // The total of all paths into a point, whatever the state.
   auto into = [&alpha](std::size_t at) { return AddCosts(alpha[0][at], alpha[1][at]); };
   // A sentence without counterpart stands where the canonical order puts it, but whether a
@@ -280,11 +286,15 @@ StatusOr<Ladder> SolveBand(const Band& band, const std::vector<BeadShape>& shape
     const int previous = (step & 0x80) != 0 ? 1 : 0;
     const std::size_t a = shapes[s].source_count;
     const std::size_t b = shapes[s].target_count;
-    const double c = costs.Cost(i, j, s);
-    const std::size_t from = band.Index(i - a, j - b);
-    const double before = kinds[s] == Kind::kTargetOnly ? alpha[0][from] : into(from);
-    double posterior = std::exp(-(before + c + beta[state][at] - total));
-    if (a + b == 1 && (s == skip_source || s == skip_target)) {
+    double posterior = 0.0;
+    if (!options.posteriors) {
+      // The path only.
+    } else if (a + b != 1 || (s != skip_source && s != skip_target)) {
+      const double c = costs.Cost(i, j, s);
+      const std::size_t from = band.Index(i - a, j - b);
+      const double before = kinds[s] == Kind::kTargetOnly ? alpha[0][from] : into(from);
+      posterior = std::exp(-(before + c + beta[state][at] - total));
+    } else {
       if (!masses_ready) {
         unaligned_mass();
         masses_ready = true;

@@ -57,6 +57,10 @@ struct SolveOptions {
   // Costs are computed once and kept (4 bytes per cell and shape) while that stays under this
   // many bytes; beyond it they are computed again for the backward pass.
   std::size_t cost_cache_bytes = std::size_t{1} << 30;
+  // Compute every bead's posterior probability (forward-backward). Without, only the cheapest
+  // path is found (the same path), and every confidence is 0: for searches that need only the
+  // path, such as the coarse levels, this saves the backward pass and the sums of all paths.
+  bool posteriors = true;
 };
 
 // The cheapest path through `band` made of `shapes`, as a ladder whose bead positions are grid

@@ -510,8 +510,11 @@ StatusOr<Ladder> CoarseToFineSearch::SearchRegion(const SearchProblem& problem, 
                                       ? internal::Band::Full(top.n, top.m)
                                       : LengthDiagonalBand(top, options_.max_top_cells);
   top_cost.PrepareBand(top_band, solve.threads);
+  // Only the path matters at the coarse levels.
+  internal::SolveOptions path_only = solve;
+  path_only.posteriors = false;
   TANDEM_ASSIGN_OR_RETURN(
-      Ladder path, internal::SolveBand(top_band, CoarseShapes(), std::cref(top_cost), solve));
+      Ladder path, internal::SolveBand(top_band, CoarseShapes(), std::cref(top_cost), path_only));
   for (std::size_t k = levels.size() - 1; k-- > 0;) {
     const Level& level = levels[k];
     const internal::Band band = ProjectBand(path, level.n, level.m, options_.window);
@@ -521,7 +524,7 @@ StatusOr<Ladder> CoarseToFineSearch::SearchRegion(const SearchProblem& problem, 
     CoarseCost cost(level, ratio);
     cost.PrepareBand(band, solve.threads);
     TANDEM_ASSIGN_OR_RETURN(path,
-                            internal::SolveBand(band, CoarseShapes(), std::cref(cost), solve));
+                            internal::SolveBand(band, CoarseShapes(), std::cref(cost), path_only));
   }
   return InternalError("coarse-to-fine search ended without a sentence-level pass");
 }

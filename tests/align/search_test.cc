@@ -7,6 +7,7 @@
 
 #include <gtest/gtest.h>
 
+#include "band_dp.h"
 #include "length_scorer.h"
 
 namespace tandem::align {
@@ -198,6 +199,32 @@ TEST(ExhaustiveSearch, RecoversRandomLaddersExactly) {
       EXPECT_GE(bead.confidence, 0.0);
       EXPECT_LE(bead.confidence, 1.0);
     }
+  }
+}
+
+// Without posteriors the dynamic programming finds the same path (what the coarse levels use),
+// with every confidence 0.
+TEST(SolveBand, PathOnlyFindsTheSamePath) {
+  std::mt19937 rng(777);
+  const std::vector<BeadShape> shapes = StandardShapes(3);
+  for (int trial = 0; trial < 50; ++trial) {
+    const std::size_t n = 5 + rng() % 40;
+    const std::size_t m = 5 + rng() % 40;
+    std::vector<double> noise(64);
+    for (double& x : noise) x = std::uniform_real_distribution<double>(0.0, 3.0)(rng);
+    const internal::CostFunction cost = [&](std::size_t i, std::size_t a, std::size_t j,
+                                            std::size_t b) {
+      return noise[(i * 7 + j * 13 + a * 3 + b) % noise.size()] + (a == 0 || b == 0 ? 2.0 : 0.0);
+    };
+    internal::SolveOptions full;
+    internal::SolveOptions path_only;
+    path_only.posteriors = false;
+    StatusOr<Ladder> with = internal::SolveBand(internal::Band::Full(n, m), shapes, cost, full);
+    StatusOr<Ladder> without =
+        internal::SolveBand(internal::Band::Full(n, m), shapes, cost, path_only);
+    ASSERT_TRUE(with.ok());
+    ASSERT_TRUE(without.ok());
+    EXPECT_EQ(Structure(*with), *without) << "trial " << trial;
   }
 }
 
