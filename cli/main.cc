@@ -7,6 +7,10 @@
 #include <string_view>
 #include <vector>
 
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
+
 #include <CLI/CLI.hpp>
 
 #include "commands/common.h"
@@ -96,6 +100,15 @@ std::string ExplainExtras(const CLI::App& cmd, const std::string& command, std::
 int main(int argc, char** argv) {
   // Ctrl-C or a kill leaves no hidden temporary file beside an output (docs/robustness.md).
   tandem::RemoveUnfinishedOutputsOnSignals();
+  // An alignment makes and drops arrays of a few hundred kilobytes to tens of megabytes pass
+  // after pass; by default glibc gives each back to the system and takes it again, and the
+  // page faults of taking it again were 14% of the CPU time of a 1k-sentence alignment. The
+  // process keeps what it freed instead (up to 1 GB beyond what it holds); its peak is the
+  // same. The library sets no such process-wide policy: this is the program's choice.
+#if defined(__GLIBC__)
+  mallopt(M_MMAP_THRESHOLD, 32 << 20);
+  mallopt(M_TRIM_THRESHOLD, 1 << 30);
+#endif
   try {
     CLI::App app{"tandem: segment, align, review and export parallel texts"};
     app.name("tandem");
