@@ -84,27 +84,23 @@ double Association(double k11, double k12, double k21, double k22) {
   return k11 * n >= (k11 + k12) * (k11 + k21) ? g2 : -g2;
 }
 
-// Indices of key pairs (source << 32 | target): an open-addressing table sized once for at
-// most `capacity` pairs. The training meets every pair of every bead, millions of lookups for
-// a long text.
+// Indices of key pairs (source << 32 | target): an open-addressing table that doubles when it
+// is half full. The training meets every pair of every bead, millions of lookups for a long
+// text, and most of them repeat pairs met before: a table sized for every pair met would be
+// mostly empty and slow to clear.
 class PairIndex {
  public:
-  explicit PairIndex(std::size_t capacity) {
-    std::size_t size = 16;
-    int bits = 4;
-    for (; size < 2 * capacity; size *= 2) ++bits;
-    slots_.assign(size, {kEmpty, 0});
-    mask_ = size - 1;
-    shift_ = 64 - bits;
-  }
+  PairIndex() { Resize(std::size_t{1} << 12); }
+
   // The index of `pair`, given `next` when it is new (and then true).
   std::pair<std::uint32_t, bool> Insert(std::uint64_t pair, std::uint32_t next) {
-    std::size_t at = (pair * 0x9E3779B97F4A7C15ull) >> shift_;
+    std::size_t at = Home(pair);
     while (true) {
       Slot& slot = slots_[at];
       if (slot.pair == pair) return {slot.index, false};
       if (slot.pair == kEmpty) {
         slot = {pair, next};
+        if (++used_ * 2 > slots_.size()) Resize(slots_.size() * 2);
         return {next, true};
       }
       at = (at + 1) & mask_;
@@ -117,9 +113,29 @@ class PairIndex {
     std::uint64_t pair;
     std::uint32_t index;
   };
+
+  std::size_t Home(std::uint64_t pair) const {
+    return static_cast<std::size_t>((pair * 0x9E3779B97F4A7C15ull) >> shift_);
+  }
+
+  void Resize(std::size_t size) {
+    std::vector<Slot> old = std::move(slots_);
+    slots_.assign(size, {kEmpty, 0});
+    mask_ = size - 1;
+    shift_ = 64;
+    for (std::size_t s = size; s > 1; s /= 2) --shift_;
+    for (const Slot& slot : old) {
+      if (slot.pair == kEmpty) continue;
+      std::size_t at = Home(slot.pair);
+      while (slots_[at].pair != kEmpty) at = (at + 1) & mask_;
+      slots_[at] = slot;
+    }
+  }
+
   std::vector<Slot> slots_;
   std::size_t mask_ = 0;
-  int shift_ = 60;
+  int shift_ = 64;
+  std::size_t used_ = 0;
 };
 
 // Pair indices for training t(f | e) on beads given as (E, F) key lists.
@@ -154,11 +170,7 @@ std::vector<std::vector<KeyLink>> LearnLinks(const KeyedSide& source, const Keye
   // One index per co-occurring (source, target) key pair, shared by both directions; NULL
   // pairs of each direction get their own indices. Indices are given in the order pairs are
   // first met.
-  std::size_t pair_slots = 0;
-  for (std::size_t b = 0; b < bead_source.size(); ++b) {
-    pair_slots += (bead_source[b].size() + 1) * (bead_target[b].size() + 1);
-  }
-  PairIndex index(pair_slots);
+  PairIndex index;
   std::vector<std::uint32_t> pair_source;
   std::vector<std::uint32_t> pair_target;
   auto pair_of = [&](std::uint32_t s, std::uint32_t t) {
