@@ -29,7 +29,11 @@ double AddCosts(double x, double y) {
   if (x == kInfinity) return y;
   if (y == kInfinity) return x;
   const double lo = std::min(x, y);
-  return lo - std::log1p(std::exp(-std::abs(x - y)));
+  const double gap = std::abs(x - y);
+  // exp(-50) = 2e-22 changes no cost a path can have (a double of 0.002 moves by 4e-19), and
+  // most pairs of alternatives in a band are that far apart: spare the exp and the log.
+  if (gap > 50) return lo;
+  return lo - std::log1p(std::exp(-gap));
 }
 
 // Runs body(begin, end) over [0, count) split into `threads` contiguous parts.
