@@ -157,6 +157,8 @@ class CoarseCost {
     for (std::thread& worker : workers) worker.join();
   }
 
+  void set_ratio(double ratio) { ratio_ = ratio; }
+
   // The length ratio of the texts where they correspond. Without vectors, the ratio of the
   // totals (the texts are taken to translate each other as a whole). With vectors, the median
   // ratio of the most similar block pairs, so that a translation of a part of a longer text is
@@ -492,24 +494,23 @@ StatusOr<Ladder> CoarseToFineSearch::SearchRegion(const SearchProblem& problem, 
   }
   // The length ratio from blocks coarse enough to compare all with all (coarser than the top
   // level when blocks were capped).
-  double ratio = 1.0;
-  {
-    std::optional<Level> coarser;
-    const Level* level = &levels.back();
-    while (!coarse_enough(*level)) {
-      coarser = Coarsen(*level);
-      level = &*coarser;
-    }
-    ratio = CoarseCost(*level, 1.0).EstimateRatio();
-  }
   // The coarsest level in full (or around the diagonal of the lengths), then each finer level in
   // the band around the path above.
   const Level& top = levels.back();
-  CoarseCost top_cost(top, ratio);
+  CoarseCost top_cost(top, 1.0);
   const internal::Band top_band = (top.n + 1) * (top.m + 1) <= options_.max_top_cells
                                       ? internal::Band::Full(top.n, top.m)
                                       : LengthDiagonalBand(top, options_.max_top_cells);
   top_cost.PrepareBand(top_band, solve.threads);
+  double ratio = 1.0;
+  if (coarse_enough(top)) {
+    ratio = top_cost.EstimateRatio();  // compares the blocks the band has compared already
+  } else {
+    Level coarser = Coarsen(top);
+    while (!coarse_enough(coarser)) coarser = Coarsen(coarser);
+    ratio = CoarseCost(coarser, 1.0).EstimateRatio();
+  }
+  top_cost.set_ratio(ratio);
   // Only the path matters at the coarse levels.
   internal::SolveOptions path_only = solve;
   path_only.posteriors = false;
