@@ -1,6 +1,7 @@
 #include "evidence.h"
 
 #include <algorithm>
+#include <array>
 #include <map>
 #include <optional>
 #include <unordered_map>
@@ -386,7 +387,11 @@ void BuildNames(const SideAnalyzer& source, const SideAnalyzer& target,
       const std::string& b = target_skeletons.names()[t];
       if (a == b) {
         channel.links[s].push_back({t, 0});
-      } else if (a.size() >= 4 && b.size() >= 4 && Lcsr(a, b) >= options.names_min_lcsr) {
+      } else if (a.size() >= 4 && b.size() >= 4 &&
+                 // The ratio cannot exceed the shorter length over the longer.
+                 static_cast<double>(std::min(a.size(), b.size())) >=
+                     options.names_min_lcsr * static_cast<double>(std::max(a.size(), b.size())) &&
+                 Lcsr(a, b) >= options.names_min_lcsr) {
         channel.links[s].push_back({t, 1});
       }
     }
@@ -431,7 +436,11 @@ std::string NameSkeleton(std::string_view word) {
 
 double Lcsr(std::string_view a, std::string_view b) {
   if (a.empty() || b.empty()) return 0.0;
-  std::vector<std::size_t> row(b.size() + 1, 0);
+  // One row of the table; names are short, so it is on the stack but for long words.
+  constexpr std::size_t kShort = 64;
+  std::array<std::size_t, kShort> short_row{};
+  std::vector<std::size_t> long_row(b.size() < kShort ? 0 : b.size() + 1, 0);
+  std::size_t* row = b.size() < kShort ? short_row.data() : long_row.data();
   for (std::size_t i = 1; i <= a.size(); ++i) {
     std::size_t diagonal = 0;
     for (std::size_t j = 1; j <= b.size(); ++j) {
