@@ -28,6 +28,12 @@ struct Level {
   std::size_t dimension = 0;  // 0 when the problem has no vectors
   std::vector<float> source_vector;
   std::vector<float> target_vector;
+  // The single sentences' level reads the problem's vectors where they are (a copy would be a
+  // kilobyte per sentence): it is only ever coarsened.
+  const float* source_base = nullptr;
+  const float* target_base = nullptr;
+  const float* source_rows() const { return source_base ? source_base : source_vector.data(); }
+  const float* target_rows() const { return target_base ? target_base : target_vector.data(); }
 };
 
 Level BaseLevel(const SearchProblem& problem, std::size_t i0, std::size_t i1, std::size_t j0,
@@ -45,12 +51,8 @@ Level BaseLevel(const SearchProblem& problem, std::size_t i0, std::size_t i1, st
   if (problem.vectors != nullptr && problem.vectors->dimension > 0) {
     const std::size_t d = problem.vectors->dimension;
     level.dimension = d;
-    const auto& src = problem.vectors->source;
-    const auto& tgt = problem.vectors->target;
-    level.source_vector.assign(src.begin() + static_cast<std::ptrdiff_t>(i0 * d),
-                               src.begin() + static_cast<std::ptrdiff_t>(i1 * d));
-    level.target_vector.assign(tgt.begin() + static_cast<std::ptrdiff_t>(j0 * d),
-                               tgt.begin() + static_cast<std::ptrdiff_t>(j1 * d));
+    level.source_base = problem.vectors->source.data() + i0 * d;
+    level.target_base = problem.vectors->target.data() + j0 * d;
   }
   return level;
 }
@@ -69,16 +71,16 @@ Level Coarsen(const Level& fine) {
   };
   coarse.source_length = pairs(fine.source_length, coarse.n);
   coarse.target_length = pairs(fine.target_length, coarse.m);
-  auto vectors = [d = fine.dimension](const std::vector<float>& values, std::size_t count) {
+  auto vectors = [d = fine.dimension](const float* values, std::size_t rows, std::size_t count) {
     std::vector<float> out(count * d, 0.0F);
-    for (std::size_t k = 0; k * d < values.size(); ++k) {
+    for (std::size_t k = 0; k < rows; ++k) {
       for (std::size_t x = 0; x < d; ++x) out[(k / 2) * d + x] += values[k * d + x];
     }
     return out;
   };
   if (coarse.dimension > 0) {
-    coarse.source_vector = vectors(fine.source_vector, coarse.n);
-    coarse.target_vector = vectors(fine.target_vector, coarse.m);
+    coarse.source_vector = vectors(fine.source_rows(), fine.n, coarse.n);
+    coarse.target_vector = vectors(fine.target_rows(), fine.m, coarse.m);
   }
   return coarse;
 }
@@ -109,6 +111,7 @@ class CoarseCost {
   // `ratio`: target characters per source character in the parts that correspond
   // (EstimateRatio).
   CoarseCost(const Level& level, double ratio) : level_(level), ratio_(ratio) {
+    assert(level.source_base == nullptr && level.target_base == nullptr);  // coarse levels only
     if (level.dimension > 0) {
       source_norms_ = RunNorms(level.source_vector, level.n);
       target_norms_ = RunNorms(level.target_vector, level.m);
