@@ -122,11 +122,12 @@ LexicalScorer::LexicalScorer(const EvidenceChannel& channel, LexicalScorerOption
     for (const KeyLink& link : channel.links[s]) reverse[link.target].push_back({s, link.origin});
   }
   Prepare(channel.source, channel.target, channel.links, forward_);
-  Prepare(channel.target, channel.source, std::move(reverse), backward_);
+  Prepare(channel.target, channel.source, reverse, backward_);
 }
 
 void LexicalScorer::Prepare(const KeyedSide& side, const KeyedSide& other,
-                            std::vector<std::vector<KeyLink>> links, Direction& direction) const {
+                            const std::vector<std::vector<KeyLink>>& links,
+                            Direction& direction) const {
   const std::vector<std::uint32_t> counts = KeyCounts(side);
   const std::vector<std::uint32_t> other_counts = KeyCounts(other);
   const std::vector<std::vector<std::uint32_t>> other_postings = Postings(other);
@@ -163,7 +164,6 @@ void LexicalScorer::Prepare(const KeyedSide& side, const KeyedSide& other,
     stats.log1m_p = std::log1p(-stats.p);
     stats.active = true;
   }
-  direction.links = std::move(links);
   direction.active_begin.assign(1, 0);
   for (std::size_t sentence = 0; sentence < side.sentence_count(); ++sentence) {
     for (std::uint32_t k = side.sentence_begin[sentence]; k < side.sentence_begin[sentence + 1];
@@ -259,21 +259,28 @@ std::vector<LexicalMatch> LexicalScorer::Matches(std::size_t i, std::size_t a, s
                                                  std::size_t b) const {
   std::vector<LexicalMatch> matches;
   if (a == 0 || b == 0) return matches;
-  auto side_matches = [&matches](const KeyedSide& side, const Direction& direction,
-                                 const KeyedSide& other, std::size_t begin, std::size_t end,
-                                 std::size_t other_begin, std::size_t other_end, bool source_side) {
+  // The link between a source key and a target key, if any (the channel's lists are sorted).
+  auto link_of = [this](std::uint32_t source_key, std::uint32_t target_key) -> const KeyLink* {
+    const std::vector<KeyLink>& links = channel_.links[source_key];
+    const auto it = std::lower_bound(
+        links.begin(), links.end(), target_key,
+        [](const KeyLink& link, std::uint32_t target) { return link.target < target; });
+    return it != links.end() && it->target == target_key ? &*it : nullptr;
+  };
+  auto side_matches = [&matches, &link_of](const KeyedSide& side, const Direction& direction,
+                                           const KeyedSide& other, std::size_t begin,
+                                           std::size_t end, std::size_t other_begin,
+                                           std::size_t other_end, bool source_side) {
     for (std::size_t k = side.sentence_begin[begin]; k < side.sentence_begin[end]; ++k) {
       const std::uint32_t key = side.keys[k];
       if (!direction.keys[key].active) continue;
-      const std::vector<KeyLink>& links = direction.links[key];
       for (std::size_t o = other.sentence_begin[other_begin]; o < other.sentence_begin[other_end];
            ++o) {
-        const auto it = std::lower_bound(
-            links.begin(), links.end(), other.keys[o],
-            [](const KeyLink& link, std::uint32_t target) { return link.target < target; });
-        if (it != links.end() && it->target == other.keys[o]) {
+        const KeyLink* link =
+            source_side ? link_of(key, other.keys[o]) : link_of(other.keys[o], key);
+        if (link != nullptr) {
           matches.push_back({source_side, static_cast<std::uint32_t>(k),
-                             static_cast<std::uint32_t>(o), it->origin});
+                             static_cast<std::uint32_t>(o), link->origin});
           break;
         }
       }

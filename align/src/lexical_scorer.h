@@ -108,14 +108,14 @@ class LexicalScorer final : public BeadScorer {
   };
   struct Direction {
     std::vector<KeyStats> keys;
-    std::vector<std::vector<KeyLink>> links;  // this side's key -> other side's keys
     std::vector<std::uint32_t> reach;         // all keys' reach lists, one after the other
     std::vector<std::uint32_t> active_begin;  // per sentence (plus one), into `active`
     std::vector<ActiveOccurrence> active;
   };
 
+  // `links`: this side's keys -> the other side's keys.
   void Prepare(const KeyedSide& side, const KeyedSide& other,
-               std::vector<std::vector<KeyLink>> links, Direction& direction) const;
+               const std::vector<std::vector<KeyLink>>& links, Direction& direction) const;
   double SideLlr(const Direction& direction, bool forward, std::size_t begin, std::size_t end,
                  std::size_t other_begin, std::size_t other_end,
                  std::size_t other_occurrences) const;
