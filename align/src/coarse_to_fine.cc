@@ -71,18 +71,46 @@ Level Coarsen(const Level& fine) {
   };
   coarse.source_length = pairs(fine.source_length, coarse.n);
   coarse.target_length = pairs(fine.target_length, coarse.m);
-  auto vectors = [d = fine.dimension](const float* values, std::size_t rows, std::size_t count) {
-    std::vector<float> out(count * d, 0.0F);
-    for (std::size_t k = 0; k < rows; ++k) {
-      for (std::size_t x = 0; x < d; ++x) out[(k / 2) * d + x] += values[k * d + x];
+  return coarse;  // without vectors: FillVectors gives them when the level is searched
+}
+
+// The summed vectors of `blocks` blocks of `block` rows of `rows` (`count` rows of `d` floats),
+// added in pairs, level by level, as the blocks were made (which fixes the rounding).
+std::vector<float> SumBlocks(const float* rows, std::size_t count, std::size_t block,
+                             std::size_t blocks, std::size_t d) {
+  std::vector<float> out(blocks * d, 0.0F);
+  std::vector<float> scratch(block * d);
+  for (std::size_t r = 0; r < blocks; ++r) {
+    const std::size_t first = std::min(count, r * block);
+    const std::size_t last = std::min(count, first + block);
+    std::fill(scratch.begin(), scratch.end(), 0.0F);
+    std::copy(rows + first * d, rows + last * d, scratch.begin());
+    for (std::size_t width = block; width > 1; width /= 2) {
+      for (std::size_t k = 0; k < width / 2; ++k) {
+        for (std::size_t x = 0; x < d; ++x) {
+          scratch[k * d + x] = scratch[2 * k * d + x] + scratch[(2 * k + 1) * d + x];
+        }
+      }
     }
-    return out;
-  };
-  if (coarse.dimension > 0) {
-    coarse.source_vector = vectors(fine.source_rows(), fine.n, coarse.n);
-    coarse.target_vector = vectors(fine.target_rows(), fine.m, coarse.m);
+    std::copy(scratch.begin(), scratch.begin() + static_cast<std::ptrdiff_t>(d),
+              out.begin() + static_cast<std::ptrdiff_t>(r * d));
   }
-  return coarse;
+  return out;
+}
+
+// Gives a coarse level its vectors, from the single sentences' level, for the time it is
+// searched (ReleaseVectors after): only one level's vectors are held at a time, not all.
+void FillVectors(Level& level, const Level& base) {
+  if (level.dimension == 0 || !level.source_vector.empty()) return;
+  level.source_vector =
+      SumBlocks(base.source_rows(), base.n, level.block, level.n, level.dimension);
+  level.target_vector =
+      SumBlocks(base.target_rows(), base.m, level.block, level.m, level.dimension);
+}
+
+void ReleaseVectors(Level& level) {
+  std::vector<float>().swap(level.source_vector);  // `= {}` would keep the memory
+  std::vector<float>().swap(level.target_vector);
 }
 
 // The cost of a step between runs of blocks at one level. Only the path matters at these
@@ -499,7 +527,8 @@ StatusOr<Ladder> CoarseToFineSearch::SearchRegion(const SearchProblem& problem, 
   // level when blocks were capped).
   // The coarsest level in full (or around the diagonal of the lengths), then each finer level in
   // the band around the path above.
-  const Level& top = levels.back();
+  Level& top = levels.back();
+  FillVectors(top, levels.front());
   CoarseCost top_cost(top, 1.0);
   const internal::Band top_band = (top.n + 1) * (top.m + 1) <= options_.max_top_cells
                                       ? internal::Band::Full(top.n, top.m)
@@ -511,6 +540,7 @@ StatusOr<Ladder> CoarseToFineSearch::SearchRegion(const SearchProblem& problem, 
   } else {
     Level coarser = Coarsen(top);
     while (!coarse_enough(coarser)) coarser = Coarsen(coarser);
+    FillVectors(coarser, levels.front());
     ratio = CoarseCost(coarser, 1.0).EstimateRatio();
   }
   top_cost.set_ratio(ratio);
@@ -519,16 +549,19 @@ StatusOr<Ladder> CoarseToFineSearch::SearchRegion(const SearchProblem& problem, 
   path_only.posteriors = false;
   TANDEM_ASSIGN_OR_RETURN(
       Ladder path, internal::SolveBand(top_band, CoarseShapes(), std::cref(top_cost), path_only));
+  ReleaseVectors(top);
   for (std::size_t k = levels.size() - 1; k-- > 0;) {
-    const Level& level = levels[k];
+    Level& level = levels[k];
     const internal::Band band = ProjectBand(path, level.n, level.m, options_.window);
     if (k == 0) {
       return internal::SolveBand(band, options_.shapes, fine_cost, solve, i0, j0);
     }
+    FillVectors(level, levels.front());
     CoarseCost cost(level, ratio);
     cost.PrepareBand(band, solve.threads);
     TANDEM_ASSIGN_OR_RETURN(path,
                             internal::SolveBand(band, CoarseShapes(), std::cref(cost), path_only));
+    ReleaseVectors(level);
   }
   return InternalError("coarse-to-fine search ended without a sentence-level pass");
 }
