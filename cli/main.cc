@@ -103,11 +103,12 @@ int main(int argc, char** argv) {
   // An alignment makes and drops arrays of a few hundred kilobytes to tens of megabytes pass
   // after pass; by default glibc gives each back to the system and takes it again, and the
   // page faults of taking it again were 14% of the CPU time of a 1k-sentence alignment. The
-  // process keeps what it freed instead (up to 1 GB beyond what it holds); its peak is the
-  // same. The library sets no such process-wide policy: this is the program's choice.
+  // process keeps what it freed instead (up to 256 MB beyond what it holds, which bounds what a
+  // long-running `tandem review` keeps); its peak is the same. The library sets no such
+  // process-wide policy: this is the program's choice.
 #if defined(__GLIBC__)
   mallopt(M_MMAP_THRESHOLD, 32 << 20);
-  mallopt(M_TRIM_THRESHOLD, 1 << 30);
+  mallopt(M_TRIM_THRESHOLD, 256 << 20);
 #endif
   try {
     CLI::App app{"tandem: segment, align, review and export parallel texts"};
