@@ -1,5 +1,6 @@
 """tandem.Aligner and tandem.align: inputs, the Bitext they return, errors, threads and the GIL."""
 
+import os
 import sys
 import threading
 import time
@@ -49,17 +50,16 @@ def test_a_merged_translation_is_a_two_to_one_bead(aligner):
     assert bitext[0].source_text == "The house is big. The garden is green."
 
 
-def test_omissions_and_additions_are_their_own_view(aligner):
-    en = EN[:2] + ["This sentence was never translated into Hungarian at all, it is long."] + EN[2:]
-    bitext = aligner.align(en, HU)
+def test_omissions_and_additions_are_their_own_view(test_data):
+    bitext = tandem.read(test_data / "formats" / "small.jsonl")
+    assert [(b.type, b.source, b.target) for b in bitext] == [
+        ("1:1", (0,), (0,)), ("1:2", (1,), (1, 2)), ("1:1", (2,), (3,)), ("0:1", (), (4,))]
     unaligned = bitext.unaligned
-    assert [(u.side, u.sentence, u.text) for u in unaligned] == [("source", 2, en[2])]
-    assert [u.sentence for u in unaligned.omissions] == [2] and unaligned.additions == []
-    bead = bitext[unaligned[0].bead]
-    assert bead.type == "1:0" and bead.target == () and not bead.two_sided
-    assert unaligned.to_records() == [
-        {"side": "source", "sentence": 2, "text": en[2], "bead": unaligned[0].bead}]
-    assert len(list(bitext.pairs())) == 4
+    assert [(u.side, u.sentence, u.text, u.bead) for u in unaligned] == [("target", 4, "Öt.", 3)]
+    assert [u.sentence for u in unaligned.additions] == [4] and unaligned.omissions == []
+    assert not bitext[3].two_sided and bitext[3].source_text == ""
+    assert unaligned.to_records() == [{"side": "target", "sentence": 4, "text": "Öt.", "bead": 3}]
+    assert len(list(bitext.pairs())) == 3
 
 
 def test_records(aligner):
@@ -107,7 +107,7 @@ def test_bad_input(aligner, tmp_path):
         aligner.align(["One.", 2], HU)
     with pytest.raises(tandem.InvalidDataError, match=r"^source:1:3: invalid UTF-8"):
         aligner.align(b"ab\xff", "Egy.")
-    with pytest.raises(ValueError, match="max_bead|largest bead|1-8|1 to 8"):
+    with pytest.raises(ValueError, match="max-bead must be between 1 and 8"):
         tandem.Aligner("en", "hu", dictionary=None, max_bead=9).align(EN, HU)
 
 
@@ -143,18 +143,17 @@ def test_align_files_errors(tmp_path, samples):
     bad.write_bytes("Elso sor.\nMásodik \xf5 sor.\n".encode("latin-1"))
     with pytest.raises(tandem.InvalidDataError) as error:
         aligner.align_files(samples / "en.txt", bad)
-    assert f"{bad}:2:9: invalid UTF-8 (byte 0xF5)" in str(error.value) and "invalid UTF-8" in str(error.value)
+    assert f"{bad}:2:2: invalid UTF-8 (byte 0xE1)" in str(error.value) and "invalid UTF-8" in str(error.value)
     assert "target_encoding=" in str(error.value)
 
 
-def test_repr_html_shows_the_beads_in_bands(aligner):
-    en = EN + ["This sentence was never translated into Hungarian at all, it is long."]
-    html = aligner.align(en, HU)._repr_html_()
+def test_repr_html_shows_the_beads_in_bands(test_data):
+    html = tandem.read(test_data / "formats" / "small.jsonl")._repr_html_()
     assert html.startswith("<iframe") and "srcdoc=" in html
-    assert "band-high" in html or "band-medium" in html
-    assert "unaligned" in html and "no counterpart" in html
-    assert "A h&amp;aacute;z" not in html and "A ház nagy." in html
+    assert "band-high" in html and "band-low" in html  # confidences 1.0 ... 0.5 and 0
+    assert "unaligned" in html and "no counterpart" in html and "Öt." in html
     assert "--low: #d7301f" in html  # the report's own style sheet
+    assert "<div" not in html  # the page is inside srcdoc, escaped
 
 
 def test_shared_aligner_across_threads(aligner):
@@ -187,8 +186,29 @@ def _long_pair(n):
     return en, hu
 
 
-def test_the_gil_is_released_while_aligning():
+def test_python_runs_while_another_thread_aligns():
+    """While one thread aligns, the main thread keeps running Python code (the GIL is free)."""
+    aligner = tandem.Aligner("en", "hu", dictionary=None, threads=1)
+    en, hu = _long_pair(300)
+    done = threading.Event()
+    thread = threading.Thread(target=lambda: (aligner.align(en, hu), done.set()))
+    ticks = 0
+    thread.start()
+    while not done.is_set():
+        ticks += 1
+        time.sleep(0.001)
+    thread.join()
+    assert ticks > 20, f"the main thread ran {ticks} times while the other aligned"
+
+
+def test_two_threads_align_in_less_than_twice_the_time_of_one():
     """Two threads aligning take less than twice the time of one alignment."""
+    cores = os.cpu_count() or 1
+    if cores < 2:
+        pytest.skip("tandem-skip: one core cannot run two alignments at once")
+    load = os.getloadavg()[0]
+    if load > cores - 1:
+        pytest.skip(f"tandem-skip: the machine is busy (load {load:.1f} on {cores} cores)")
     aligner = tandem.Aligner("en", "hu", dictionary=None, threads=1)
     en, hu = _long_pair(400)
 
@@ -196,7 +216,7 @@ def test_the_gil_is_released_while_aligning():
         aligner.align(en, hu)
 
     one()  # warm up
-    single = min(_timed(lambda: one()) for _ in range(2))
+    single = min(_timed(one) for _ in range(2))
 
     def two():
         threads = [threading.Thread(target=one) for _ in range(2)]
