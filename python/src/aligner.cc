@@ -1,15 +1,15 @@
 // tandem.Aligner and tandem.align: made once for a language pair (it holds the prepared
 // dictionaries and the segmenters), it aligns any number of pairs from any number of threads.
-#include <pybind11/stl.h>
+#include "tandem/align/aligner.h"
 
 #include <memory>
 #include <optional>
+#include <pybind11/stl.h>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "binding.h"
-#include "tandem/align/aligner.h"
 #include "tandem/core/segmenter.h"
 #include "tandem/core/text_io.h"
 #include "tandem/core/version.h"
@@ -68,8 +68,9 @@ StatusOr<Document> DocumentFromSentences(std::vector<std::string> sentences,
     document.sentences.push_back({.span = {begin, document.text.size()}, .paragraph = 0});
   }
   if (!sentences.empty()) {
-    document.paragraphs.push_back(
-        {.span = {0, document.text.size()}, .first_sentence = 0, .sentence_count = sentences.size()});
+    document.paragraphs.push_back({.span = {0, document.text.size()},
+                                   .first_sentence = 0,
+                                   .sentence_count = sentences.size()});
   }
   TANDEM_RETURN_IF_ERROR(ValidateDocument(document));
   return document;
@@ -173,8 +174,8 @@ class PyAligner {
     if (pending.text) {
       return Take(segmenter.Segment(Take(DecodeText(std::move(*pending.text), name)), name));
     }
-    return Take(DocumentFromSentences(std::move(pending.sentences), segmenter.options().language,
-                                      name));
+    return Take(
+        DocumentFromSentences(std::move(pending.sentences), segmenter.options().language, name));
   }
 
   // What the alignment records of itself, as the file pipeline records it.
@@ -194,7 +195,8 @@ class PyAligner {
   std::shared_ptr<const align::Aligner> aligner_;
 };
 
-constexpr const char* kAlignerDoc = R"(An aligner for one language pair, made once, for any number of pairs of texts.
+constexpr const char* kAlignerDoc =
+    R"(An aligner for one language pair, made once, for any number of pairs of texts.
 
 source_lang, target_lang: BCP 47 languages ("en", "hu"); one ICU does not know raises
   tandem.InvalidArgumentError (a ValueError).

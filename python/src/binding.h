@@ -8,11 +8,10 @@
 // while the library works.
 #pragma once
 
-#include <pybind11/pybind11.h>
-
 #include <cstddef>
 #include <exception>
 #include <memory>
+#include <pybind11/pybind11.h>
 #include <string>
 #include <string_view>
 #include <utility>

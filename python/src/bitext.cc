@@ -1,10 +1,9 @@
 // The Bitext class and what reads, writes and scores bitexts: tandem.read, Bitext.write,
 // tandem.evaluate.
-#include <pybind11/stl.h>
-
 #include <algorithm>
 #include <map>
 #include <memory>
+#include <pybind11/stl.h>
 #include <string>
 #include <utility>
 #include <vector>
@@ -75,9 +74,8 @@ py::dict BeadRecord(const PyBead& b) {
   return record;
 }
 
-const std::vector<std::string> kBeadColumns = {"bead",        "type",        "source",
-                                               "target",      "source_text", "target_text",
-                                               "confidence",  "status"};
+const std::vector<std::string> kBeadColumns = {
+    "bead", "type", "source", "target", "source_text", "target_text", "confidence", "status"};
 
 py::list BeadRecords(const BitextHandle& h) {
   py::list records;
@@ -167,8 +165,8 @@ py::list Write(const BitextHandle& h, const py::object& path_object, const py::o
   if (layout == "split") {
     request.layout = tei::TeiLayout::kSplit;
   } else if (layout != "single") {
-    throw StatusError(InvalidArgumentError("unknown TEI layout \"" + layout +
-                                           "\" (expected single or split)"));
+    throw StatusError(
+        InvalidArgumentError("unknown TEI layout \"" + layout + "\" (expected single or split)"));
   }
   request.keep_unaligned = keep_unaligned;
   std::vector<std::string> warnings;
@@ -215,8 +213,7 @@ std::vector<std::size_t> Indices(const py::handle& sequence) {
 }
 
 bool IsPath(const py::handle& object) {
-  return py::isinstance<py::str>(object) ||
-         py::hasattr(object, "__fspath__");
+  return py::isinstance<py::str>(object) || py::hasattr(object, "__fspath__");
 }
 
 // The links of one document: a Bitext's beads, a vecalign file, or a sequence of links, each a
@@ -234,9 +231,9 @@ std::vector<align::Link> LinksOf(const py::handle& object) {
   for (const py::handle link : object) {
     const py::sequence pair = py::reinterpret_borrow<py::sequence>(link);
     if (pair.size() != 2) {
-      throw StatusError(InvalidArgumentError(
-          "a link is a pair of sentence index lists, (source, target); got " +
-          std::string(py::repr(link))));
+      throw StatusError(
+          InvalidArgumentError("a link is a pair of sentence index lists, (source, target); got " +
+                               std::string(py::repr(link))));
     }
     links.push_back({Indices(pair[0]), Indices(pair[1])});
   }
@@ -266,10 +263,10 @@ Evaluation Evaluate(const py::object& gold, const py::object& hypothesis) {
   const auto gold_documents = Documents(gold);
   const auto hypothesis_documents = Documents(hypothesis);
   if (gold_documents.size() != hypothesis_documents.size()) {
-    throw StatusError(InvalidArgumentError(
-        "got " + std::to_string(gold_documents.size()) + " gold documents but " +
-        std::to_string(hypothesis_documents.size()) +
-        " hypothesis documents; they are paired by position"));
+    throw StatusError(InvalidArgumentError("got " + std::to_string(gold_documents.size()) +
+                                           " gold documents but " +
+                                           std::to_string(hypothesis_documents.size()) +
+                                           " hypothesis documents; they are paired by position"));
   }
   Evaluation out;
   for (std::size_t k = 0; k < gold_documents.size(); ++k) {
@@ -340,8 +337,8 @@ void BindBitext(py::module_& m) {
           "True for a translation pair, False for an omission or an addition")
       .def("__repr__", [](const PyBead& b) {
         return py::str("Bead({}, {}, source={}, target={}, confidence={:.3f})")
-            .format(b.index, b.type, py::tuple(py::cast(b.source)),
-                    py::tuple(py::cast(b.target)), b.confidence);
+            .format(b.index, b.type, py::tuple(py::cast(b.source)), py::tuple(py::cast(b.target)),
+                    b.confidence);
       });
 
   py::class_<PyUnalignedSentence>(m, "UnalignedSentence",
@@ -398,17 +395,17 @@ void BindBitext(py::module_& m) {
       .def_property_readonly("source", [](const BitextHandle& h) { return h.source; })
       .def_property_readonly("target", [](const BitextHandle& h) { return h.target; })
       .def_readonly("name", &BitextHandle::name, "the path it was read from, or ''")
+      .def_property_readonly("title",
+                             [](const BitextHandle& h) { return corpora::ViewTitle(*h.bitext); })
       .def_property_readonly(
-          "title", [](const BitextHandle& h) { return corpora::ViewTitle(*h.bitext); })
-      .def_property_readonly(
-          "dictionaries",
-          [](const BitextHandle& h) { return h.bitext->alignment.dictionaries; },
+          "dictionaries", [](const BitextHandle& h) { return h.bitext->alignment.dictionaries; },
           "the dictionaries the alignment used, as recorded")
       .def_property_readonly(
           "parameters",
           [](const BitextHandle& h) {
             py::dict out;
-            for (const auto& [key, value] : h.bitext->alignment.parameters) out[py::str(key)] = value;
+            for (const auto& [key, value] : h.bitext->alignment.parameters)
+              out[py::str(key)] = value;
             return out;
           },
           "the alignment's recorded parameters")
@@ -473,10 +470,9 @@ Returns the paths written.)")
                     h.bitext->target.language, h.bitext->ladder.size());
       });
 
-  m.def("read", &Read, py::arg("path"), py::arg("format") = py::none(),
-        py::arg("source_lang") = "", py::arg("target_lang") = "",
-        py::arg("source_text") = py::none(), py::arg("target_text") = py::none(),
-        py::arg("load_sources") = false,
+  m.def("read", &Read, py::arg("path"), py::arg("format") = py::none(), py::arg("source_lang") = "",
+        py::arg("target_lang") = "", py::arg("source_text") = py::none(),
+        py::arg("target_text") = py::none(), py::arg("load_sources") = false,
         R"(Reads a bitext file in any format tandem reads (detected from the content, or format=).
 
 source_lang, target_lang: for formats that do not say (and to choose the pair of a TMX).
@@ -519,12 +515,12 @@ file, line and column.)");
       .def("to_dict", &EvaluationDict, "every figure, as a dict")
       .def("__repr__", [](const Evaluation& e) {
         const align::EvalScores& s = e.scores;
-        return py::str(
-                   "Evaluation(strict P/R/F1 {:.3f}/{:.3f}/{:.3f}, lax P/R/F1 {:.3f}/{:.3f}/{:.3f}, "
-                   "unaligned P/R/F1 {:.3f}/{:.3f}/{:.3f})")
-            .format(s.precision_strict, s.recall_strict, s.f1_strict, s.precision_lax,
-                    s.recall_lax, s.f1_lax, s.precision_unaligned, s.recall_unaligned,
-                    s.f1_unaligned);
+        return py::
+            str("Evaluation(strict P/R/F1 {:.3f}/{:.3f}/{:.3f}, lax P/R/F1 {:.3f}/{:.3f}/{:.3f}, "
+                "unaligned P/R/F1 {:.3f}/{:.3f}/{:.3f})")
+                .format(s.precision_strict, s.recall_strict, s.f1_strict, s.precision_lax,
+                        s.recall_lax, s.f1_lax, s.precision_unaligned, s.recall_unaligned,
+                        s.f1_unaligned);
       });
 
   m.def("evaluate", &Evaluate, py::arg("gold"), py::arg("hypothesis"),

@@ -1,7 +1,6 @@
 // tandem.concord: the parallel concordance (corpora/concordance.h), the same rows as
 // `tandem concord`, with the hit's place in its sentence as str indices.
 #include <pybind11/stl.h>
-
 #include <string>
 #include <utility>
 #include <vector>
@@ -35,9 +34,9 @@ std::string_view Right(const PyRow& r) {
 }
 
 const std::vector<std::string> kColumns = {
-    "corpus", "bead",      "side",          "sentence",    "start",     "end",
-    "left",   "match",     "right",         "text",        "other_sentences",
-    "other_texts", "bead_type", "confidence", "review"};
+    "corpus",    "bead",       "side",  "sentence", "start",           "end",
+    "left",      "match",      "right", "text",     "other_sentences", "other_texts",
+    "bead_type", "confidence", "review"};
 
 py::dict Record(const PyRow& r) {
   py::dict d;
@@ -87,7 +86,8 @@ Concordance Concord(const py::object& corpora_object, const std::string& query_t
   // The corpora: one Bitext or path, or a list of them.
   std::vector<py::object> items;
   if (py::isinstance<py::list>(corpora_object) || py::isinstance<py::tuple>(corpora_object)) {
-    for (const py::handle item : corpora_object) items.push_back(py::reinterpret_borrow<py::object>(item));
+    for (const py::handle item : corpora_object)
+      items.push_back(py::reinterpret_borrow<py::object>(item));
   } else {
     items.push_back(corpora_object);
   }
@@ -116,8 +116,8 @@ Concordance Concord(const py::object& corpora_object, const std::string& query_t
     for (const py::object& item : items) {
       if (py::isinstance<BitextHandle>(item)) {
         const auto& handle = item.cast<const BitextHandle&>();
-        const std::string name = handle.name.empty() ? corpora::ViewTitle(*handle.bitext)
-                                                     : handle.name;
+        const std::string name =
+            handle.name.empty() ? corpora::ViewTitle(*handle.bitext) : handle.name;
         py::gil_scoped_release release;
         Check(concordancer.Search(*handle.bitext, name, rows));
       } else {
@@ -173,22 +173,23 @@ void BindConcordance(py::module_& m) {
                                for (const std::string& t : r.row.other_texts) out.append(Str(t));
                                return out;
                              })
-      .def_property_readonly("other_text",
-                             [](const PyRow& r) {
-                               std::string joined;
-                               for (const std::string& t : r.row.other_texts) {
-                                 joined += (joined.empty() ? "" : " ") + t;
-                               }
-                               return Str(joined);
-                             },
-                             "the other side's sentences joined with a space")
-      .def_property_readonly("aligned",
-                             [](const PyRow& r) { return !r.row.other_sentences.empty(); },
-                             "False when the hit's sentence has no counterpart")
+      .def_property_readonly(
+          "other_text",
+          [](const PyRow& r) {
+            std::string joined;
+            for (const std::string& t : r.row.other_texts) {
+              joined += (joined.empty() ? "" : " ") + t;
+            }
+            return Str(joined);
+          },
+          "the other side's sentences joined with a space")
+      .def_property_readonly(
+          "aligned", [](const PyRow& r) { return !r.row.other_sentences.empty(); },
+          "False when the hit's sentence has no counterpart")
       .def_property_readonly("bead_type", [](const PyRow& r) { return r.row.bead_type; })
       .def_property_readonly("confidence", [](const PyRow& r) { return r.row.confidence; })
-      .def_property_readonly(
-          "review", [](const PyRow& r) { return corpora::ReviewStatusName(r.row.review); })
+      .def_property_readonly("review",
+                             [](const PyRow& r) { return corpora::ReviewStatusName(r.row.review); })
       .def("to_dict", &Record)
       .def("__repr__", [](const PyRow& r) {
         return py::str("ConcordanceRow({!r}, bead {}, {} {}, {!r})")

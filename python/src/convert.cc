@@ -1,7 +1,6 @@
 // Conversions at the boundary between the library and Python (binding.h).
 #include <Python.h>
 #include <pybind11/stl.h>
-
 #include <string>
 #include <string_view>
 #include <vector>
@@ -23,8 +22,8 @@ std::size_t CodePointCursor::operator()(std::size_t byte) {
 }
 
 py::str Str(std::string_view utf8) {
-  PyObject* object = PyUnicode_DecodeUTF8(utf8.data(), static_cast<Py_ssize_t>(utf8.size()),
-                                          "replace");
+  PyObject* object =
+      PyUnicode_DecodeUTF8(utf8.data(), static_cast<Py_ssize_t>(utf8.size()), "replace");
   if (object == nullptr) throw py::error_already_set();
   return py::reinterpret_steal<py::str>(object);
 }

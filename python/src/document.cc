@@ -1,9 +1,8 @@
 // tandem.segment and the Document, Sentence and Paragraph classes.
-#include <pybind11/stl.h>
-
 #include <map>
 #include <memory>
 #include <mutex>
+#include <pybind11/stl.h>
 #include <string>
 #include <utility>
 #include <vector>
@@ -151,8 +150,7 @@ void BindDocument(py::module_& m) {
       .def_readonly("id", &PySentence::id, "its id in the file it was read from, or ''")
       .def("__str__", [](const PySentence& s) { return Str(s.text); })
       .def("__repr__", [](const PySentence& s) {
-        return py::str("Sentence({}, {}:{}, {!r})")
-            .format(s.index, s.start, s.end, Str(s.text));
+        return py::str("Sentence({}, {}:{}, {!r})").format(s.index, s.start, s.end, Str(s.text));
       });
 
   py::class_<PyParagraph>(m, "Paragraph",
@@ -209,8 +207,7 @@ void BindDocument(py::module_& m) {
            [](const DocumentHandle& h, std::ptrdiff_t i) {
              return SentenceAt(h, Index(i, h.document->sentences.size()));
            })
-      .def("__iter__",
-           [](const py::object& self) { return py::iter(self.attr("sentences")); })
+      .def("__iter__", [](const py::object& self) { return py::iter(self.attr("sentences")); })
       .def("to_records", &SentenceRecords,
            "one dict per sentence: sentence, paragraph, start, end, text")
       .def(

@@ -17,11 +17,20 @@ namespace {
 void AppendEscaped(std::string& out, std::string_view text) {
   for (char c : text) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      default:
+        out += c;
     }
   }
 }
@@ -46,9 +55,12 @@ void AppendSide(std::string& out, const Document& document, std::size_t begin, s
 
 const char* BandName(double confidence) {
   switch (corpora::BandOf(confidence)) {
-    case corpora::ConfidenceBand::kLow: return "low";
-    case corpora::ConfidenceBand::kMedium: return "medium";
-    case corpora::ConfidenceBand::kHigh: return "high";
+    case corpora::ConfidenceBand::kLow:
+      return "low";
+    case corpora::ConfidenceBand::kMedium:
+      return "medium";
+    case corpora::ConfidenceBand::kHigh:
+      return "high";
   }
   return "high";
 }

@@ -2,7 +2,6 @@
 // it with the exception classes (tandem/_errors.py). docs/python.md is the user's guide.
 #include <Python.h>
 #include <pybind11/stl.h>
-
 #include <string>
 #include <vector>
 
