@@ -107,8 +107,16 @@ def test_bad_input(aligner, tmp_path):
         aligner.align(["One.", 2], HU)
     with pytest.raises(tandem.InvalidDataError, match=r"^source:1:3: invalid UTF-8"):
         aligner.align(b"ab\xff", "Egy.")
+
+
+@pytest.mark.parametrize("max_bead", [0, 9])
+def test_a_bad_max_bead_is_refused_when_the_aligner_is_made(max_bead):
+    with pytest.raises(tandem.InvalidArgumentError,
+                       match=f"^max-bead must be between 1 and 8, not {max_bead}$"):
+        tandem.Aligner("en", "hu", dictionary=None, max_bead=max_bead)
     with pytest.raises(ValueError, match="max-bead must be between 1 and 8"):
-        tandem.Aligner("en", "hu", dictionary=None, max_bead=9).align(EN, HU)
+        tandem.align(EN, HU, "en", "hu", dictionary=None, max_bead=max_bead)
+    assert tandem.Aligner("en", "hu", dictionary=None, max_bead=8).max_bead == 8
 
 
 def test_unknown_language():
