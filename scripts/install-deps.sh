@@ -21,6 +21,9 @@ packages=(
   libstemmer-dev        # Snowball stemmers (alignment evidence)
   zlib1g-dev            # reading FreeDict's .dict.dz files
   libxml2-dev           # RELAX NG validation (tandem validate --schema)
+  # The Python module (python/, import tandem): in the run list so that the README's two lines
+  # (run.sh, then the tandem_python target) give a working import on a fresh machine.
+  python3-dev pybind11-dev python3-pybind11
   # Bilingual dictionaries the aligner finds by itself (/usr/share/dictd); there is no eng-isl.
   dict-freedict-eng-hun dict-freedict-hun-eng
   dict-freedict-deu-fra dict-freedict-fra-deu
@@ -33,6 +36,8 @@ if [ "$purpose" = test ]; then
     jing                       # TEI output against tei_all.rng (when the shared data are there)
     libxml2-utils              # xmllint: TMX output against the TMX 1.4 DTD (shared data)
     python3                    # the reference scorer of the shared data (tools/align_score.py)
+    python3-pytest             # the Python module's tests (python/tests)
+    python3-pandas             # to_pandas() in those tests
     time                       # /usr/bin/time: CPU and memory figures of bench/ scripts
     clang-14 libclang-rt-14-dev  # the asan and fuzz presets (libFuzzer is only "recommended")
     snakemake                  # the workflow test (workflows/Snakefile); about 4 min, 1.3 GB

@@ -434,6 +434,14 @@ AlignInput InputFromDocuments(const Document& source, const Document& target) {
   return input;
 }
 
+Status ValidateOptions(const AlignOptions& options) {
+  if (options.max_bead < 1 || options.max_bead > 8) {
+    return InvalidArgumentError(
+        fmt::format("max-bead must be between 1 and 8, not {}", options.max_bead));
+  }
+  return Status::Ok();
+}
+
 StatusOr<AlignReport> AlignWithReport(const AlignInput& input, const AlignOptions& options) {
   TANDEM_ASSIGN_OR_RETURN(
       const std::shared_ptr<const internal::AnalysisTools> tools,
@@ -446,10 +454,7 @@ StatusOr<AlignReport> internal::AlignWith(const AlignInput& input, const AlignOp
                                           const AnalysisTools& tools) {
   // The weights and calibration are those of the evidence there is (set below).
   Settings options(given);
-  if (options.max_bead < 1 || options.max_bead > 8) {
-    return InvalidArgumentError(
-        fmt::format("max-bead must be between 1 and 8, not {}", options.max_bead));
-  }
+  TANDEM_RETURN_IF_ERROR(ValidateOptions(given));
   if ((!input.source_paragraphs.empty() && input.source_paragraphs.size() != input.source.size()) ||
       (!input.target_paragraphs.empty() && input.target_paragraphs.size() != input.target.size())) {
     return InvalidArgumentError("the paragraphs of the sentences must be given for every sentence");
@@ -619,6 +624,7 @@ StatusOr<Aligner> Aligner::Create(const std::string& source_language,
                                   const std::string& target_language,
                                   std::vector<std::shared_ptr<const PreparedLexicon>> lexicons,
                                   AlignOptions options) {
+  TANDEM_RETURN_IF_ERROR(ValidateOptions(options));
   auto state = std::make_shared<State>();
   state->source_language = source_language;
   state->target_language = target_language;

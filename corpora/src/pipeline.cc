@@ -215,6 +215,8 @@ StatusOr<std::shared_ptr<const align::Aligner>> MakeAligner(const DictionaryRequ
                                                             const std::string& target_language,
                                                             const align::AlignOptions& options,
                                                             const WarningCallback& warn) {
+  // Before the dictionaries are prepared (which can take seconds), as Aligner::Create would.
+  TANDEM_RETURN_IF_ERROR(align::ValidateOptions(options));
   TANDEM_ASSIGN_OR_RETURN(PreparedDictionaries prepared,
                           LoadPreparedDictionaries(dictionaries, source_language, target_language));
   if (warn) {

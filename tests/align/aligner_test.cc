@@ -2,6 +2,7 @@
 
 #include <random>
 #include <set>
+#include <string>
 
 #include <gtest/gtest.h>
 
@@ -291,6 +292,22 @@ TEST(Align, RejectsBadMaxBead) {
   StatusOr<Ladder> ladder = Align(Input({"a"}, {"b"}), {.max_bead = 0});
   ASSERT_FALSE(ladder.ok());
   EXPECT_EQ(ladder.status().code(), StatusCode::kInvalidArgument);
+}
+
+TEST(Aligner, RefusesBadMaxBeadWhenMade) {
+  // Refused by Create, not by the first Align: a bad option surfaces where it was given.
+  for (const std::size_t max_bead : {std::size_t{0}, std::size_t{9}}) {
+    StatusOr<Aligner> aligner = Aligner::Create("en", "hu", {}, {.max_bead = max_bead});
+    ASSERT_FALSE(aligner.ok()) << max_bead;
+    EXPECT_EQ(aligner.status().code(), StatusCode::kInvalidArgument);
+    EXPECT_EQ(aligner.status().message(),
+              "max-bead must be between 1 and 8, not " + std::to_string(max_bead));
+  }
+  for (const std::size_t max_bead : {std::size_t{1}, std::size_t{8}}) {
+    StatusOr<Aligner> aligner = Aligner::Create("en", "hu", {}, {.max_bead = max_bead});
+    ASSERT_TRUE(aligner.ok()) << aligner.status().message();
+    EXPECT_EQ(aligner->options().max_bead, max_bead);
+  }
 }
 
 TEST(Align, DescribesItsOptions) {

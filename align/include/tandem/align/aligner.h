@@ -161,6 +161,11 @@ AlignOptions OptionsFromRecord(const OptionRecord& record, AlignOptions defaults
 // `options`, after a new run of the aligner; entries of others (the pipeline's) stay.
 void UpdateRecord(const AlignOptions& options, OptionRecord& record);
 
+// kInvalidArgument when `options` cannot be used: a max_bead outside 1-8. Align and
+// AlignWithReport check it, and Aligner::Create when the aligner is made, so that a bad option
+// is refused before any text is aligned.
+Status ValidateOptions(const AlignOptions& options);
+
 // Aligns `input` with `options`: the ladder, the calibrated confidence of every bead (fixed
 // beads keep theirs), and what the passes estimated and used (AlignReport). kInvalidArgument
 // for a max_bead outside 1-8, paragraph lists without one entry per sentence, or fixed beads
@@ -185,7 +190,8 @@ StatusOr<Ladder> Align(const AlignInput& input, const AlignOptions& options);
 //   }
 class Aligner {
  public:
-  // kInvalidArgument when a lexicon was prepared for other languages.
+  // kInvalidArgument when `options` are not valid (ValidateOptions) or a lexicon was prepared
+  // for other languages.
   static StatusOr<Aligner> Create(const std::string& source_language,
                                   const std::string& target_language,
                                   std::vector<std::shared_ptr<const PreparedLexicon>> lexicons,
