@@ -7,33 +7,13 @@
 #include <string_view>
 
 #include "binding.h"
+#include "pair_util.h"
 #include "python_assets.h"
 #include "tandem/corpora/html_report.h"
 #include "tandem/corpora/view_data.h"
 
 namespace tandem::python {
 namespace {
-
-void AppendEscaped(std::string& out, std::string_view text) {
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out += c;
-    }
-  }
-}
 
 void AppendSide(std::string& out, const Document& document, std::size_t begin, std::size_t count,
                 const char* side) {
@@ -48,7 +28,7 @@ void AppendSide(std::string& out, const Document& document, std::size_t begin, s
   out += "\">";
   for (std::size_t i = begin; i < begin + count; ++i) {
     if (i > begin) out += ' ';
-    AppendEscaped(out, document.SentenceText(i));
+    out += corpora::internal::EscapeMarkup(document.SentenceText(i));
   }
   out += "</div>";
 }
@@ -74,7 +54,7 @@ std::string BitextHtml(const corpora::Bitext& bitext, std::size_t max_beads) {
   page +=
       "body{background:#fff}.head{padding:4px 8px;font-size:12px;color:#555}"
       ".head b{color:#1d1d1f}</style></head><body><div class=\"head\"><b>";
-  AppendEscaped(page, corpora::ViewTitle(bitext));
+  page += corpora::internal::EscapeMarkup(corpora::ViewTitle(bitext));
   page += "</b> &middot; " + bitext.source.language + "&ndash;" + bitext.target.language +
           " &middot; " + std::to_string(bitext.ladder.size()) + " beads";
   if (shown < bitext.ladder.size()) page += " (the first " + std::to_string(shown) + " shown)";
@@ -100,7 +80,7 @@ std::string BitextHtml(const corpora::Bitext& bitext, std::size_t max_beads) {
   const std::size_t height = std::min<std::size_t>(480, 40 + 44 * shown);
   std::string out = "<iframe style=\"width:100%;height:" + std::to_string(height) +
                     "px;border:1px solid #d9d9d9\" sandbox srcdoc=\"";
-  AppendEscaped(out, page);
+  out += corpora::internal::EscapeMarkup(page);
   out += "\"></iframe>";
   return out;
 }
