@@ -45,10 +45,91 @@ const char* BandName(double confidence) {
   return "high";
 }
 
+// As the report folds them (corpora/web/bitext_view.js, kFoldRun): runs of at least this many
+// one-sided beads in the same zone become one row, so that a translation found inside a longer
+// text does not open with a screenful of the text's front matter.
+constexpr std::size_t kFoldRun = 8;
+
+std::string Range(std::size_t first, std::size_t last) {
+  return first == last ? std::to_string(first + 1)
+                       : std::to_string(first + 1) + "&ndash;" + std::to_string(last + 1);
+}
+
+std::string Plural(std::size_t n, const std::string& word) {
+  return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
+}
+
+// Where a bead lies against the aligned region (the first to the last two-sided bead).
+enum class Zone { kBefore, kInside, kAfter };
+
+// The row of a folded run of the one-sided beads [first, last], described as the report does.
+void AppendFold(std::string& out, const corpora::Bitext& bitext, std::size_t first,
+                std::size_t last, Zone zone) {
+  std::size_t source = 0;
+  std::size_t target = 0;
+  std::size_t s_first = 0;
+  std::size_t s_last = 0;
+  std::size_t t_first = 0;
+  std::size_t t_last = 0;
+  for (std::size_t k = first; k <= last; ++k) {
+    const align::Bead& bead = bitext.ladder[k];
+    if (bead.source_count > 0) {
+      if (source == 0) s_first = bead.source_begin;
+      s_last = bead.source_end() - 1;
+      source += bead.source_count;
+    }
+    if (bead.target_count > 0) {
+      if (target == 0) t_first = bead.target_begin;
+      t_last = bead.target_end() - 1;
+      target += bead.target_count;
+    }
+  }
+  std::string what;
+  if (source > 0) {
+    what +=
+        Plural(source, bitext.source.language + " sentence") + " (" + Range(s_first, s_last) + ")";
+  }
+  if (target > 0) {
+    if (!what.empty()) what += " and ";
+    what +=
+        Plural(target, bitext.target.language + " sentence") + " (" + Range(t_first, t_last) + ")";
+  }
+  what += " without counterpart, ";
+  what += zone == Zone::kBefore  ? "before the aligned region"
+          : zone == Zone::kAfter ? "after the aligned region"
+          : target == 0          ? "an omission inside the aligned region: not translated"
+          : source == 0          ? "an addition inside the aligned region: not in the source"
+                                 : "inside the aligned region";
+  const char* zone_name = zone == Zone::kBefore  ? "before"
+                          : zone == Zone::kAfter ? "after"
+                                                 : "inside";
+  out += std::string("<div class=\"bead fold fold-") + zone_name +
+         "\"><div class=\"gutter\"><span class=\"num\">" + Range(first, last) +
+         "</span><span class=\"type\">&#9656; " + std::to_string(last - first + 1) +
+         "</span></div><div class=\"fold-body\"><div class=\"fold-what\">" + what +
+         "</div><div class=\"fold-preview\">&ldquo;";
+  const align::Bead& bead = bitext.ladder[first];
+  const std::string_view text = bead.source_count > 0
+                                    ? bitext.source.SentenceText(bead.source_begin)
+                                    : bitext.target.SentenceText(bead.target_begin);
+  out += corpora::internal::EscapeMarkup(text);
+  out += "&rdquo; &hellip;</div></div></div>";
+}
+
 }  // namespace
 
 std::string BitextHtml(const corpora::Bitext& bitext, std::size_t max_beads) {
-  const std::size_t shown = std::min(max_beads, bitext.ladder.size());
+  const std::vector<align::Bead>& ladder = bitext.ladder;
+  std::size_t aligned_first = ladder.size();
+  std::size_t aligned_last = 0;
+  for (std::size_t k = 0; k < ladder.size(); ++k) {
+    if (!ladder[k].two_sided()) continue;
+    aligned_first = std::min(aligned_first, k);
+    aligned_last = k;
+  }
+  auto zone = [&](std::size_t k) {
+    return k < aligned_first ? Zone::kBefore : k > aligned_last ? Zone::kAfter : Zone::kInside;
+  };
   std::string page = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><style>";
   page += assets::BitextViewCss();
   page +=
@@ -57,25 +138,37 @@ std::string BitextHtml(const corpora::Bitext& bitext, std::size_t max_beads) {
   page += corpora::internal::EscapeMarkup(corpora::ViewTitle(bitext));
   page += "</b> &middot; " + bitext.source.language + "&ndash;" + bitext.target.language +
           " &middot; " + std::to_string(bitext.ladder.size()) + " beads";
-  if (shown < bitext.ladder.size()) page += " (the first " + std::to_string(shown) + " shown)";
-  page += "</div>";
-  for (std::size_t k = 0; k < shown; ++k) {
-    const align::Bead& bead = bitext.ladder[k];
+  std::string rows;
+  std::size_t shown = 0;  // rows: a bead or a folded run
+  std::size_t k = 0;
+  for (; k < ladder.size() && shown < max_beads; ++shown) {
+    const align::Bead& bead = ladder[k];
+    if (!bead.two_sided()) {
+      std::size_t end = k + 1;
+      while (end < ladder.size() && !ladder[end].two_sided() && zone(end) == zone(k)) ++end;
+      if (end - k >= kFoldRun) {
+        AppendFold(rows, bitext, k, end - 1, zone(k));
+        k = end;
+        continue;
+      }
+    }
     const std::string status(corpora::ReviewStatusName(corpora::ReviewOf(bitext, k).status));
-    page += "<div class=\"bead band-";
-    page += BandName(bead.confidence);
-    if (!bead.two_sided()) page += " unaligned";
-    if (bead.source_count > 1 || bead.target_count > 1) page += " multi";
-    page += " st-" + status + "\"><div class=\"gutter\"><span class=\"num\">" +
+    rows += "<div class=\"bead band-";
+    rows += BandName(bead.confidence);
+    if (!bead.two_sided()) rows += " unaligned";
+    if (bead.source_count > 1 || bead.target_count > 1) rows += " multi";
+    rows += " st-" + status + "\"><div class=\"gutter\"><span class=\"num\">" +
             std::to_string(k + 1) + "</span><span class=\"type\">" + align::BeadTypeName(bead) +
             "</span><span class=\"conf\">";
     const int percent = static_cast<int>(bead.confidence * 100 + 0.5);
-    page += std::to_string(percent) + "%</span></div>";
-    AppendSide(page, bitext.source, bead.source_begin, bead.source_count, "src");
-    AppendSide(page, bitext.target, bead.target_begin, bead.target_count, "tgt");
-    page += "</div>";
+    rows += std::to_string(percent) + "%</span></div>";
+    AppendSide(rows, bitext.source, bead.source_begin, bead.source_count, "src");
+    AppendSide(rows, bitext.target, bead.target_begin, bead.target_count, "tgt");
+    rows += "</div>";
+    ++k;
   }
-  page += "</body></html>";
+  if (k < ladder.size()) page += " (beads 1&ndash;" + std::to_string(k) + " shown)";
+  page += "</div>" + rows + "</body></html>";
 
   const std::size_t height = std::min<std::size_t>(480, 40 + 44 * shown);
   std::string out = "<iframe style=\"width:100%;height:" + std::to_string(height) +

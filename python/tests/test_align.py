@@ -1,5 +1,6 @@
 """tandem.Aligner and tandem.align: inputs, the Bitext they return, errors, threads and the GIL."""
 
+import html
 import os
 import sys
 import threading
@@ -285,3 +286,14 @@ def _timed(function):
     start = time.perf_counter()
     function()
     return time.perf_counter() - start
+
+
+def test_repr_html_folds_long_runs_without_counterpart(letter):
+    """As in `tandem report`: the collection's front matter before the letter is one row."""
+    page = html.unescape(letter._repr_html_().split('srcdoc="', 1)[1])
+    assert page.count('class="bead fold fold-before"') == 1
+    assert "en sentences (1&ndash;" in page
+    assert "without counterpart, before the aligned region" in page
+    assert page.count('class="bead fold') < 5
+    # Every two-sided bead is still a row of its own.
+    assert page.count('class="bead band-') >= sum(1 for b in letter if b.two_sided)
