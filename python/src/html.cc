@@ -3,6 +3,7 @@
 // the page's script, inside an iframe so that the report's style does not leak into the
 // notebook.
 #include <algorithm>
+#include <map>
 #include <string>
 #include <string_view>
 
@@ -59,40 +60,23 @@ std::string Plural(std::size_t n, const std::string& word) {
   return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
 }
 
-// Where a bead lies against the aligned region (the first to the last two-sided bead).
-enum class Zone { kBefore, kInside, kAfter };
+enum class Zone { kBefore, kInside, kAfter };  // against the aligned region
 
-// The row of a folded run of the one-sided beads [first, last], described as the report does.
-void AppendFold(std::string& out, const corpora::Bitext& bitext, std::size_t first,
-                std::size_t last, Zone zone) {
-  std::size_t source = 0;
-  std::size_t target = 0;
-  std::size_t s_first = 0;
-  std::size_t s_last = 0;
-  std::size_t t_first = 0;
-  std::size_t t_last = 0;
-  for (std::size_t k = first; k <= last; ++k) {
-    const align::Bead& bead = bitext.ladder[k];
-    if (bead.source_count > 0) {
-      if (source == 0) s_first = bead.source_begin;
-      s_last = bead.source_end() - 1;
-      source += bead.source_count;
-    }
-    if (bead.target_count > 0) {
-      if (target == 0) t_first = bead.target_begin;
-      t_last = bead.target_end() - 1;
-      target += bead.target_count;
-    }
-  }
+// The row of a folded run of one-sided beads (the report's runs: ComputeReportStatistics),
+// described as the report describes it.
+void AppendFold(std::string& out, const corpora::Bitext& bitext, const corpora::OneSidedRun& run,
+                Zone zone) {
+  const std::size_t source = run.source_count;
+  const std::size_t target = run.target_count;
   std::string what;
   if (source > 0) {
-    what +=
-        Plural(source, bitext.source.language + " sentence") + " (" + Range(s_first, s_last) + ")";
+    what += Plural(source, bitext.source.language + " sentence") + " (" +
+            Range(run.source_first, run.source_first + source - 1) + ")";
   }
   if (target > 0) {
     if (!what.empty()) what += " and ";
-    what +=
-        Plural(target, bitext.target.language + " sentence") + " (" + Range(t_first, t_last) + ")";
+    what += Plural(target, bitext.target.language + " sentence") + " (" +
+            Range(run.target_first, run.target_first + target - 1) + ")";
   }
   what += " without counterpart, ";
   what += zone == Zone::kBefore  ? "before the aligned region"
@@ -104,11 +88,12 @@ void AppendFold(std::string& out, const corpora::Bitext& bitext, std::size_t fir
                           : zone == Zone::kAfter ? "after"
                                                  : "inside";
   out += std::string("<div class=\"bead fold fold-") + zone_name +
-         "\"><div class=\"gutter\"><span class=\"num\">" + Range(first, last) +
-         "</span><span class=\"type\">&#9656; " + std::to_string(last - first + 1) +
+         "\"><div class=\"gutter\"><span class=\"num\">" +
+         Range(run.first_bead, run.first_bead + run.beads - 1) +
+         "</span><span class=\"type\">&#9656; " + std::to_string(run.beads) +
          "</span></div><div class=\"fold-body\"><div class=\"fold-what\">" + what +
          "</div><div class=\"fold-preview\">&ldquo;";
-  const align::Bead& bead = bitext.ladder[first];
+  const align::Bead& bead = bitext.ladder[run.first_bead];
   const std::string_view text = bead.source_count > 0
                                     ? bitext.source.SentenceText(bead.source_begin)
                                     : bitext.target.SentenceText(bead.target_begin);
@@ -120,16 +105,18 @@ void AppendFold(std::string& out, const corpora::Bitext& bitext, std::size_t fir
 
 std::string BitextHtml(const corpora::Bitext& bitext, std::size_t max_beads) {
   const std::vector<align::Bead>& ladder = bitext.ladder;
-  std::size_t aligned_first = ladder.size();
-  std::size_t aligned_last = 0;
-  for (std::size_t k = 0; k < ladder.size(); ++k) {
-    if (!ladder[k].two_sided()) continue;
-    aligned_first = std::min(aligned_first, k);
-    aligned_last = k;
+  // The runs to fold, by their first bead.
+  const corpora::ReportStatistics stats = corpora::ComputeReportStatistics(bitext);
+  std::map<std::size_t, std::pair<const corpora::OneSidedRun*, Zone>> folds;
+  for (const corpora::OneSidedRun& run : stats.gaps) {
+    if (run.beads >= kFoldRun) folds[run.first_bead] = {&run, Zone::kInside};
   }
-  auto zone = [&](std::size_t k) {
-    return k < aligned_first ? Zone::kBefore : k > aligned_last ? Zone::kAfter : Zone::kInside;
-  };
+  for (const corpora::OneSidedRun& run : stats.outside) {
+    if (run.beads >= kFoldRun) {
+      folds[run.first_bead] = {&run,
+                               run.first_bead < stats.region_first ? Zone::kBefore : Zone::kAfter};
+    }
+  }
   std::string page = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><style>";
   page += assets::BitextViewCss();
   page +=
@@ -143,14 +130,10 @@ std::string BitextHtml(const corpora::Bitext& bitext, std::size_t max_beads) {
   std::size_t k = 0;
   for (; k < ladder.size() && shown < max_beads; ++shown) {
     const align::Bead& bead = ladder[k];
-    if (!bead.two_sided()) {
-      std::size_t end = k + 1;
-      while (end < ladder.size() && !ladder[end].two_sided() && zone(end) == zone(k)) ++end;
-      if (end - k >= kFoldRun) {
-        AppendFold(rows, bitext, k, end - 1, zone(k));
-        k = end;
-        continue;
-      }
+    if (const auto fold = folds.find(k); fold != folds.end()) {
+      AppendFold(rows, bitext, *fold->second.first, fold->second.second);
+      k += fold->second.first->beads;
+      continue;
     }
     const std::string status(corpora::ReviewStatusName(corpora::ReviewOf(bitext, k).status));
     rows += "<div class=\"bead band-";
