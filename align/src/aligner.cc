@@ -109,8 +109,21 @@ class PassModel final : public ScoringModel {
     // weighed.
     if (p.region) parts_.push_back({"region", &region_, 1.0});
     parts_.push_back({"separators", &separators_, 1.0});
+    // The search adds the lexical parts per sentence before it adds them per bead
+    // (LexicalGroup); the sum is the same.
+    std::vector<LexicalGroup::Member> lexical;
     std::vector<WeightedScorer> weighted;
-    for (const Part& part : parts_) weighted.push_back({part.scorer, part.weight});
+    for (const Part& part : parts_) {
+      const bool is_lexical = part.scorer == &dictionary_ || part.scorer == &numbers_ ||
+                              part.scorer == &names_ || (learned_ && part.scorer == &*learned_);
+      if (is_lexical) {
+        lexical.push_back({static_cast<const LexicalScorer*>(part.scorer), part.weight});
+      } else {
+        weighted.push_back({part.scorer, part.weight});
+      }
+    }
+    lexical_.emplace(std::move(lexical));
+    weighted.push_back({&*lexical_, 1.0});
     combined_.emplace(std::move(weighted));
   }
 
@@ -143,6 +156,7 @@ class PassModel final : public ScoringModel {
   internal::SeparatorScorer separators_;
   std::optional<LexicalScorer> learned_;
   std::vector<Part> parts_;
+  std::optional<LexicalGroup> lexical_;
   std::optional<CombinedScorer> combined_;
   std::optional<Region> region_span_;
 };

@@ -1,6 +1,7 @@
 #include "band_dp.h"
 
 #include <algorithm>
+#include <array>
 #include <cassert>
 #include <cmath>
 #include <cstdint>
@@ -8,6 +9,8 @@
 #include <thread>
 
 #include <fmt/format.h>
+
+#include "fast_math.h"
 
 namespace tandem::align::internal {
 namespace {
@@ -33,8 +36,34 @@ double AddCosts(double x, double y) {
   // exp(-50) = 2e-22 changes no cost a path can have (a double of 0.002 moves by 4e-19), and
   // most pairs of alternatives in a band are that far apart: spare the exp and the log.
   if (gap > 50) return lo;
-  return lo - std::log1p(std::exp(-gap));
+  return lo - std::log1p(FastExp(-gap));
 }
+
+// -ln of the sum of exp(-v) over costs v, gathered and added at once: one logarithm per point
+// instead of one per step into it, and terms more than 50 above the smallest (exp(-50) =
+// 2e-22 of it) left out.
+class CostSum {
+ public:
+  void Add(double v) {
+    if (v == kInfinity || v > min_ + 50) return;
+    values_[count_++] = v;
+    if (v < min_) min_ = v;
+  }
+  double Total() const {
+    if (count_ == 0) return kInfinity;
+    double sum = 0;
+    for (std::size_t k = 0; k < count_; ++k) {
+      const double gap = values_[k] - min_;
+      if (gap <= 50) sum += FastExp(-gap);
+    }
+    return min_ - std::log(sum);
+  }
+
+ private:
+  std::array<double, 256> values_;  // two per shape at most (from both states)
+  std::size_t count_ = 0;
+  double min_ = kInfinity;
+};
 
 // Runs body(begin, end) over [0, count) split into `threads` contiguous parts.
 template <typename Body>
@@ -55,44 +84,182 @@ void ParallelRanges(std::size_t count, std::size_t threads, const Body& body) {
   for (std::thread& worker : workers) worker.join();
 }
 
-// The costs of every (cell, shape) step that ends inside the band, or none when that would take
-// more memory than allowed (they are then computed where they are needed).
-class CostTable {
+// A bead scorer made of a cost function (the coarse levels' block costs, tests), asked only
+// about steps that start inside the band (block costs are prepared for the band's cells only).
+class FunctionScorer final : public BeadScorer {
  public:
-  CostTable(const Band& band, const std::vector<BeadShape>& shapes, const CostFunction& cost,
-            const SolveOptions& options)
-      : band_(band), shapes_(shapes), cost_(cost) {
+  FunctionScorer(const CostFunction& cost, const Band& band) : cost_(cost), band_(band) {}
+  double Cost(std::size_t i, std::size_t a, std::size_t j, std::size_t b) const override {
+    return cost_(i, a, j, b);
+  }
+  std::unique_ptr<RowScorer> Rows(const std::vector<BeadShape>& shapes) const override {
+    return std::make_unique<BandRows>(*this, shapes);
+  }
+
+ private:
+  class BandRows final : public RowScorer {
+   public:
+    BandRows(const FunctionScorer& scorer, const std::vector<BeadShape>& shapes)
+        : scorer_(scorer), shapes_(shapes) {}
+    void AddRow(std::size_t i, std::size_t j_begin, std::size_t j_end, double weight,
+                double* out) override {
+      for (std::size_t j = j_begin; j < j_end; ++j) {
+        for (std::size_t s = 0; s < shapes_.size(); ++s) {
+          const std::size_t a = shapes_[s].source_count;
+          const std::size_t b = shapes_[s].target_count;
+          if (a > i || b > j || !scorer_.band_.Contains(i - a, j - b)) continue;
+          out[(j - j_begin) * shapes_.size() + s] += weight * scorer_.cost_(i - a, a, j - b, b);
+        }
+      }
+    }
+
+   private:
+    const FunctionScorer& scorer_;
+    const std::vector<BeadShape>& shapes_;
+  };
+
+  const CostFunction& cost_;
+  const Band& band_;
+};
+
+// The costs of the (cell, shape) steps that end inside the band: computed row by row (the
+// scorer's RowScorer) and kept, or, when keeping them would take more memory than allowed,
+// computed again where they are needed (RowCursor).
+class StepCosts {
+ public:
+  StepCosts(const Band& band, const std::vector<BeadShape>& shapes, const BeadScorer& scorer,
+            const SolveOptions& options, std::size_t source_offset, std::size_t target_offset)
+      : band_(band),
+        shapes_(shapes),
+        scorer_(scorer),
+        source_offset_(source_offset),
+        target_offset_(target_offset) {
+    for (const BeadShape& shape : shapes) {
+      max_source_count_ = std::max(max_source_count_, shape.source_count);
+    }
     const std::size_t entries = band.cells() * shapes.size();
     if (entries * sizeof(float) > options.cost_cache_bytes) return;
     table_.assign(entries, std::numeric_limits<float>::infinity());
     ParallelRanges(band.n() + 1, options.threads, [&](std::size_t row_begin, std::size_t row_end) {
+      const std::unique_ptr<RowScorer> rows = scorer_.Rows(shapes_);
+      std::vector<double> row;
       for (std::size_t i = row_begin; i < row_end; ++i) {
+        ComputeRow(*rows, i, row);
         for (std::size_t j = band.lo(i); j <= band.hi(i); ++j) {
+          const double* in = &row[(j - band.lo(i)) * shapes_.size()];
           float* out = &table_[band.Index(i, j) * shapes_.size()];
           for (std::size_t s = 0; s < shapes_.size(); ++s) {
             const std::size_t a = shapes_[s].source_count;
             const std::size_t b = shapes_[s].target_count;
             if (a > i || b > j || !band.Contains(i - a, j - b)) continue;
-            out[s] = static_cast<float>(cost_(i - a, a, j - b, b));
+            out[s] = static_cast<float>(in[s]);
           }
         }
       }
     });
   }
 
-  // The cost of the step of shape s that ends at (i, j), whose start is in the band.
+  bool tabled() const { return !table_.empty(); }
+  const Band& band() const { return band_; }
+  const std::vector<BeadShape>& shapes() const { return shapes_; }
+  const BeadScorer& scorer() const { return scorer_; }
+  std::size_t max_source_count() const { return max_source_count_; }
+
+  // The cost of the step of shape s that ends at (i, j), whose start is in the band (as a
+  // float, kept or not, so that the costs do not depend on whether they fit in memory).
   double Cost(std::size_t i, std::size_t j, std::size_t s) const {
     if (!table_.empty()) return table_[band_.Index(i, j) * shapes_.size() + s];
     const std::size_t a = shapes_[s].source_count;
     const std::size_t b = shapes_[s].target_count;
-    return cost_(i - a, a, j - b, b);
+    return static_cast<float>(scorer_.Cost(source_offset_ + i - a, a, target_offset_ + j - b, b));
+  }
+  // The kept costs of row i: shapes().size() per point from band().lo(i) on.
+  const float* TableRow(std::size_t i) const {
+    return &table_[band_.Index(i, band_.lo(i)) * shapes_.size()];
+  }
+
+  // The costs of the steps that end on row i, shapes_.size() per point from band.lo(i) on
+  // (steps that would start before the grid are left at 0).
+  void ComputeRow(RowScorer& rows, std::size_t i, std::vector<double>& row) const {
+    const std::size_t lo = band_.lo(i);
+    const std::size_t hi = band_.hi(i);
+    row.assign((hi - lo + 1) * shapes_.size(), 0.0);
+    rows.AddRow(source_offset_ + i, target_offset_ + lo, target_offset_ + hi + 1, 1.0, row.data());
   }
 
  private:
   const Band& band_;
   const std::vector<BeadShape>& shapes_;
-  const CostFunction& cost_;
+  const BeadScorer& scorer_;
+  std::size_t source_offset_;
+  std::size_t target_offset_;
+  std::size_t max_source_count_ = 0;
   std::vector<float> table_;
+};
+
+// One thread's access to the costs of a StepCosts, a row at a time. Without a table it computes
+// whole rows and keeps the last few (the backward pass at row i asks for the rows i to i + the
+// largest source count), so that the rows come from the scorer's RowScorer, not bead by bead.
+class RowCursor {
+ public:
+  explicit RowCursor(const StepCosts& costs) : costs_(costs) {
+    if (costs.tabled()) return;
+    rows_ = costs.scorer().Rows(costs.shapes());
+    ring_.resize(costs.max_source_count() + 1);
+  }
+
+  // The costs of the steps that end on row i: shapes().size() per point from band().lo(i) on.
+  // Valid until a row max_source_count() + 1 rows away is asked for.
+  const float* Row(std::size_t i) {
+    if (costs_.tabled()) return costs_.TableRow(i);
+    Kept& row = ring_[i % ring_.size()];
+    if (row.i != i) {
+      costs_.ComputeRow(*rows_, i, sums_);
+      row.costs.assign(sums_.begin(), sums_.end());
+      row.i = i;
+    }
+    return row.costs.data();
+  }
+
+  double Cost(std::size_t i, std::size_t j, std::size_t s) {
+    return Row(i)[(j - costs_.band().lo(i)) * costs_.shapes().size() + s];
+  }
+
+ private:
+  struct Kept {
+    std::size_t i = static_cast<std::size_t>(-1);
+    std::vector<float> costs;
+  };
+  const StepCosts& costs_;
+  std::unique_ptr<RowScorer> rows_;
+  std::vector<Kept> ring_;
+  std::vector<double> sums_;
+};
+
+// Where the steps of each shape come from (forward) or go to (backward) from row i: the row
+// i - a (or i + a), its columns and where they are in the flat per-cell arrays. `valid` is
+// false when that row is outside the grid.
+struct StepRows {
+  std::vector<bool> valid;
+  std::vector<std::size_t> row;
+  std::vector<std::size_t> lo;
+  std::vector<std::size_t> hi;
+  std::vector<std::size_t> first;  // band.Index(row, lo)
+
+  explicit StepRows(std::size_t shapes)
+      : valid(shapes), row(shapes), lo(shapes), hi(shapes), first(shapes) {}
+
+  void Set(const Band& band, const std::vector<BeadShape>& shapes, std::size_t i, bool forward) {
+    for (std::size_t s = 0; s < shapes.size(); ++s) {
+      const std::size_t a = shapes[s].source_count;
+      valid[s] = forward ? a <= i : i + a <= band.n();
+      if (!valid[s]) continue;
+      row[s] = forward ? i - a : i + a;
+      lo[s] = band.lo(row[s]);
+      hi[s] = band.hi(row[s]);
+      first[s] = band.Index(row[s], lo[s]);
+    }
+  }
 };
 
 }  // namespace
@@ -127,14 +294,19 @@ Status Band::CheckConnected() const {
 }
 
 StatusOr<Ladder> SolveBand(const Band& band, const std::vector<BeadShape>& shapes,
-                           const CostFunction& cost, const SolveOptions& options,
+                           const CostFunction& cost, const SolveOptions& options) {
+  return SolveBand(band, shapes, FunctionScorer(cost, band), options);
+}
+
+StatusOr<Ladder> SolveBand(const Band& band, const std::vector<BeadShape>& shapes,
+                           const BeadScorer& scorer, const SolveOptions& options,
                            std::size_t source_offset, std::size_t target_offset) {
   TANDEM_RETURN_IF_ERROR(band.CheckConnected());
   assert(shapes.size() < 128);
   const std::size_t n = band.n();
   const std::size_t m = band.m();
   if (n == 0 && m == 0) return Ladder{};
-  const CostTable costs(band, shapes, cost, options);
+  const StepCosts costs(band, shapes, scorer, options, source_offset, target_offset);
   const std::size_t cells = band.cells();
 
   // Sentences without counterpart on both sides can stand in any order between two two-sided
@@ -158,22 +330,29 @@ StatusOr<Ladder> SolveBand(const Band& band, const std::vector<BeadShape>& shape
   std::vector<std::uint8_t> back[2] = {std::vector<std::uint8_t>(cells, 0),
                                        std::vector<std::uint8_t>(cells, 0)};
   auto forward = [&] {
+    RowCursor step_costs(costs);
+    StepRows from_rows(shapes.size());
+    const std::size_t count = shapes.size();
     best[0][band.Index(0, 0)] = 0.0;
     if (options.posteriors) alpha[0][band.Index(0, 0)] = 0.0;
     for (std::size_t i = 0; i <= n; ++i) {
+      from_rows.Set(band, shapes, i, true);
+      const float* row_costs = step_costs.Row(i);
       for (std::size_t j = band.lo(i); j <= band.hi(i); ++j) {
         if (i == 0 && j == 0) continue;
+        const float* cell_costs = row_costs + (j - band.lo(i)) * count;
         double cell_best[2] = {kInfinity, kInfinity};
-        double cell_alpha[2] = {kInfinity, kInfinity};
+        CostSum cell_alpha[2];
         std::uint8_t cell_back[2] = {0, 0};
-        for (std::size_t s = 0; s < shapes.size(); ++s) {
-          const std::size_t a = shapes[s].source_count;
+        for (std::size_t s = 0; s < count; ++s) {
           const std::size_t b = shapes[s].target_count;
-          if (a > i || b > j || !band.Contains(i - a, j - b)) continue;
-          const std::size_t from = band.Index(i - a, j - b);
+          if (!from_rows.valid[s] || b > j) continue;
+          const std::size_t column = j - b;
+          if (column < from_rows.lo[s] || column > from_rows.hi[s]) continue;
+          const std::size_t from = from_rows.first[s] + (column - from_rows.lo[s]);
           // A point no path reaches has an infinite best cost (and alpha).
           if (best[0][from] == kInfinity && best[1][from] == kInfinity) continue;
-          const double c = costs.Cost(i, j, s);
+          const double c = cell_costs[s];
           const int to = kinds[s] == Kind::kSourceOnly ? 1 : 0;
           // Target-only steps only from state 0; the others from either.
           const int last_from = kinds[s] == Kind::kTargetOnly ? 0 : 1;
@@ -183,15 +362,13 @@ StatusOr<Ladder> SolveBand(const Band& band, const std::vector<BeadShape>& shape
               cell_best[to] = best[state][from] + c;
               cell_back[to] = static_cast<std::uint8_t>(s | (state == 1 ? 0x80 : 0));
             }
-            if (options.posteriors) {
-              cell_alpha[to] = AddCosts(cell_alpha[to], alpha[state][from] + c);
-            }
+            if (options.posteriors) cell_alpha[to].Add(alpha[state][from] + c);
           }
         }
         const std::size_t at = band.Index(i, j);
         for (int state = 0; state < 2; ++state) {
           best[state][at] = cell_best[state];
-          if (options.posteriors) alpha[state][at] = cell_alpha[state];
+          if (options.posteriors) alpha[state][at] = cell_alpha[state].Total();
           back[state][at] = cell_back[state];
         }
       }
@@ -202,25 +379,34 @@ StatusOr<Ladder> SolveBand(const Band& band, const std::vector<BeadShape>& shape
   std::vector<double> beta[2] = {std::vector<double>(summed_cells, kInfinity),
                                  std::vector<double>(summed_cells, kInfinity)};
   auto backward = [&] {
+    RowCursor step_costs(costs);
+    StepRows to_rows(shapes.size());
+    std::vector<const float*> to_costs(shapes.size());
+    const std::size_t count = shapes.size();
     beta[0][band.Index(n, m)] = 0.0;
     beta[1][band.Index(n, m)] = 0.0;
     for (std::size_t i = n + 1; i-- > 0;) {
+      to_rows.Set(band, shapes, i, false);
+      for (std::size_t s = 0; s < count; ++s) {
+        if (to_rows.valid[s]) to_costs[s] = step_costs.Row(to_rows.row[s]);
+      }
       for (std::size_t j = band.hi(i) + 1; j-- > band.lo(i);) {
         if (i == n && j == m) continue;
-        double cell_beta[2] = {kInfinity, kInfinity};
-        for (std::size_t s = 0; s < shapes.size(); ++s) {
-          const std::size_t a = shapes[s].source_count;
-          const std::size_t b = shapes[s].target_count;
-          if (i + a > n || j + b > m || !band.Contains(i + a, j + b)) continue;
+        CostSum cell_beta[2];
+        for (std::size_t s = 0; s < count; ++s) {
+          const std::size_t column = j + shapes[s].target_count;
+          if (!to_rows.valid[s] || column > m) continue;
+          if (column < to_rows.lo[s] || column > to_rows.hi[s]) continue;
           const int to = kinds[s] == Kind::kSourceOnly ? 1 : 0;
-          const double next = beta[to][band.Index(i + a, j + b)];
+          const std::size_t offset = column - to_rows.lo[s];
+          const double next = beta[to][to_rows.first[s] + offset];
           if (next == kInfinity) continue;
-          const double total = costs.Cost(i + a, j + b, s) + next;
-          cell_beta[0] = AddCosts(cell_beta[0], total);
-          if (kinds[s] != Kind::kTargetOnly) cell_beta[1] = AddCosts(cell_beta[1], total);
+          const double total = static_cast<double>(to_costs[s][offset * count + s]) + next;
+          cell_beta[0].Add(total);
+          if (kinds[s] != Kind::kTargetOnly) cell_beta[1].Add(total);
         }
-        beta[0][band.Index(i, j)] = cell_beta[0];
-        beta[1][band.Index(i, j)] = cell_beta[1];
+        beta[0][band.Index(i, j)] = cell_beta[0].Total();
+        beta[1][band.Index(i, j)] = cell_beta[1].Total();
       }
     }
   };
@@ -257,6 +443,7 @@ StatusOr<Ladder> SolveBand(const Band& band, const std::vector<BeadShape>& shape
   }
   bool masses_ready = false;
   auto unaligned_mass = [&] {
+    RowCursor step_costs(costs);
     source_unaligned.assign(n, 0.0);
     target_unaligned.assign(m, 0.0);
     for (std::size_t i = 0; i <= n; ++i) {
@@ -267,7 +454,7 @@ StatusOr<Ladder> SolveBand(const Band& band, const std::vector<BeadShape>& shape
           const double before = into(band.Index(i - 1, j));
           if (before != kInfinity) {
             source_unaligned[i - 1] +=
-                std::exp(-(before + costs.Cost(i, j, skip_source) + beta[1][at] - total));
+                FastExp(-(before + step_costs.Cost(i, j, skip_source) + beta[1][at] - total));
           }
         }
         if (skip_target < shapes.size() && j > 0 && band.Contains(i, j - 1) &&
@@ -275,7 +462,7 @@ StatusOr<Ladder> SolveBand(const Band& band, const std::vector<BeadShape>& shape
           const double before = alpha[0][band.Index(i, j - 1)];
           if (before != kInfinity) {
             target_unaligned[j - 1] +=
-                std::exp(-(before + costs.Cost(i, j, skip_target) + beta[0][at] - total));
+                FastExp(-(before + step_costs.Cost(i, j, skip_target) + beta[0][at] - total));
           }
         }
       }

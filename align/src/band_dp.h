@@ -65,10 +65,15 @@ struct SolveOptions {
 
 // The cheapest path through `band` made of `shapes`, as a ladder whose bead positions are grid
 // coordinates plus (source_offset, target_offset), and whose confidences are posteriors rounded
-// to four decimals. `shapes` must include 1:0 and 0:1.
+// to four decimals. `shapes` must include 1:0 and 0:1. The scorer is asked about beads in
+// those coordinates too (the point (i, j) of the band is (source_offset + i, target_offset + j)
+// of the texts), row by row (BeadScorer::Rows).
 StatusOr<Ladder> SolveBand(const Band& band, const std::vector<BeadShape>& shapes,
-                           const CostFunction& cost, const SolveOptions& options,
+                           const BeadScorer& scorer, const SolveOptions& options,
                            std::size_t source_offset = 0, std::size_t target_offset = 0);
+// The same with the costs of a function, in band coordinates.
+StatusOr<Ladder> SolveBand(const Band& band, const std::vector<BeadShape>& shapes,
+                           const CostFunction& cost, const SolveOptions& options);
 
 // Aligns the regions between the fixed beads of `problem` with `solve_region` (which gets the
 // region source [i0, i1) x target [j0, j1) and returns its ladder) and joins the pieces and the

@@ -491,10 +491,7 @@ StatusOr<Ladder> CoarseToFineSearch::SearchRegion(const SearchProblem& problem, 
   const std::size_t m = j1 - j0;
   internal::SolveOptions solve;
   solve.threads = SearchThreads(options_.threads);
-  const internal::CostFunction fine_cost = [&](std::size_t i, std::size_t a, std::size_t j,
-                                               std::size_t b) {
-    return problem.scorer->Cost(i0 + i, a, j0 + j, b);
-  };
+  const BeadScorer& fine_cost = *problem.scorer;  // asked in the texts' coordinates
   const std::size_t cells = (n + 1) * (m + 1);
   if (problem.guide != nullptr && cells > options_.guided_cells && n > 0 && m > 0) {
     // The band around the earlier pass's path: the blocks would only find that band again.

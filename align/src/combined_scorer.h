@@ -26,6 +26,7 @@ class CombinedScorer final : public BeadScorer {
  public:
   explicit CombinedScorer(std::vector<WeightedScorer> parts);
   double Cost(std::size_t i, std::size_t a, std::size_t j, std::size_t b) const override;
+  std::unique_ptr<RowScorer> Rows(const std::vector<BeadShape>& shapes) const override;
   const std::vector<WeightedScorer>& parts() const { return parts_; }
 
  private:

@@ -103,7 +103,9 @@ LengthRatioScorer::LengthRatioScorer(std::span<const double> source_lengths,
     : source_prefix_(PrefixSums(source_lengths)),
       target_prefix_(PrefixSums(target_lengths)),
       model_(model),
-      null_deviation_(std::max(null_deviation, 1.0)) {}
+      null_deviation_(std::max(null_deviation, 1.0)),
+      tail_factor_(1 - 1 / (null_deviation_ * null_deviation_)),
+      log_null_deviation_(std::log(null_deviation_)) {}
 
 double LengthRatioScorer::Deviation(double source_length, double target_length) const {
   return (target_length - source_length * model_.ratio) /
@@ -114,8 +116,7 @@ double LengthRatioScorer::Cost(std::size_t i, std::size_t a, std::size_t j, std:
   if (a == 0 || b == 0) return 0.0;
   const double delta = Deviation(source_prefix_[i + a] - source_prefix_[i],
                                  target_prefix_[j + b] - target_prefix_[j]);
-  const double s0 = null_deviation_;
-  return delta * delta / 2 * (1 - 1 / (s0 * s0)) - std::log(s0);
+  return delta * delta / 2 * tail_factor_ - log_null_deviation_;
 }
 
 double LengthRatioScorer::NullDeviation(std::span<const double> source_lengths,
@@ -166,6 +167,10 @@ double LengthScorer::Cost(std::size_t i, std::size_t a, std::size_t j, std::size
   const double source_length = source_prefix_[i + a] - source_prefix_[i];
   const double target_length = target_prefix_[j + b] - target_prefix_[j];
   return -std::log(priors_.Prior(a, b)) + LengthCost(source_length, target_length);
+}
+
+std::unique_ptr<RowScorer> LengthRatioScorer::Rows(const std::vector<BeadShape>& shapes) const {
+  return std::make_unique<BeadByBeadRows<LengthRatioScorer>>(*this, shapes, true);
 }
 
 }  // namespace tandem::align

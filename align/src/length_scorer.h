@@ -89,6 +89,7 @@ class LengthRatioScorer final : public BeadScorer {
                     LengthModel model, double null_deviation);
 
   double Cost(std::size_t i, std::size_t a, std::size_t j, std::size_t b) const override;
+  std::unique_ptr<RowScorer> Rows(const std::vector<BeadShape>& shapes) const override;
 
   // delta for a source and a target length (in their own units).
   double Deviation(double source_length, double target_length) const;
@@ -106,6 +107,8 @@ class LengthRatioScorer final : public BeadScorer {
   std::vector<double> target_prefix_;
   LengthModel model_;
   double null_deviation_;
+  double tail_factor_;         // 1 - 1 / null_deviation_^2
+  double log_null_deviation_;  // log(null_deviation_)
 };
 
 // -ln(2 * (1 - Phi(|x|))): the cost of a standard normal deviation of size |x|, accurate also

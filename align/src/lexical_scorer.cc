@@ -3,9 +3,13 @@
 #include <algorithm>
 #include <array>
 #include <atomic>
+#include <bit>
 #include <cassert>
 #include <cmath>
 #include <cstring>
+#include <memory>
+
+#include "fast_math.h"
 
 namespace tandem::align {
 namespace {
@@ -65,7 +69,7 @@ bool Reaches(const std::uint32_t* first, const std::uint32_t* last, std::size_t 
 // (relative error below 1e-4, far below what the costs can tell apart).
 double MatchedScore(double p, double log1m_share, double n) {
   const double x = n * log1m_share;  // <= 0
-  const double chance = x > -0.02 ? -x * (1 + x * (0.5 + x / 6)) : -std::expm1(x);
+  const double chance = x > -0.02 ? -x * (1 + x * (0.5 + x / 6)) : 1 - internal::FastExp(x);
   return FastLog1p(p * (1 - chance) / chance);
 }
 
@@ -232,6 +236,199 @@ double LexicalScorer::SentenceLlr(const Direction& direction, bool forward, std:
     }
   }
   return slot.llr[range - 1];
+}
+
+void LexicalScorer::SentenceLlrsEndingAt(const Direction& direction, bool forward,
+                                         std::size_t sentence, std::size_t end_begin,
+                                         std::size_t end_end, std::size_t ranges, double weight,
+                                         double* out) const {
+  const std::vector<std::uint32_t>& other_begins =
+      forward ? channel_.target.sentence_begin : channel_.source.sentence_begin;
+  const std::uint32_t* reach = direction.reach.data();
+  const std::uint32_t first_active = direction.active_begin[sentence];
+  const std::uint32_t last_active = direction.active_begin[sentence + 1];
+  if (first_active == last_active) return;
+  double unmatched = 0;
+  for (std::uint32_t k = first_active; k < last_active; ++k) {
+    unmatched += direction.active[k].log1m_p;
+  }
+  unmatched *= weight;
+  for (std::size_t end = end_begin; end < end_end; ++end) {
+    double* cell = out + (end - end_begin) * ranges;
+    const std::size_t count = std::min(ranges, end);
+    for (std::size_t b = 0; b < count; ++b) cell[b] += unmatched;
+  }
+  for (std::uint32_t k = first_active; k < last_active; ++k) {
+    const ActiveOccurrence& o = direction.active[k];
+    const std::uint32_t* last = reach + o.reach_end;
+    // A sentence r with a counterpart is the last such before the ends (r, next], where next
+    // is the following one, and the occurrence is matched there by the ranges of end - r
+    // sentences or more.
+    for (const std::uint32_t* at =
+             FirstFrom(reach + o.reach_begin, last, end_begin - std::min(end_begin, ranges));
+         at != last && *at + 1 < end_end; ++at) {
+      const std::size_t r = *at;
+      std::size_t end_last = std::min(r + ranges, end_end - 1);
+      if (at + 1 != last) end_last = std::min<std::size_t>(end_last, at[1]);
+      for (std::size_t end = std::max(r + 1, end_begin); end <= end_last; ++end) {
+        double* cell = out + (end - end_begin) * ranges;
+        const std::size_t count = std::min(ranges, end);
+        for (std::size_t b = end - r; b <= count; ++b) {
+          const double n = static_cast<double>(other_begins[end] - other_begins[end - b]);
+          cell[b - 1] += weight * (MatchedScore(o.p, o.log1m_share, n) - o.log1m_p);
+        }
+      }
+    }
+  }
+}
+
+// The lexical costs of a row's beads from each sentence's scores against the ranges that end
+// at the row's points: the source sentences of the rows above against the target ranges that
+// end at each point, and the target sentences before each point against the source ranges that
+// end at the row. Both are computed for a stretch of ends at once and kept for the rows that
+// need them again. A group's scorers' weighted scores are summed per sentence.
+class LexicalScorer::RowCosts final : public RowScorer {
+ public:
+  RowCosts(std::vector<LexicalGroup::Member> members, const std::vector<BeadShape>& shapes)
+      : members_(std::move(members)), shape_count_(shapes.size()) {
+    for (std::size_t s = 0; s < shapes.size(); ++s) {
+      const BeadShape& shape = shapes[s];
+      if (shape.source_count == 0 || shape.target_count == 0) continue;
+      two_sided_.push_back({s, shape.source_count, shape.target_count});
+      source_ranges_ = std::max(source_ranges_, shape.source_count);
+      target_ranges_ = std::max(target_ranges_, shape.target_count);
+    }
+    sources_.resize(source_ranges_);
+    forward_.resize(source_ranges_);
+    forward_sums_.resize(source_ranges_ * target_ranges_);
+    backward_sums_.resize(source_ranges_ * target_ranges_);
+  }
+
+  void AddRow(std::size_t i, std::size_t j_begin, std::size_t j_end, double weight,
+              double* out) override {
+    if (two_sided_.empty() || members_.empty() || i == 0 || j_begin >= j_end) return;
+    const bool downwards = i >= last_row_;
+    last_row_ = i;
+    const KeyedSide& source = members_.front().scorer->channel_.source;
+    const KeyedSide& target = members_.front().scorer->channel_.target;
+    // forward_[a - 1]: source sentence i - a, its scores against the target ranges ending at
+    // j at [(j - j_begin) * target_ranges_ + b - 1].
+    const std::size_t rows_above = std::min(source_ranges_, i);
+    for (std::size_t a = 1; a <= rows_above; ++a) {
+      Scores& f = sources_[(i - a) % source_ranges_];
+      Refresh(f, true, i - a, j_begin, j_end, downwards, target);
+      forward_[a - 1] = f.llr.data() + (j_begin - f.end_begin) * target_ranges_;
+    }
+    // backward_[t - t_begin]: target sentence t's scores against the source ranges ending at
+    // i, at [a - 1].
+    const std::size_t t_begin = j_begin - std::min(j_begin, target_ranges_);
+    if (targets_.size() < 2 * (j_end - t_begin)) {
+      targets_.assign(std::bit_ceil(2 * (j_end - t_begin)), Scores{});
+    }
+    backward_.resize(j_end - t_begin);
+    for (std::size_t t = t_begin; t + 1 < j_end; ++t) {
+      Scores& g = targets_[t & (targets_.size() - 1)];
+      Refresh(g, false, t, i, i + 1, downwards, source);
+      backward_[t - t_begin] = g.llr.data() + (i - g.end_begin) * source_ranges_;
+    }
+    const std::size_t ra = rows_above;
+    const std::size_t rt = target_ranges_;
+    for (std::size_t j = j_begin; j < j_end; ++j) {
+      // Sums over the a rows above (forward_sums_[(a - 1) * rt + b - 1]) and over the b target
+      // sentences before j (backward_sums_[(a - 1) * rt + b - 1]).
+      const std::size_t at = (j - j_begin) * rt;
+      const std::size_t rb = std::min(rt, j);
+      for (std::size_t b = 0; b < rb; ++b) forward_sums_[b] = forward_[0][at + b];
+      for (std::size_t a = 1; a < ra; ++a) {
+        for (std::size_t b = 0; b < rb; ++b) {
+          forward_sums_[a * rt + b] = forward_sums_[(a - 1) * rt + b] + forward_[a][at + b];
+        }
+      }
+      for (std::size_t a = 0; a < ra; ++a) {
+        double sum = 0;
+        for (std::size_t b = 0; b < rb; ++b) {
+          sum += backward_[j - 1 - b - t_begin][a];
+          backward_sums_[a * rt + b] = sum;
+        }
+      }
+      double* cell = out + (j - j_begin) * shape_count_;
+      for (const TwoSided& shape : two_sided_) {
+        if (shape.a > ra || shape.b > rb) continue;
+        const std::size_t k = (shape.a - 1) * rt + shape.b - 1;
+        cell[shape.index] += weight * -(forward_sums_[k] + backward_sums_[k]);
+      }
+    }
+  }
+
+ private:
+  // One sentence's scores against the ranges of the other side that end in
+  // [end_begin, end_end).
+  struct Scores {
+    std::size_t sentence = static_cast<std::size_t>(-1);
+    std::size_t end_begin = 0;
+    std::size_t end_end = 0;
+    std::vector<double> llr;
+  };
+  struct TwoSided {
+    std::size_t index = 0;
+    std::size_t a = 0;
+    std::size_t b = 0;
+  };
+  // Rows ahead (or behind, going up) reuse a sentence's scores this far beyond the ends asked.
+  static constexpr std::size_t kAhead = 32;
+
+  // Makes `scores` hold `sentence`'s scores for at least the ends [end_begin, end_end).
+  void Refresh(Scores& scores, bool forward, std::size_t sentence, std::size_t end_begin,
+               std::size_t end_end, bool downwards, const KeyedSide& other) const {
+    if (scores.sentence == sentence && scores.end_begin <= end_begin && end_end <= scores.end_end) {
+      return;
+    }
+    const std::size_t ends = other.sentence_count() + 1;
+    scores.sentence = sentence;
+    scores.end_begin = downwards ? end_begin : end_begin - std::min(end_begin, kAhead);
+    scores.end_end = downwards ? std::min(ends, end_end + kAhead) : end_end;
+    const std::size_t ranges = forward ? target_ranges_ : source_ranges_;
+    scores.llr.assign((scores.end_end - scores.end_begin) * ranges, 0.0);
+    for (const LexicalGroup::Member& member : members_) {
+      const LexicalScorer& scorer = *member.scorer;
+      scorer.SentenceLlrsEndingAt(forward ? scorer.forward_ : scorer.backward_, forward, sentence,
+                                  scores.end_begin, scores.end_end, ranges, member.weight,
+                                  scores.llr.data());
+    }
+  }
+
+  std::vector<LexicalGroup::Member> members_;
+  std::size_t shape_count_;
+  std::vector<TwoSided> two_sided_;
+  std::size_t source_ranges_ = 0;
+  std::size_t target_ranges_ = 0;
+  std::size_t last_row_ = 0;
+  std::vector<Scores> sources_;          // by sentence modulo source_ranges_
+  std::vector<Scores> targets_;          // by sentence modulo their count (a power of two)
+  std::vector<const double*> forward_;   // the rows above, nearest first
+  std::vector<const double*> backward_;  // the target sentences from t_begin on
+  std::vector<double> forward_sums_;
+  std::vector<double> backward_sums_;
+};
+
+std::unique_ptr<RowScorer> LexicalScorer::Rows(const std::vector<BeadShape>& shapes) const {
+  return std::make_unique<RowCosts>(std::vector<LexicalGroup::Member>{{this, 1.0}}, shapes);
+}
+
+LexicalGroup::LexicalGroup(std::vector<Member> members) {
+  for (const Member& member : members) {
+    if (member.weight != 0) members_.push_back(member);
+  }
+}
+
+double LexicalGroup::Cost(std::size_t i, std::size_t a, std::size_t j, std::size_t b) const {
+  double cost = 0;
+  for (const Member& member : members_) cost += member.weight * member.scorer->Cost(i, a, j, b);
+  return cost;
+}
+
+std::unique_ptr<RowScorer> LexicalGroup::Rows(const std::vector<BeadShape>& shapes) const {
+  return std::make_unique<LexicalScorer::RowCosts>(members_, shapes);
 }
 
 double LexicalScorer::SideLlr(const Direction& direction, bool forward, std::size_t begin,

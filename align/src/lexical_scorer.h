@@ -71,6 +71,9 @@ class LexicalScorer final : public BeadScorer {
   LexicalScorer(const EvidenceChannel& channel, LexicalScorerOptions options);
 
   double Cost(std::size_t i, std::size_t a, std::size_t j, std::size_t b) const override;
+  // Row by row, each sentence is scored once against the ranges of the other side that end at
+  // each point of a row (and kept for the rows after), the same sums as Cost's.
+  std::unique_ptr<RowScorer> Rows(const std::vector<BeadShape>& shapes) const override;
 
   // The matched occurrences of the bead, source side first.
   std::vector<LexicalMatch> Matches(std::size_t i, std::size_t a, std::size_t j,
@@ -113,6 +116,10 @@ class LexicalScorer final : public BeadScorer {
     std::vector<ActiveOccurrence> active;
   };
 
+  class RowCosts;
+  friend class RowCosts;
+  friend class LexicalGroup;
+
   // `links`: this side's keys -> the other side's keys.
   void Prepare(const KeyedSide& side, const KeyedSide& other,
                const std::vector<std::vector<KeyLink>>& links, Direction& direction) const;
@@ -123,6 +130,14 @@ class LexicalScorer final : public BeadScorer {
   double SentenceLlr(const Direction& direction, bool forward, std::size_t sentence,
                      std::size_t other_begin, std::size_t other_end,
                      std::size_t other_occurrences) const;
+  // A sentence's scores against the ranges of 1 .. ranges sentences of the other side that end
+  // at each end in [end_begin, end_end): out[(end - end_begin) * ranges + b - 1] += weight *
+  // the score against [end - b, end) (ranges that would start before the text are left
+  // alone). SentenceLlr's scores, added in another order: all the occurrences' unmatched
+  // scores, then for the matched ones the difference, found from the sentences they reach.
+  void SentenceLlrsEndingAt(const Direction& direction, bool forward, std::size_t sentence,
+                            std::size_t end_begin, std::size_t end_end, std::size_t ranges,
+                            double weight, double* out) const;
 
   const EvidenceChannel& channel_;
   LexicalScorerOptions options_;
@@ -130,6 +145,23 @@ class LexicalScorer final : public BeadScorer {
   Direction backward_;  // target keys
   // Tells this scorer's remembered sentence scores from other scorers' (never reused).
   std::uint64_t id_ = 0;
+};
+
+// Several lexical scorers of the same texts as one: the weighted sum of their costs. Row by row,
+// each sentence's weighted scores are summed over the scorers before the beads are, so that a
+// row's beads are added up once, not once per scorer.
+class LexicalGroup final : public BeadScorer {
+ public:
+  struct Member {
+    const LexicalScorer* scorer = nullptr;  // not owned
+    double weight = 1.0;
+  };
+  explicit LexicalGroup(std::vector<Member> members);
+  double Cost(std::size_t i, std::size_t a, std::size_t j, std::size_t b) const override;
+  std::unique_ptr<RowScorer> Rows(const std::vector<BeadShape>& shapes) const override;
+
+ private:
+  std::vector<Member> members_;
 };
 
 // The reliability that `counts` support, shrunk towards `prior` with the weight of

@@ -130,4 +130,8 @@ double RegionScorer::Cost(std::size_t i, std::size_t a, std::size_t j, std::size
   return -log_p;
 }
 
+std::unique_ptr<RowScorer> RegionScorer::Rows(const std::vector<BeadShape>& shapes) const {
+  return std::make_unique<BeadByBeadRows<RegionScorer>>(*this, shapes, false);
+}
+
 }  // namespace tandem::align

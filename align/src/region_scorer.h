@@ -84,6 +84,7 @@ class RegionScorer final : public BeadScorer {
   RegionScorer(std::optional<Region> region, const ShapeTable& inside, double inside_weight,
                const RegionOptions& options);
   double Cost(std::size_t i, std::size_t a, std::size_t j, std::size_t b) const override;
+  std::unique_ptr<RowScorer> Rows(const std::vector<BeadShape>& shapes) const override;
   // How far, in sentences, the bead lies outside the region (0 inside).
   std::size_t Distance(std::size_t i, std::size_t a, std::size_t j, std::size_t b) const;
 

@@ -14,8 +14,32 @@
 #pragma once
 
 #include <cstddef>
+#include <memory>
+#include <vector>
 
 namespace tandem::align {
+
+// A bead of a source sentences against b target sentences (a:b).
+struct BeadShape {
+  std::size_t source_count = 0;
+  std::size_t target_count = 0;
+  friend bool operator==(const BeadShape&, const BeadShape&) = default;
+};
+
+// The costs of all the beads that end on one row of the alignment grid, for a search that goes
+// row by row (band_dp.h): one per thread, made by BeadScorer::Rows. It may keep what one row
+// computed for the next (a sentence's score against the other text is shared by the beads of
+// several rows); rows may come in any order.
+class RowScorer {
+ public:
+  virtual ~RowScorer() = default;
+  // For every end point (i, j) with j in [j_begin, j_end), and every shape s = a:b of the
+  // scorer's shapes with a <= i and b <= j, adds weight * Cost(i - a, a, j - b, b) to
+  // out[(j - j_begin) * shapes.size() + s]; other entries are left as they are. The costs are
+  // Cost's, up to rounding (a scorer may add its terms in another order).
+  virtual void AddRow(std::size_t i, std::size_t j_begin, std::size_t j_end, double weight,
+                      double* out) = 0;
+};
 
 class BeadScorer {
  public:
@@ -24,6 +48,53 @@ class BeadScorer {
   // The cost of the bead that covers source sentences [i, i + a) and target sentences
   // [j, j + b), where a + b >= 1. Must be safe to call from several threads at once.
   virtual double Cost(std::size_t i, std::size_t a, std::size_t j, std::size_t b) const = 0;
+
+  // The same costs row by row, for one thread. The default asks Cost for every bead; scorers
+  // whose beads share work (the lexical scorers) do better.
+  virtual std::unique_ptr<RowScorer> Rows(const std::vector<BeadShape>& shapes) const;
+};
+
+// The RowScorer that asks `scorer` for every bead (what BeadScorer::Rows does by default).
+std::unique_ptr<RowScorer> RowsByBead(const BeadScorer& scorer,
+                                      const std::vector<BeadShape>& shapes);
+
+// The same for a scorer whose Cost is cheap and known where Rows is defined: the calls are not
+// virtual (Scorer is final) and can be inlined. With `two_sided_only`, beads with an empty side
+// cost 0 and are not asked about.
+template <typename Scorer>
+class BeadByBeadRows final : public RowScorer {
+ public:
+  BeadByBeadRows(const Scorer& scorer, const std::vector<BeadShape>& shapes, bool two_sided_only)
+      : scorer_(scorer), shape_count_(shapes.size()) {
+    for (std::size_t s = 0; s < shapes.size(); ++s) {
+      if (two_sided_only && (shapes[s].source_count == 0 || shapes[s].target_count == 0)) {
+        continue;
+      }
+      shapes_.push_back({s, shapes[s]});
+    }
+  }
+
+  void AddRow(std::size_t i, std::size_t j_begin, std::size_t j_end, double weight,
+              double* out) override {
+    for (std::size_t j = j_begin; j < j_end; ++j) {
+      double* cell = out + (j - j_begin) * shape_count_;
+      for (const Indexed& shape : shapes_) {
+        const std::size_t a = shape.shape.source_count;
+        const std::size_t b = shape.shape.target_count;
+        if (a > i || b > j) continue;
+        cell[shape.index] += weight * scorer_.Cost(i - a, a, j - b, b);
+      }
+    }
+  }
+
+ private:
+  struct Indexed {
+    std::size_t index = 0;
+    BeadShape shape;
+  };
+  const Scorer& scorer_;
+  std::size_t shape_count_;
+  std::vector<Indexed> shapes_;
 };
 
 }  // namespace tandem::align

@@ -69,13 +69,9 @@ StatusOr<Ladder> ExhaustiveSearch::SearchRegion(const BeadScorer& scorer, std::s
         "{}",
         n, m, cells, options_.max_cells));
   }
-  const internal::CostFunction cost = [&](std::size_t i, std::size_t a, std::size_t j,
-                                          std::size_t b) {
-    return scorer.Cost(i0 + i, a, j0 + j, b);
-  };
   internal::SolveOptions solve;
   solve.threads = SearchThreads(options_.threads);
-  return internal::SolveBand(internal::Band::Full(n, m), options_.shapes, cost, solve, i0, j0);
+  return internal::SolveBand(internal::Band::Full(n, m), options_.shapes, scorer, solve, i0, j0);
 }
 
 }  // namespace tandem::align

@@ -22,12 +22,6 @@
 
 namespace tandem::align {
 
-struct BeadShape {
-  std::size_t source_count = 0;
-  std::size_t target_count = 0;
-  friend bool operator==(const BeadShape&, const BeadShape&) = default;
-};
-
 // 1:0, 0:1, 1:1, and every a:b up to `max_bead` on a side where one side has a single sentence
 // (1:2, 2:1, 1:3, ...), plus 2:2. StandardShapes(2) is Gale & Church's set.
 std::vector<BeadShape> StandardShapes(std::size_t max_bead);

@@ -136,4 +136,8 @@ double ShapeScorer::Cost(std::size_t, std::size_t a, std::size_t, std::size_t b)
   return cost_[a][b];
 }
 
+std::unique_ptr<RowScorer> ShapeScorer::Rows(const std::vector<BeadShape>& shapes) const {
+  return std::make_unique<BeadByBeadRows<ShapeScorer>>(*this, shapes, false);
+}
+
 }  // namespace tandem::align

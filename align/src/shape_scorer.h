@@ -59,6 +59,7 @@ class ShapeScorer final : public BeadScorer {
   explicit ShapeScorer(const ShapeTable& table);
   // -ln P(a:b); infinity for 0:0 and for shapes beyond ShapeTable::kMaxSide.
   double Cost(std::size_t i, std::size_t a, std::size_t j, std::size_t b) const override;
+  std::unique_ptr<RowScorer> Rows(const std::vector<BeadShape>& shapes) const override;
 
  private:
   std::array<std::array<double, ShapeTable::kMaxSide + 1>, ShapeTable::kMaxSide + 1> cost_{};

@@ -122,4 +122,12 @@ double SeparatorScorer::Cost(std::size_t i, std::size_t a, std::size_t j, std::s
   return kSeparatorCost;
 }
 
+std::unique_ptr<RowScorer> ParagraphScorer::Rows(const std::vector<BeadShape>& shapes) const {
+  return std::make_unique<BeadByBeadRows<ParagraphScorer>>(*this, shapes, true);
+}
+
+std::unique_ptr<RowScorer> SeparatorScorer::Rows(const std::vector<BeadShape>& shapes) const {
+  return std::make_unique<BeadByBeadRows<SeparatorScorer>>(*this, shapes, true);
+}
+
 }  // namespace tandem::align::internal

@@ -50,6 +50,7 @@ class ParagraphScorer final : public BeadScorer {
   ParagraphScorer(const std::vector<std::size_t>& source_paragraphs,
                   const std::vector<std::size_t>& target_paragraphs, ParagraphCosts costs);
   double Cost(std::size_t i, std::size_t a, std::size_t j, std::size_t b) const override;
+  std::unique_ptr<RowScorer> Rows(const std::vector<BeadShape>& shapes) const override;
   // Breaks inside the run [begin, begin + count) of one side.
   static std::size_t Crossings(const std::vector<std::uint32_t>& breaks, std::size_t begin,
                                std::size_t count);
@@ -69,6 +70,7 @@ class SeparatorScorer final : public BeadScorer {
   SeparatorScorer(const std::vector<bool>& source_separators,
                   const std::vector<bool>& target_separators);
   double Cost(std::size_t i, std::size_t a, std::size_t j, std::size_t b) const override;
+  std::unique_ptr<RowScorer> Rows(const std::vector<BeadShape>& shapes) const override;
 
  private:
   std::vector<std::uint32_t> source_prefix_;  // separators among sentences [0, k)

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <memory>
 #include <random>
 
 #include <gtest/gtest.h>
@@ -146,6 +147,69 @@ TEST(LexicalScorer, CostsDoNotDependOnTheOrderOfQuestionsNorOnOtherScorers) {
     }
   }
   EXPECT_NE(expected_a, expected_b);
+}
+
+// What the search asks row by row (RowScorer) is what Cost says bead by bead, for one scorer and
+// for a weighted group, whatever order the rows come in and however they are cut, and for beads
+// of more sentences than the scorer keeps scores for at once.
+TEST(LexicalScorer, RowsGiveTheCostsOfEveryBead) {
+  std::vector<std::vector<std::uint32_t>> source;
+  std::vector<std::vector<std::uint32_t>> target;
+  std::mt19937 rng(5);
+  for (int s = 0; s < 30; ++s) {
+    std::vector<std::uint32_t> keys(rng() % 7);
+    for (std::uint32_t& key : keys) key = rng() % 40;
+    source.push_back(keys);
+    for (std::uint32_t& key : keys) key = rng() % 3 == 0 ? rng() % 40 : key;
+    if (rng() % 4 == 0) keys.push_back(rng() % 40);
+    target.push_back(keys);
+  }
+  target.resize(34, {});  // sentences without keys too
+  const EvidenceChannel channel = Identity(source, target, 40);
+  const LexicalScorer sharp(channel, {.reliability = 0.8, .max_sentence_share = 0.4});
+  const LexicalScorer loose(channel, {.reliability = 0.3, .max_sentence_share = 0.2});
+  const LexicalGroup group({{&sharp, 0.7}, {&loose, 0.4}});
+  const std::vector<BeadShape> shapes = {{1, 0}, {0, 1}, {1, 1}, {2, 1}, {1, 2}, {2, 2},
+                                         {3, 1}, {1, 4}, {3, 3}, {6, 1}, {1, 5}};
+  const std::size_t n = source.size();
+  const std::size_t m = target.size();
+  const double untouched = 7.0;
+  auto check = [&](const BeadScorer& scorer, std::unique_ptr<RowScorer>& rows, std::size_t i,
+                   std::size_t j_begin, std::size_t j_end) {
+    std::vector<double> out((j_end - j_begin) * shapes.size(), untouched);
+    rows->AddRow(i, j_begin, j_end, 1.5, out.data());
+    for (std::size_t j = j_begin; j < j_end; ++j) {
+      for (std::size_t s = 0; s < shapes.size(); ++s) {
+        const std::size_t a = shapes[s].source_count;
+        const std::size_t b = shapes[s].target_count;
+        const double got = out[(j - j_begin) * shapes.size() + s];
+        if (a > i || b > j) {
+          ASSERT_EQ(got, untouched) << i << " " << j << " " << a << ":" << b;
+          continue;
+        }
+        const double expected = untouched + 1.5 * scorer.Cost(i - a, a, j - b, b);
+        ASSERT_NEAR(got, expected, 1e-9 * (1 + std::abs(expected)))
+            << i << " " << j << " " << a << ":" << b;
+      }
+    }
+  };
+  for (const BeadScorer* scorer :
+       {static_cast<const BeadScorer*>(&sharp), static_cast<const BeadScorer*>(&group)}) {
+    std::unique_ptr<RowScorer> down = scorer->Rows(shapes);
+    for (std::size_t i = 0; i <= n; ++i) check(*scorer, down, i, 0, m + 1);
+    std::unique_ptr<RowScorer> up = scorer->Rows(shapes);
+    for (std::size_t i = n + 1; i-- > 0;) check(*scorer, up, i, 0, m + 1);
+    // A band: each row a window that moves with it.
+    std::unique_ptr<RowScorer> band = scorer->Rows(shapes);
+    for (std::size_t i = 0; i <= n; ++i) {
+      const std::size_t center = i * m / n;
+      check(*scorer, band, i, center - std::min<std::size_t>(center, 3),
+            std::min(m + 1, center + 4));
+    }
+  }
+  // The group is the weighted sum of its members.
+  EXPECT_NEAR(group.Cost(3, 2, 4, 1), 0.7 * sharp.Cost(3, 2, 4, 1) + 0.4 * loose.Cost(3, 2, 4, 1),
+              1e-12);
 }
 
 TEST(LexicalScorer, TheScoreFollowsTheModel) {

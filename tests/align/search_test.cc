@@ -1,5 +1,6 @@
 #include "search.h"
 
+#include <array>
 #include <cmath>
 #include <random>
 #include <set>
@@ -225,6 +226,49 @@ TEST(SolveBand, PathOnlyFindsTheSamePath) {
     ASSERT_TRUE(with.ok());
     ASSERT_TRUE(without.ok());
     EXPECT_EQ(Structure(*with), *without) << "trial " << trial;
+  }
+}
+
+// Costs kept in a table and costs computed again row by row when the table would not fit give
+// the same ladder and the same confidences, in a full grid and in a band with offsets.
+TEST(SolveBand, KeptAndRecomputedCostsAgree) {
+  class NoiseScorer final : public BeadScorer {
+   public:
+    explicit NoiseScorer(std::uint32_t seed) {
+      std::mt19937 rng(seed);
+      for (double& x : noise_) x = std::uniform_real_distribution<double>(0.0, 3.0)(rng);
+    }
+    double Cost(std::size_t i, std::size_t a, std::size_t j, std::size_t b) const override {
+      return noise_[(i * 7 + j * 13 + a * 3 + b) % noise_.size()] + (a == 0 || b == 0 ? 2.0 : 0.0);
+    }
+
+   private:
+    std::array<double, 61> noise_{};
+  };
+  const std::vector<BeadShape> shapes = StandardShapes(4);
+  for (std::uint32_t trial = 0; trial < 20; ++trial) {
+    const NoiseScorer scorer(trial);
+    const std::size_t n = 10 + trial * 3;
+    const std::size_t m = 12 + trial * 2;
+    std::vector<std::size_t> lo(n + 1);
+    std::vector<std::size_t> hi(n + 1);
+    for (std::size_t i = 0; i <= n; ++i) {
+      const std::size_t center = i * m / n;
+      lo[i] = center - std::min<std::size_t>(center, 4);
+      hi[i] = std::min(m, center + 4);
+    }
+    for (const internal::Band& band : {internal::Band::Full(n, m), internal::Band(lo, hi)}) {
+      internal::SolveOptions kept;
+      internal::SolveOptions recomputed;
+      recomputed.cost_cache_bytes = 0;
+      StatusOr<Ladder> a = internal::SolveBand(band, shapes, scorer, kept, 5, 9);
+      StatusOr<Ladder> b = internal::SolveBand(band, shapes, scorer, recomputed, 5, 9);
+      ASSERT_TRUE(a.ok());
+      ASSERT_TRUE(b.ok());
+      EXPECT_EQ(*a, *b) << "trial " << trial;
+      EXPECT_EQ(a->front().source_begin, 5u);
+      EXPECT_EQ(a->front().target_begin, 9u);
+    }
   }
 }
 
