@@ -60,7 +60,7 @@ class CostSum {
   }
 
  private:
-  std::array<double, 256> values_;  // two per shape at most (from both states)
+  std::array<double, 128> values_;  // one per shape at most
   std::size_t count_ = 0;
   double min_ = kInfinity;
 };
@@ -319,13 +319,15 @@ StatusOr<Ladder> SolveBand(const Band& band, const std::vector<BeadShape>& shape
   std::vector<Kind> kinds(shapes.size());
   for (std::size_t s = 0; s < shapes.size(); ++s) kinds[s] = KindOf(shapes[s]);
 
-  // Forward: the best path cost (Viterbi) and the total of all paths (alpha) into every point,
+  // Forward: the best path cost (Viterbi) into every point, per state, and the total of all
+  // paths into it: in state 0 (alpha, what a target-only step may follow) and in either state
+  // (alpha_any, what every other step may follow), so that such a step adds one term, not one
   // per state.
   std::vector<double> best[2] = {std::vector<double>(cells, kInfinity),
                                  std::vector<double>(cells, kInfinity)};
   const std::size_t summed_cells = options.posteriors ? cells : 0;
-  std::vector<double> alpha[2] = {std::vector<double>(summed_cells, kInfinity),
-                                  std::vector<double>(summed_cells, kInfinity)};
+  std::vector<double> alpha(summed_cells, kInfinity);
+  std::vector<double> alpha_any(summed_cells, kInfinity);
   // The step into a point per state: shape index, and 0x80 when it came from state 1.
   std::vector<std::uint8_t> back[2] = {std::vector<std::uint8_t>(cells, 0),
                                        std::vector<std::uint8_t>(cells, 0)};
@@ -334,7 +336,10 @@ StatusOr<Ladder> SolveBand(const Band& band, const std::vector<BeadShape>& shape
     StepRows from_rows(shapes.size());
     const std::size_t count = shapes.size();
     best[0][band.Index(0, 0)] = 0.0;
-    if (options.posteriors) alpha[0][band.Index(0, 0)] = 0.0;
+    if (options.posteriors) {
+      alpha[band.Index(0, 0)] = 0.0;
+      alpha_any[band.Index(0, 0)] = 0.0;
+    }
     for (std::size_t i = 0; i <= n; ++i) {
       from_rows.Set(band, shapes, i, true);
       const float* row_costs = step_costs.Row(i);
@@ -362,14 +367,19 @@ StatusOr<Ladder> SolveBand(const Band& band, const std::vector<BeadShape>& shape
               cell_best[to] = best[state][from] + c;
               cell_back[to] = static_cast<std::uint8_t>(s | (state == 1 ? 0x80 : 0));
             }
-            if (options.posteriors) cell_alpha[to].Add(alpha[state][from] + c);
+          }
+          if (options.posteriors) {
+            cell_alpha[to].Add((last_from == 0 ? alpha[from] : alpha_any[from]) + c);
           }
         }
         const std::size_t at = band.Index(i, j);
         for (int state = 0; state < 2; ++state) {
           best[state][at] = cell_best[state];
-          if (options.posteriors) alpha[state][at] = cell_alpha[state].Total();
           back[state][at] = cell_back[state];
+        }
+        if (options.posteriors) {
+          alpha[at] = cell_alpha[0].Total();
+          alpha_any[at] = AddCosts(alpha[at], cell_alpha[1].Total());
         }
       }
     }
@@ -392,7 +402,10 @@ StatusOr<Ladder> SolveBand(const Band& band, const std::vector<BeadShape>& shape
       }
       for (std::size_t j = band.hi(i) + 1; j-- > band.lo(i);) {
         if (i == n && j == m) continue;
-        CostSum cell_beta[2];
+        // Every step may follow state 0; all but target-only steps state 1 (each step's term
+        // is added once: beta[0] is beta[1] plus the target-only steps).
+        CostSum others;
+        CostSum target_only;
         for (std::size_t s = 0; s < count; ++s) {
           const std::size_t column = j + shapes[s].target_count;
           if (!to_rows.valid[s] || column > m) continue;
@@ -402,11 +415,11 @@ StatusOr<Ladder> SolveBand(const Band& band, const std::vector<BeadShape>& shape
           const double next = beta[to][to_rows.first[s] + offset];
           if (next == kInfinity) continue;
           const double total = static_cast<double>(to_costs[s][offset * count + s]) + next;
-          cell_beta[0].Add(total);
-          if (kinds[s] != Kind::kTargetOnly) cell_beta[1].Add(total);
+          (kinds[s] == Kind::kTargetOnly ? target_only : others).Add(total);
         }
-        beta[0][band.Index(i, j)] = cell_beta[0].Total();
-        beta[1][band.Index(i, j)] = cell_beta[1].Total();
+        const double from_either = others.Total();
+        beta[0][band.Index(i, j)] = AddCosts(from_either, target_only.Total());
+        beta[1][band.Index(i, j)] = from_either;
       }
     }
   };
@@ -426,9 +439,9 @@ StatusOr<Ladder> SolveBand(const Band& band, const std::vector<BeadShape>& shape
   if (best[0][end] == kInfinity && best[1][end] == kInfinity) {
     return InternalError("no path through the search band with the given bead shapes");
   }
-  const double total = options.posteriors ? AddCosts(alpha[0][end], alpha[1][end]) : 0.0;
+  const double total = options.posteriors ? alpha_any[end] : 0.0;
   // The total of all paths into a point, whatever the state.
-  auto into = [&alpha](std::size_t at) { return AddCosts(alpha[0][at], alpha[1][at]); };
+  auto into = [&alpha_any](std::size_t at) { return alpha_any[at]; };
   // A sentence without counterpart stands where the canonical order puts it, but whether a
   // sentence is unaligned at all is what a reviewer needs: the confidence of a one-sided bead
   // is the probability that its sentence is unaligned (the posterior of all 1:0, or 0:1, steps
@@ -459,7 +472,7 @@ StatusOr<Ladder> SolveBand(const Band& band, const std::vector<BeadShape>& shape
         }
         if (skip_target < shapes.size() && j > 0 && band.Contains(i, j - 1) &&
             beta[0][at] != kInfinity) {
-          const double before = alpha[0][band.Index(i, j - 1)];
+          const double before = alpha[band.Index(i, j - 1)];
           if (before != kInfinity) {
             target_unaligned[j - 1] +=
                 FastExp(-(before + step_costs.Cost(i, j, skip_target) + beta[0][at] - total));
@@ -483,7 +496,7 @@ StatusOr<Ladder> SolveBand(const Band& band, const std::vector<BeadShape>& shape
     } else if (a + b != 1 || (s != skip_source && s != skip_target)) {
       const double c = costs.Cost(i, j, s);
       const std::size_t from = band.Index(i - a, j - b);
-      const double before = kinds[s] == Kind::kTargetOnly ? alpha[0][from] : into(from);
+      const double before = kinds[s] == Kind::kTargetOnly ? alpha[from] : into(from);
       posterior = std::exp(-(before + c + beta[state][at] - total));
     } else {
       if (!masses_ready) {

@@ -112,11 +112,19 @@ double LengthRatioScorer::Deviation(double source_length, double target_length) 
          std::sqrt(Scale(source_length, target_length, model_.ratio) * model_.variance);
 }
 
-double LengthRatioScorer::Cost(std::size_t i, std::size_t a, std::size_t j, std::size_t b) const {
+inline double LengthRatioScorer::CostAt(std::size_t i, std::size_t a, std::size_t j,
+                                        std::size_t b) const {
   if (a == 0 || b == 0) return 0.0;
-  const double delta = Deviation(source_prefix_[i + a] - source_prefix_[i],
-                                 target_prefix_[j + b] - target_prefix_[j]);
-  return delta * delta / 2 * tail_factor_ - log_null_deviation_;
+  // Deviation() squared, without its square root.
+  const double source = source_prefix_[i + a] - source_prefix_[i];
+  const double target = target_prefix_[j + b] - target_prefix_[j];
+  const double excess = target - source * model_.ratio;
+  const double squared = excess * excess / (Scale(source, target, model_.ratio) * model_.variance);
+  return squared / 2 * tail_factor_ - log_null_deviation_;
+}
+
+double LengthRatioScorer::Cost(std::size_t i, std::size_t a, std::size_t j, std::size_t b) const {
+  return CostAt(i, a, j, b);
 }
 
 double LengthRatioScorer::NullDeviation(std::span<const double> source_lengths,
@@ -170,7 +178,9 @@ double LengthScorer::Cost(std::size_t i, std::size_t a, std::size_t j, std::size
 }
 
 std::unique_ptr<RowScorer> LengthRatioScorer::Rows(const std::vector<BeadShape>& shapes) const {
-  return std::make_unique<BeadByBeadRows<LengthRatioScorer>>(*this, shapes, true);
+  return MakeBeadByBeadRows([this](std::size_t i, std::size_t a, std::size_t j,
+                                   std::size_t b) { return CostAt(i, a, j, b); },
+                            shapes, true);
 }
 
 }  // namespace tandem::align

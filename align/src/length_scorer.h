@@ -103,6 +103,8 @@ class LengthRatioScorer final : public BeadScorer {
   double null_deviation() const { return null_deviation_; }
 
  private:
+  // Cost, inlined where it is defined.
+  double CostAt(std::size_t i, std::size_t a, std::size_t j, std::size_t b) const;
   std::vector<double> source_prefix_;
   std::vector<double> target_prefix_;
   LengthModel model_;

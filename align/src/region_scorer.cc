@@ -114,7 +114,8 @@ std::size_t RegionScorer::Distance(std::size_t i, std::size_t a, std::size_t j,
                   SideDistance(j, j + b, region_->target_begin, region_->target_end));
 }
 
-double RegionScorer::Cost(std::size_t i, std::size_t a, std::size_t j, std::size_t b) const {
+inline double RegionScorer::CostAt(std::size_t i, std::size_t a, std::size_t j,
+                                   std::size_t b) const {
   if (!region_) return 0.0;
   const std::size_t distance = Distance(i, a, j, b);
   if (distance == 0) return 0.0;
@@ -130,8 +131,14 @@ double RegionScorer::Cost(std::size_t i, std::size_t a, std::size_t j, std::size
   return -log_p;
 }
 
+double RegionScorer::Cost(std::size_t i, std::size_t a, std::size_t j, std::size_t b) const {
+  return CostAt(i, a, j, b);
+}
+
 std::unique_ptr<RowScorer> RegionScorer::Rows(const std::vector<BeadShape>& shapes) const {
-  return std::make_unique<BeadByBeadRows<RegionScorer>>(*this, shapes, false);
+  return MakeBeadByBeadRows([this](std::size_t i, std::size_t a, std::size_t j,
+                                   std::size_t b) { return CostAt(i, a, j, b); },
+                            shapes, false);
 }
 
 }  // namespace tandem::align

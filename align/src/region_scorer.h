@@ -89,6 +89,8 @@ class RegionScorer final : public BeadScorer {
   std::size_t Distance(std::size_t i, std::size_t a, std::size_t j, std::size_t b) const;
 
  private:
+  // Cost, inlined where it is defined.
+  double CostAt(std::size_t i, std::size_t a, std::size_t j, std::size_t b) const;
   std::optional<Region> region_;
   ShapeScorer inside_;
   double inside_weight_;

@@ -58,14 +58,17 @@ class BeadScorer {
 std::unique_ptr<RowScorer> RowsByBead(const BeadScorer& scorer,
                                       const std::vector<BeadShape>& shapes);
 
-// The same for a scorer whose Cost is cheap and known where Rows is defined: the calls are not
-// virtual (Scorer is final) and can be inlined. With `two_sided_only`, beads with an empty side
-// cost 0 and are not asked about.
-template <typename Scorer>
+// A RowScorer that adds nothing, for a scorer whose every cost is 0 on the texts at hand.
+std::unique_ptr<RowScorer> NoRowCosts();
+
+// The same for a scorer whose cost is cheap and known where its Rows is defined: `cost` (a
+// lambda calling the scorer's non-virtual cost) is inlined into the loop. With
+// `two_sided_only`, beads with an empty side cost 0 and are not asked about.
+template <typename CostOf>
 class BeadByBeadRows final : public RowScorer {
  public:
-  BeadByBeadRows(const Scorer& scorer, const std::vector<BeadShape>& shapes, bool two_sided_only)
-      : scorer_(scorer), shape_count_(shapes.size()) {
+  BeadByBeadRows(CostOf cost, const std::vector<BeadShape>& shapes, bool two_sided_only)
+      : cost_(cost), shape_count_(shapes.size()) {
     for (std::size_t s = 0; s < shapes.size(); ++s) {
       if (two_sided_only && (shapes[s].source_count == 0 || shapes[s].target_count == 0)) {
         continue;
@@ -82,7 +85,7 @@ class BeadByBeadRows final : public RowScorer {
         const std::size_t a = shape.shape.source_count;
         const std::size_t b = shape.shape.target_count;
         if (a > i || b > j) continue;
-        cell[shape.index] += weight * scorer_.Cost(i - a, a, j - b, b);
+        cell[shape.index] += weight * cost_(i - a, a, j - b, b);
       }
     }
   }
@@ -92,9 +95,15 @@ class BeadByBeadRows final : public RowScorer {
     std::size_t index = 0;
     BeadShape shape;
   };
-  const Scorer& scorer_;
+  CostOf cost_;
   std::size_t shape_count_;
   std::vector<Indexed> shapes_;
 };
+
+template <typename CostOf>
+std::unique_ptr<RowScorer> MakeBeadByBeadRows(CostOf cost, const std::vector<BeadShape>& shapes,
+                                              bool two_sided_only) {
+  return std::make_unique<BeadByBeadRows<CostOf>>(cost, shapes, two_sided_only);
+}
 
 }  // namespace tandem::align

@@ -99,10 +99,15 @@ std::size_t ParagraphScorer::Crossings(const std::vector<std::uint32_t>& breaks,
   return breaks[begin + count] - breaks[begin + 1];
 }
 
-double ParagraphScorer::Cost(std::size_t i, std::size_t a, std::size_t j, std::size_t b) const {
+inline double ParagraphScorer::CostAt(std::size_t i, std::size_t a, std::size_t j,
+                                      std::size_t b) const {
   if (a == 0 || b == 0) return 0.0;
   return costs_.source * static_cast<double>(Crossings(source_breaks_, i, a)) +
          costs_.target * static_cast<double>(Crossings(target_breaks_, j, b));
+}
+
+double ParagraphScorer::Cost(std::size_t i, std::size_t a, std::size_t j, std::size_t b) const {
+  return CostAt(i, a, j, b);
 }
 
 SeparatorScorer::SeparatorScorer(const std::vector<bool>& source_separators,
@@ -110,7 +115,8 @@ SeparatorScorer::SeparatorScorer(const std::vector<bool>& source_separators,
     : source_prefix_(CountPrefix(source_separators)),
       target_prefix_(CountPrefix(target_separators)) {}
 
-double SeparatorScorer::Cost(std::size_t i, std::size_t a, std::size_t j, std::size_t b) const {
+inline double SeparatorScorer::CostAt(std::size_t i, std::size_t a, std::size_t j,
+                                      std::size_t b) const {
   if (a == 0 || b == 0) return 0.0;
   const std::uint32_t source =
       i + a < source_prefix_.size() ? source_prefix_[i + a] - source_prefix_[i] : 0;
@@ -122,12 +128,107 @@ double SeparatorScorer::Cost(std::size_t i, std::size_t a, std::size_t j, std::s
   return kSeparatorCost;
 }
 
+double SeparatorScorer::Cost(std::size_t i, std::size_t a, std::size_t j, std::size_t b) const {
+  return CostAt(i, a, j, b);
+}
+
+namespace {
+
+// The costs of a row's beads from per-side parts: a part for the source sentences of the rows
+// above (per source count), one for the target sentences before each point (per target count),
+// and how the two make a cost.
+template <typename SourcePart, typename TargetPart, typename Combine>
+class SidePartRows final : public RowScorer {
+ public:
+  SidePartRows(const std::vector<BeadShape>& shapes, SourcePart source, TargetPart target,
+               Combine combine)
+      : source_(source), target_(target), combine_(combine), shape_count_(shapes.size()) {
+    for (std::size_t s = 0; s < shapes.size(); ++s) {
+      if (shapes[s].source_count == 0 || shapes[s].target_count == 0) continue;
+      shapes_.push_back({s, shapes[s].source_count, shapes[s].target_count});
+      max_a_ = std::max(max_a_, shapes[s].source_count);
+      max_b_ = std::max(max_b_, shapes[s].target_count);
+    }
+    source_parts_.resize(max_a_ + 1);
+    target_parts_.resize(max_b_ + 1);
+  }
+
+  void AddRow(std::size_t i, std::size_t j_begin, std::size_t j_end, double weight,
+              double* out) override {
+    for (std::size_t a = 1; a <= std::min(max_a_, i); ++a) source_parts_[a] = source_(i - a, a);
+    for (std::size_t j = j_begin; j < j_end; ++j) {
+      for (std::size_t b = 1; b <= std::min(max_b_, j); ++b) target_parts_[b] = target_(j - b, b);
+      double* cell = out + (j - j_begin) * shape_count_;
+      for (const Shape& shape : shapes_) {
+        if (shape.a > i || shape.b > j) continue;
+        cell[shape.index] +=
+            weight * combine_(shape.a, shape.b, source_parts_[shape.a], target_parts_[shape.b]);
+      }
+    }
+  }
+
+ private:
+  struct Shape {
+    std::size_t index = 0;
+    std::size_t a = 0;
+    std::size_t b = 0;
+  };
+  SourcePart source_;
+  TargetPart target_;
+  Combine combine_;
+  std::size_t shape_count_;
+  std::vector<Shape> shapes_;
+  std::size_t max_a_ = 0;
+  std::size_t max_b_ = 0;
+  std::vector<double> source_parts_;
+  std::vector<double> target_parts_;
+};
+
+template <typename SourcePart, typename TargetPart, typename Combine>
+std::unique_ptr<RowScorer> MakeSidePartRows(const std::vector<BeadShape>& shapes, SourcePart source,
+                                            TargetPart target, Combine combine) {
+  return std::make_unique<SidePartRows<SourcePart, TargetPart, Combine>>(shapes, source, target,
+                                                                         combine);
+}
+
+}  // namespace
+
 std::unique_ptr<RowScorer> ParagraphScorer::Rows(const std::vector<BeadShape>& shapes) const {
-  return std::make_unique<BeadByBeadRows<ParagraphScorer>>(*this, shapes, true);
+  // Texts of one paragraph a side (presegmented sentences) cross no break: every cost is 0.
+  auto crosses = [](const std::vector<std::uint32_t>& breaks, double cost) {
+    return !breaks.empty() && breaks.back() > 0 && cost != 0;
+  };
+  if (!crosses(source_breaks_, costs_.source) && !crosses(target_breaks_, costs_.target)) {
+    return NoRowCosts();
+  }
+  return MakeSidePartRows(
+      shapes,
+      [this](std::size_t i, std::size_t a) {
+        return costs_.source * static_cast<double>(Crossings(source_breaks_, i, a));
+      },
+      [this](std::size_t j, std::size_t b) {
+        return costs_.target * static_cast<double>(Crossings(target_breaks_, j, b));
+      },
+      [](std::size_t, std::size_t, double source, double target) { return source + target; });
 }
 
 std::unique_ptr<RowScorer> SeparatorScorer::Rows(const std::vector<BeadShape>& shapes) const {
-  return std::make_unique<BeadByBeadRows<SeparatorScorer>>(*this, shapes, true);
+  if (source_prefix_.back() == 0 && target_prefix_.back() == 0) return NoRowCosts();
+  // The parts are the separators each side of the bead holds.
+  return MakeSidePartRows(
+      shapes,
+      [this](std::size_t i, std::size_t a) {
+        return static_cast<double>(source_prefix_[i + a] - source_prefix_[i]);
+      },
+      [this](std::size_t j, std::size_t b) {
+        return static_cast<double>(target_prefix_[j + b] - target_prefix_[j]);
+      },
+      [](std::size_t a, std::size_t b, double source, double target) {
+        if (source + target == 0) return 0.0;
+        // A separator against a separator is the one two-sided bead it may be part of.
+        if (a == 1 && b == 1 && source == 1 && target == 1) return 0.0;
+        return kSeparatorCost;
+      });
 }
 
 }  // namespace tandem::align::internal

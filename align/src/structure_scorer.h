@@ -56,6 +56,8 @@ class ParagraphScorer final : public BeadScorer {
                                std::size_t count);
 
  private:
+  // Cost, inlined where it is defined.
+  double CostAt(std::size_t i, std::size_t a, std::size_t j, std::size_t b) const;
   // breaks[k]: paragraph breaks before sentences 1..k-1 (a break before sentence k when it
   // starts another paragraph than sentence k - 1's).
   std::vector<std::uint32_t> source_breaks_;
@@ -73,6 +75,8 @@ class SeparatorScorer final : public BeadScorer {
   std::unique_ptr<RowScorer> Rows(const std::vector<BeadShape>& shapes) const override;
 
  private:
+  // Cost, inlined where it is defined.
+  double CostAt(std::size_t i, std::size_t a, std::size_t j, std::size_t b) const;
   std::vector<std::uint32_t> source_prefix_;  // separators among sentences [0, k)
   std::vector<std::uint32_t> target_prefix_;
 };
