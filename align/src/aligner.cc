@@ -236,6 +236,7 @@ std::unique_ptr<LadderSearch> MakeSearch(const Settings& options) {
   CoarseToFineSearchOptions search{.shapes = AlignmentShapes(options.max_bead),
                                    .threads = options.threads};
   search.guided_cells = options.guided_cells;
+  search.sketch_shapes = StandardShapes(1);
   return std::make_unique<CoarseToFineSearch>(search);
 }
 

@@ -501,6 +501,21 @@ StatusOr<Ladder> CoarseToFineSearch::SearchRegion(const SearchProblem& problem, 
     }
   }
   if (cells <= options_.max_exhaustive_cells || n == 0 || m == 0) {
+    if (!options_.sketch_shapes.empty() && problem.guide_window > 0 &&
+        cells > options_.guided_cells && n > 0 && m > 0) {
+      // The cheapest path of the sketch's shapes over the whole grid (the path alone), then
+      // every shape, and the posteriors, in the band around it.
+      internal::SolveOptions path_only = solve;
+      path_only.posteriors = false;
+      TANDEM_ASSIGN_OR_RETURN(
+          const Ladder sketch,
+          internal::SolveBand(internal::Band::Full(n, m), options_.sketch_shapes, fine_cost,
+                              path_only, i0, j0));
+      const std::optional<Ladder> local = GuideInside(sketch, i0, i1, j0, j1);
+      if (!local) return InternalError("the sketch of a region is not a path through it");
+      const internal::Band band = ProjectBand(*local, n, m, problem.guide_window, 1);
+      return internal::SolveBand(band, options_.shapes, fine_cost, solve, i0, j0);
+    }
     return internal::SolveBand(internal::Band::Full(n, m), options_.shapes, fine_cost, solve, i0,
                                j0);
   }

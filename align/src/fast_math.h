@@ -15,7 +15,9 @@ inline double FastExp(double x) {
   constexpr double kLog2E = 1.4426950408889634;
   constexpr double kLn2High = 0.6931471803691238;  // ln 2 split in two for an exact reduction
   constexpr double kLn2Low = 1.9082149292705877e-10;
-  const double k = std::nearbyint(x * kLog2E);
+  // The nearest integer (std::nearbyint is a library call without SSE4.1).
+  const double y = x * kLog2E;
+  const auto k = static_cast<double>(static_cast<std::int64_t>(y < 0 ? y - 0.5 : y + 0.5));
   const double r = (x - k * kLn2High) - k * kLn2Low;  // |r| <= ln 2 / 2
   // e^r by its Taylor series to r^9 (the next term is below 1e-10 relative).
   double p = 1.0 / 362880;

@@ -117,6 +117,12 @@ struct CoarseToFineSearchOptions {
   // With a guide (SearchProblem::guide), regions of more than this many cells are searched in
   // the band around the guide; smaller ones in full, as without.
   std::size_t guided_cells = 1'000'000;
+  // When not empty, regions searched exhaustively with more than guided_cells cells and no
+  // guide are sketched first: the cheapest path of these shapes over the whole grid (Viterbi
+  // alone), then the band of SearchProblem::guide_window sentences around it is searched with
+  // every shape and the posteriors. Fewer shapes and no sums of all paths make the full grid
+  // cheap; the band finds what every shape would.
+  std::vector<BeadShape> sketch_shapes;
   // Threads for computing costs and for the forward and backward passes; 0 = one per core.
   std::size_t threads = 0;
 };

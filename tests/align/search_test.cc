@@ -272,5 +272,55 @@ TEST(SolveBand, KeptAndRecomputedCostsAgree) {
   }
 }
 
+// A region sketched with 1:0, 0:1 and 1:1 alone, then searched with every shape in the band
+// around the sketch, finds the ladder an exhaustive search finds: random ladders of every shape
+// with long runs of sentences without counterpart, on grids large enough to be sketched.
+TEST(CoarseToFineSearch, ASketchedRegionGivesTheExhaustiveLadder) {
+  std::mt19937 rng(2024);
+  const std::vector<BeadShape> shapes = StandardShapes(4);
+  for (int trial = 0; trial < 12; ++trial) {
+    Ladder truth;
+    std::size_t i = 0;
+    std::size_t j = 0;
+    while (i < 150 || j < 150) {
+      if (rng() % 10 == 0) {  // a run without counterpart on one side, then a pair
+        const bool source_side = rng() % 2 == 0;
+        const std::size_t run = 5 + rng() % 30;
+        for (std::size_t k = 0; k < run; ++k) {
+          truth.push_back({i, source_side ? 1u : 0u, j, source_side ? 0u : 1u, 0});
+          (source_side ? i : j) += 1;
+        }
+      }
+      const BeadShape& shape = shapes[2 + rng() % (shapes.size() - 2)];  // two-sided
+      truth.push_back({i, shape.source_count, j, shape.target_count, 0});
+      i += shape.source_count;
+      j += shape.target_count;
+    }
+    const OracleScorer scorer(truth);
+    SearchProblem problem = Problem(scorer, i, j);
+    problem.guide_window = 16;
+    CoarseToFineSearchOptions sketched{.shapes = shapes};
+    sketched.guided_cells = 10'000;
+    sketched.sketch_shapes = StandardShapes(1);
+    StatusOr<Ladder> found = CoarseToFineSearch(sketched).Search(problem);
+    StatusOr<Ladder> exhaustive = ExhaustiveSearch({.shapes = shapes}).Search(problem);
+    ASSERT_TRUE(found.ok());
+    ASSERT_TRUE(exhaustive.ok());
+    const Ladder got = Structure(*found);
+    std::size_t k = 0;
+    while (k < got.size() && k < truth.size() && got[k] == truth[k]) ++k;
+    EXPECT_EQ(got, truth) << "trial " << trial << " first difference at bead " << k << ": "
+                          << (k < got.size() ? got[k].source_begin : 0) << "+"
+                          << (k < got.size() ? got[k].source_count : 0) << " "
+                          << (k < got.size() ? got[k].target_begin : 0) << "+"
+                          << (k < got.size() ? got[k].target_count : 0) << " truth "
+                          << (k < truth.size() ? truth[k].source_begin : 0) << "+"
+                          << (k < truth.size() ? truth[k].source_count : 0) << " "
+                          << (k < truth.size() ? truth[k].target_begin : 0) << "+"
+                          << (k < truth.size() ? truth[k].target_count : 0);
+    EXPECT_EQ(Structure(*exhaustive), truth) << "trial " << trial << " (exhaustive)";
+  }
+}
+
 }  // namespace
 }  // namespace tandem::align
