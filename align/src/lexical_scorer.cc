@@ -374,8 +374,11 @@ class LexicalScorer::RowCosts final : public RowScorer {
     std::size_t a = 0;
     std::size_t b = 0;
   };
-  // Rows ahead (or behind, going up) reuse a sentence's scores this far beyond the ends asked.
-  static constexpr std::size_t kAhead = 32;
+  // Rows ahead (or behind, going up) reuse a sentence's scores this far beyond the ends asked:
+  // a source sentence is needed by the next few rows, whose points move on by a few columns; a
+  // target sentence by every row its column is in.
+  static constexpr std::size_t kSourceAhead = 8;
+  static constexpr std::size_t kTargetAhead = 32;
 
   // Makes `scores` hold `sentence`'s scores for at least the ends [end_begin, end_end).
   void Refresh(Scores& scores, bool forward, std::size_t sentence, std::size_t end_begin,
@@ -385,8 +388,9 @@ class LexicalScorer::RowCosts final : public RowScorer {
     }
     const std::size_t ends = other.sentence_count() + 1;
     scores.sentence = sentence;
-    scores.end_begin = downwards ? end_begin : end_begin - std::min(end_begin, kAhead);
-    scores.end_end = downwards ? std::min(ends, end_end + kAhead) : end_end;
+    const std::size_t ahead = forward ? kSourceAhead : kTargetAhead;
+    scores.end_begin = downwards ? end_begin : end_begin - std::min(end_begin, ahead);
+    scores.end_end = downwards ? std::min(ends, end_end + ahead) : end_end;
     const std::size_t ranges = forward ? target_ranges_ : source_ranges_;
     scores.llr.assign((scores.end_end - scores.end_begin) * ranges, 0.0);
     for (const LexicalGroup::Member& member : members_) {
