@@ -28,12 +28,12 @@ struct Level {
   std::size_t dimension = 0;  // 0 when the problem has no vectors
   std::vector<float> source_vector;
   std::vector<float> target_vector;
-  // The single sentences' level reads the problem's vectors where they are (a copy would be a
-  // kilobyte per sentence): it is only ever coarsened.
-  const float* source_base = nullptr;
-  const float* target_base = nullptr;
-  const float* source_rows() const { return source_base ? source_base : source_vector.data(); }
-  const float* target_rows() const { return target_base ? target_base : target_vector.data(); }
+  // The single sentences' level reads the problem's (sparse) vectors where they are, from
+  // these rows on: it is only ever coarsened.
+  const SentenceVectors::Rows* source_rows = nullptr;
+  const SentenceVectors::Rows* target_rows = nullptr;
+  std::size_t source_first = 0;
+  std::size_t target_first = 0;
 };
 
 Level BaseLevel(const SearchProblem& problem, std::size_t i0, std::size_t i1, std::size_t j0,
@@ -51,8 +51,10 @@ Level BaseLevel(const SearchProblem& problem, std::size_t i0, std::size_t i1, st
   if (problem.vectors != nullptr && problem.vectors->dimension > 0) {
     const std::size_t d = problem.vectors->dimension;
     level.dimension = d;
-    level.source_base = problem.vectors->source.data() + i0 * d;
-    level.target_base = problem.vectors->target.data() + j0 * d;
+    level.source_rows = &problem.vectors->source;
+    level.target_rows = &problem.vectors->target;
+    level.source_first = i0;
+    level.target_first = j0;
   }
   return level;
 }
@@ -74,17 +76,21 @@ Level Coarsen(const Level& fine) {
   return coarse;  // without vectors: FillVectors gives them when the level is searched
 }
 
-// The summed vectors of `blocks` blocks of `block` rows of `rows` (`count` rows of `d` floats),
-// added in pairs, level by level, as the blocks were made (which fixes the rounding).
-std::vector<float> SumBlocks(const float* rows, std::size_t count, std::size_t block,
-                             std::size_t blocks, std::size_t d) {
+// The summed vectors of `blocks` blocks of `block` rows of `rows` (`count` rows from row
+// `offset`, `d` dimensions), added in pairs, level by level, as the blocks were made (which
+// fixes the rounding).
+std::vector<float> SumBlocks(const SentenceVectors::Rows& rows, std::size_t offset,
+                             std::size_t count, std::size_t block, std::size_t blocks,
+                             std::size_t d) {
   std::vector<float> out(blocks * d, 0.0F);
   std::vector<float> scratch(block * d);
   for (std::size_t r = 0; r < blocks; ++r) {
     const std::size_t first = std::min(count, r * block);
     const std::size_t last = std::min(count, first + block);
     std::fill(scratch.begin(), scratch.end(), 0.0F);
-    std::copy(rows + first * d, rows + last * d, scratch.begin());
+    for (std::size_t row = first; row < last; ++row) {
+      rows.AddTo(offset + row, &scratch[(row - first) * d]);
+    }
     for (std::size_t width = block; width > 1; width /= 2) {
       for (std::size_t k = 0; k < width / 2; ++k) {
         for (std::size_t x = 0; x < d; ++x) {
@@ -102,10 +108,10 @@ std::vector<float> SumBlocks(const float* rows, std::size_t count, std::size_t b
 // searched (ReleaseVectors after): only one level's vectors are held at a time, not all.
 void FillVectors(Level& level, const Level& base) {
   if (level.dimension == 0 || !level.source_vector.empty()) return;
-  level.source_vector =
-      SumBlocks(base.source_rows(), base.n, level.block, level.n, level.dimension);
-  level.target_vector =
-      SumBlocks(base.target_rows(), base.m, level.block, level.m, level.dimension);
+  level.source_vector = SumBlocks(*base.source_rows, base.source_first, base.n, level.block,
+                                  level.n, level.dimension);
+  level.target_vector = SumBlocks(*base.target_rows, base.target_first, base.m, level.block,
+                                  level.m, level.dimension);
 }
 
 void ReleaseVectors(Level& level) {
@@ -139,7 +145,7 @@ class CoarseCost {
   // `ratio`: target characters per source character in the parts that correspond
   // (EstimateRatio).
   CoarseCost(const Level& level, double ratio) : level_(level), ratio_(ratio) {
-    assert(level.source_base == nullptr && level.target_base == nullptr);  // coarse levels only
+    assert(level.source_rows == nullptr && level.target_rows == nullptr);  // coarse levels only
     if (level.dimension > 0) {
       source_norms_ = RunNorms(level.source_vector, level.n);
       target_norms_ = RunNorms(level.target_vector, level.m);
@@ -473,9 +479,9 @@ StatusOr<Ladder> CoarseToFineSearch::Search(const SearchProblem& problem) const 
       (!problem.target_lengths.empty() && problem.target_lengths.size() != problem.target_size)) {
     return InvalidArgumentError("the sentence lengths do not match the sizes of the texts");
   }
-  if (problem.vectors != nullptr &&
-      (problem.vectors->source.size() != problem.source_size * problem.vectors->dimension ||
-       problem.vectors->target.size() != problem.target_size * problem.vectors->dimension)) {
+  if (problem.vectors != nullptr && (problem.vectors->source.size() != problem.source_size ||
+                                     problem.vectors->target.size() != problem.target_size ||
+                                     problem.vectors->dimension > 65536)) {
     return InvalidArgumentError("the sentence vectors do not match the sizes of the texts");
   }
   return internal::SolveAroundFixedBeads(

@@ -14,6 +14,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <vector>
 
 #include "scorer.h"
@@ -26,14 +27,29 @@ namespace tandem::align {
 // (1:2, 2:1, 1:3, ...), plus 2:2. StandardShapes(2) is Gale & Church's set.
 std::vector<BeadShape> StandardShapes(std::size_t max_bead);
 
-// Dense vectors in one space shared by both texts, one per sentence, for comparing long runs
-// of sentences cheaply: the similarity of source run [i, i + a) and target run [j, j + b) is the
+// Vectors in one space shared by both texts, one per sentence, for comparing long runs of
+// sentences cheaply: the similarity of source run [i, i + a) and target run [j, j + b) is the
 // cosine of the sums of their vectors. Searches that work coarse-to-fine use them to find where
-// the texts correspond before asking the scorer about single beads.
+// the texts correspond before asking the scorer about single beads. A sentence has a few dozen
+// words in a space of hundreds of dimensions, so the rows are kept sparse: only their nonzero
+// entries.
 struct SentenceVectors {
-  std::size_t dimension = 0;
-  std::vector<float> source;  // source_size x dimension, row-major
-  std::vector<float> target;  // target_size x dimension, row-major
+  // The rows of one text: row r's nonzero entries are [begin[r], begin[r + 1]) of `index` (the
+  // dimension) and `value`.
+  struct Rows {
+    std::vector<std::uint32_t> begin = {0};
+    std::vector<std::uint16_t> index;
+    std::vector<float> value;
+
+    std::size_t size() const { return begin.size() - 1; }
+    // Appends a row given densely (`dimension` floats), keeping its nonzero entries.
+    void Add(const float* dense, std::size_t dimension);
+    // Adds row r into `dense`.
+    void AddTo(std::size_t r, float* dense) const;
+  };
+  std::size_t dimension = 0;  // at most 65536
+  Rows source;                // source_size rows
+  Rows target;                // target_size rows
 };
 
 struct SearchProblem {

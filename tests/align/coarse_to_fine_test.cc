@@ -19,7 +19,10 @@ struct Synthetic {
   Ladder truth;
   std::vector<double> source_lengths;
   std::vector<double> target_lengths;
-  SentenceVectors vectors;
+  // Dense vectors, kDimension floats a sentence; the search gets them as SentenceVectors rows.
+  std::vector<float> source_dense;
+  std::vector<float> target_dense;
+  mutable SentenceVectors vectors;
 };
 
 constexpr std::size_t kDimension = 64;
@@ -51,7 +54,7 @@ Synthetic MakeSynthetic(std::size_t beads, std::size_t extra_before, std::size_t
     for (std::size_t k = 0; k < count; ++k) {
       s.truth.push_back({i, 0, j++, 1, 0});
       s.target_lengths.push_back(length(rng));
-      AddVector(&s.vectors.target, RandomDirection(rng), rng);
+      AddVector(&s.target_dense, RandomDirection(rng), rng);
     }
   };
   unrelated(extra_before);
@@ -65,13 +68,13 @@ Synthetic MakeSynthetic(std::size_t beads, std::size_t extra_before, std::size_t
       const double l = length(rng);
       total += l;
       s.source_lengths.push_back(l);
-      AddVector(&s.vectors.source, direction, rng);
+      AddVector(&s.source_dense, direction, rng);
     }
     if (shape.source_count == 0) total = length(rng);
     for (std::size_t b = 0; b < shape.target_count; ++b) {
       const double share = total / static_cast<double>(shape.target_count);
       s.target_lengths.push_back(std::max(1.0, share + noise(rng) * std::sqrt(6.8 * share)));
-      AddVector(&s.vectors.target, shape.source_count > 0 ? direction : RandomDirection(rng), rng);
+      AddVector(&s.target_dense, shape.source_count > 0 ? direction : RandomDirection(rng), rng);
     }
     s.truth.push_back({i, shape.source_count, j, shape.target_count, 0});
     i += shape.source_count;
@@ -97,8 +100,8 @@ class SyntheticScorer final : public BeadScorer {
     for (std::size_t x = 0; x < kDimension; ++x) {
       double u = 0;
       double v = 0;
-      for (std::size_t k = 0; k < a; ++k) u += s_.vectors.source[(i + k) * kDimension + x];
-      for (std::size_t k = 0; k < b; ++k) v += s_.vectors.target[(j + k) * kDimension + x];
+      for (std::size_t k = 0; k < a; ++k) u += s_.source_dense[(i + k) * kDimension + x];
+      for (std::size_t k = 0; k < b; ++k) v += s_.target_dense[(j + k) * kDimension + x];
       dot += u * v;
       ns += u * u;
       nt += v * v;
@@ -119,6 +122,15 @@ SearchProblem Problem(const Synthetic& s, const BeadScorer& scorer, bool with_ve
   p.target_size = s.target_lengths.size();
   p.source_lengths = s.source_lengths;
   p.target_lengths = s.target_lengths;
+  if (with_vectors) {
+    s.vectors = SentenceVectors{.dimension = kDimension};
+    for (std::size_t r = 0; r * kDimension < s.source_dense.size(); ++r) {
+      s.vectors.source.Add(&s.source_dense[r * kDimension], kDimension);
+    }
+    for (std::size_t r = 0; r * kDimension < s.target_dense.size(); ++r) {
+      s.vectors.target.Add(&s.target_dense[r * kDimension], kDimension);
+    }
+  }
   p.vectors = with_vectors ? &s.vectors : nullptr;
   return p;
 }
@@ -174,10 +186,8 @@ void Append(Synthetic& s, const Synthetic& one) {
                           one.source_lengths.end());
   s.target_lengths.insert(s.target_lengths.end(), one.target_lengths.begin(),
                           one.target_lengths.end());
-  s.vectors.source.insert(s.vectors.source.end(), one.vectors.source.begin(),
-                          one.vectors.source.end());
-  s.vectors.target.insert(s.vectors.target.end(), one.vectors.target.begin(),
-                          one.vectors.target.end());
+  s.source_dense.insert(s.source_dense.end(), one.source_dense.begin(), one.source_dense.end());
+  s.target_dense.insert(s.target_dense.end(), one.target_dense.begin(), one.target_dense.end());
 }
 
 // The same document several times over on both sides (bench/make_synthetic.py builds large
