@@ -238,10 +238,34 @@ double LexicalScorer::SentenceLlr(const Direction& direction, bool forward, std:
   return slot.llr[range - 1];
 }
 
+// A direct-mapped table of one scorer's and direction's matched scores: a key (its reach
+// list's start, which no other key of the direction shares) and an occurrence count give the
+// score; a collision only costs a recomputation.
+class LexicalScorer::MatchCache {
+ public:
+  double Score(const ActiveOccurrence& o, std::uint32_t n) {
+    const std::uint64_t tag = (std::uint64_t{o.reach_begin} << 32) | n;
+    Entry& entry = entries_[((tag * 0x9E3779B97F4A7C15ull) >> 50) & (kSize - 1)];
+    if (entry.tag != tag) {
+      entry.tag = tag;
+      entry.score = MatchedScore(o.p, o.log1m_share, static_cast<double>(n)) - o.log1m_p;
+    }
+    return entry.score;
+  }
+
+ private:
+  static constexpr std::size_t kSize = std::size_t{1} << 14;
+  struct Entry {
+    std::uint64_t tag = ~std::uint64_t{0};
+    double score = 0;
+  };
+  std::vector<Entry> entries_ = std::vector<Entry>(kSize);
+};
+
 void LexicalScorer::SentenceLlrsEndingAt(const Direction& direction, bool forward,
                                          std::size_t sentence, std::size_t end_begin,
                                          std::size_t end_end, std::size_t ranges, double weight,
-                                         double* out) const {
+                                         double* out, MatchCache& cache) const {
   const std::vector<std::uint32_t>& other_begins =
       forward ? channel_.target.sentence_begin : channel_.source.sentence_begin;
   const std::uint32_t* reach = direction.reach.data();
@@ -274,8 +298,7 @@ void LexicalScorer::SentenceLlrsEndingAt(const Direction& direction, bool forwar
         double* cell = out + (end - end_begin) * ranges;
         const std::size_t count = std::min(ranges, end);
         for (std::size_t b = end - r; b <= count; ++b) {
-          const double n = static_cast<double>(other_begins[end] - other_begins[end - b]);
-          cell[b - 1] += weight * (MatchedScore(o.p, o.log1m_share, n) - o.log1m_p);
+          cell[b - 1] += weight * cache.Score(o, other_begins[end] - other_begins[end - b]);
         }
       }
     }
@@ -300,6 +323,7 @@ class LexicalScorer::RowCosts final : public RowScorer {
     }
     sources_.resize(source_ranges_);
     forward_.resize(source_ranges_);
+    caches_.resize(2 * members_.size());
     forward_sums_.resize(source_ranges_ * target_ranges_);
     backward_sums_.resize(source_ranges_ * target_ranges_);
   }
@@ -382,7 +406,7 @@ class LexicalScorer::RowCosts final : public RowScorer {
 
   // Makes `scores` hold `sentence`'s scores for at least the ends [end_begin, end_end).
   void Refresh(Scores& scores, bool forward, std::size_t sentence, std::size_t end_begin,
-               std::size_t end_end, bool downwards, const KeyedSide& other) const {
+               std::size_t end_end, bool downwards, const KeyedSide& other) {
     if (scores.sentence == sentence && scores.end_begin <= end_begin && end_end <= scores.end_end) {
       return;
     }
@@ -393,15 +417,16 @@ class LexicalScorer::RowCosts final : public RowScorer {
     scores.end_end = downwards ? std::min(ends, end_end + ahead) : end_end;
     const std::size_t ranges = forward ? target_ranges_ : source_ranges_;
     scores.llr.assign((scores.end_end - scores.end_begin) * ranges, 0.0);
-    for (const LexicalGroup::Member& member : members_) {
-      const LexicalScorer& scorer = *member.scorer;
+    for (std::size_t k = 0; k < members_.size(); ++k) {
+      const LexicalScorer& scorer = *members_[k].scorer;
       scorer.SentenceLlrsEndingAt(forward ? scorer.forward_ : scorer.backward_, forward, sentence,
-                                  scores.end_begin, scores.end_end, ranges, member.weight,
-                                  scores.llr.data());
+                                  scores.end_begin, scores.end_end, ranges, members_[k].weight,
+                                  scores.llr.data(), caches_[2 * k + (forward ? 0 : 1)]);
     }
   }
 
   std::vector<LexicalGroup::Member> members_;
+  std::vector<MatchCache> caches_;  // per member and direction
   std::size_t shape_count_;
   std::vector<TwoSided> two_sided_;
   std::size_t source_ranges_ = 0;

@@ -135,9 +135,12 @@ class LexicalScorer final : public BeadScorer {
   // the score against [end - b, end) (ranges that would start before the text are left
   // alone). SentenceLlr's scores, added in another order: all the occurrences' unmatched
   // scores, then for the matched ones the difference, found from the sentences they reach.
+  // Matched scores computed before, by key and count: a key's score depends on the number of
+  // occurrences in the range alone, and the same counts come up again and again.
+  class MatchCache;
   void SentenceLlrsEndingAt(const Direction& direction, bool forward, std::size_t sentence,
                             std::size_t end_begin, std::size_t end_end, std::size_t ranges,
-                            double weight, double* out) const;
+                            double weight, double* out, MatchCache& cache) const;
 
   const EvidenceChannel& channel_;
   LexicalScorerOptions options_;
