@@ -240,24 +240,34 @@ class RowCursor {
 // i - a (or i + a), its columns and where they are in the flat per-cell arrays. `valid` is
 // false when that row is outside the grid.
 struct StepRows {
-  std::vector<bool> valid;
-  std::vector<std::size_t> row;
-  std::vector<std::size_t> lo;
-  std::vector<std::size_t> hi;
-  std::vector<std::size_t> first;  // band.Index(row, lo)
-
-  explicit StepRows(std::size_t shapes)
-      : valid(shapes), row(shapes), lo(shapes), hi(shapes), first(shapes) {}
+  struct Step {
+    std::size_t shape = 0;
+    std::size_t b = 0;    // its target count
+    std::size_t row = 0;  // i - a or i + a
+    std::size_t lo = 0;   // that row's columns
+    std::size_t hi = 0;
+    std::size_t first = 0;         // band.Index(row, lo)
+    const float* costs = nullptr;  // backward: the costs of the steps that end on `row`
+    int to = 0;                    // the state a step of the shape leads to
+    bool target_only = false;
+  };
+  std::vector<Step> steps;  // the shapes whose rows are in the grid, in the shapes' order
 
   void Set(const Band& band, const std::vector<BeadShape>& shapes, std::size_t i, bool forward) {
+    steps.clear();
     for (std::size_t s = 0; s < shapes.size(); ++s) {
       const std::size_t a = shapes[s].source_count;
-      valid[s] = forward ? a <= i : i + a <= band.n();
-      if (!valid[s]) continue;
-      row[s] = forward ? i - a : i + a;
-      lo[s] = band.lo(row[s]);
-      hi[s] = band.hi(row[s]);
-      first[s] = band.Index(row[s], lo[s]);
+      if (forward ? a > i : i + a > band.n()) continue;
+      Step step;
+      step.shape = s;
+      step.b = shapes[s].target_count;
+      step.row = forward ? i - a : i + a;
+      step.lo = band.lo(step.row);
+      step.hi = band.hi(step.row);
+      step.first = band.Index(step.row, step.lo);
+      step.to = KindOf(shapes[s]) == Kind::kSourceOnly ? 1 : 0;
+      step.target_only = KindOf(shapes[s]) == Kind::kTargetOnly;
+      steps.push_back(step);
     }
   }
 };
@@ -333,7 +343,7 @@ StatusOr<Ladder> SolveBand(const Band& band, const std::vector<BeadShape>& shape
                                        std::vector<std::uint8_t>(cells, 0)};
   auto forward = [&] {
     RowCursor step_costs(costs);
-    StepRows from_rows(shapes.size());
+    StepRows from_rows;
     const std::size_t count = shapes.size();
     best[0][band.Index(0, 0)] = 0.0;
     if (options.posteriors) {
@@ -349,18 +359,18 @@ StatusOr<Ladder> SolveBand(const Band& band, const std::vector<BeadShape>& shape
         double cell_best[2] = {kInfinity, kInfinity};
         CostSum cell_alpha[2];
         std::uint8_t cell_back[2] = {0, 0};
-        for (std::size_t s = 0; s < count; ++s) {
-          const std::size_t b = shapes[s].target_count;
-          if (!from_rows.valid[s] || b > j) continue;
-          const std::size_t column = j - b;
-          if (column < from_rows.lo[s] || column > from_rows.hi[s]) continue;
-          const std::size_t from = from_rows.first[s] + (column - from_rows.lo[s]);
+        for (const StepRows::Step& step : from_rows.steps) {
+          if (step.b > j) continue;
+          const std::size_t column = j - step.b;
+          if (column < step.lo || column > step.hi) continue;
+          const std::size_t from = step.first + (column - step.lo);
           // A point no path reaches has an infinite best cost (and alpha).
           if (best[0][from] == kInfinity && best[1][from] == kInfinity) continue;
+          const std::size_t s = step.shape;
           const double c = cell_costs[s];
-          const int to = kinds[s] == Kind::kSourceOnly ? 1 : 0;
+          const int to = step.to;
           // Target-only steps only from state 0; the others from either.
-          const int last_from = kinds[s] == Kind::kTargetOnly ? 0 : 1;
+          const int last_from = step.target_only ? 0 : 1;
           for (int state = 0; state <= last_from; ++state) {
             if (best[state][from] == kInfinity) continue;
             if (best[state][from] + c < cell_best[to]) {
@@ -390,32 +400,27 @@ StatusOr<Ladder> SolveBand(const Band& band, const std::vector<BeadShape>& shape
                                  std::vector<double>(summed_cells, kInfinity)};
   auto backward = [&] {
     RowCursor step_costs(costs);
-    StepRows to_rows(shapes.size());
-    std::vector<const float*> to_costs(shapes.size());
+    StepRows to_rows;
     const std::size_t count = shapes.size();
     beta[0][band.Index(n, m)] = 0.0;
     beta[1][band.Index(n, m)] = 0.0;
     for (std::size_t i = n + 1; i-- > 0;) {
       to_rows.Set(band, shapes, i, false);
-      for (std::size_t s = 0; s < count; ++s) {
-        if (to_rows.valid[s]) to_costs[s] = step_costs.Row(to_rows.row[s]);
-      }
+      for (StepRows::Step& step : to_rows.steps) step.costs = step_costs.Row(step.row);
       for (std::size_t j = band.hi(i) + 1; j-- > band.lo(i);) {
         if (i == n && j == m) continue;
         // Every step may follow state 0; all but target-only steps state 1 (each step's term
         // is added once: beta[0] is beta[1] plus the target-only steps).
         CostSum others;
         CostSum target_only;
-        for (std::size_t s = 0; s < count; ++s) {
-          const std::size_t column = j + shapes[s].target_count;
-          if (!to_rows.valid[s] || column > m) continue;
-          if (column < to_rows.lo[s] || column > to_rows.hi[s]) continue;
-          const int to = kinds[s] == Kind::kSourceOnly ? 1 : 0;
-          const std::size_t offset = column - to_rows.lo[s];
-          const double next = beta[to][to_rows.first[s] + offset];
+        for (const StepRows::Step& step : to_rows.steps) {
+          const std::size_t column = j + step.b;
+          if (column > m || column < step.lo || column > step.hi) continue;
+          const std::size_t offset = column - step.lo;
+          const double next = beta[step.to][step.first + offset];
           if (next == kInfinity) continue;
-          const double total = static_cast<double>(to_costs[s][offset * count + s]) + next;
-          (kinds[s] == Kind::kTargetOnly ? target_only : others).Add(total);
+          const double total = static_cast<double>(step.costs[offset * count + step.shape]) + next;
+          (step.target_only ? target_only : others).Add(total);
         }
         const double from_either = others.Total();
         beta[0][band.Index(i, j)] = AddCosts(from_either, target_only.Total());
