@@ -3,30 +3,6 @@
 namespace tandem::align {
 namespace {
 
-class ByBead final : public RowScorer {
- public:
-  ByBead(const BeadScorer& scorer, const std::vector<BeadShape>& shapes)
-      : scorer_(scorer), shapes_(shapes) {}
-
-  void AddRow(std::size_t i, std::size_t j_begin, std::size_t j_end, double weight,
-              double* out) override {
-    const std::size_t count = shapes_.size();
-    for (std::size_t j = j_begin; j < j_end; ++j) {
-      double* cell = out + (j - j_begin) * count;
-      for (std::size_t s = 0; s < count; ++s) {
-        const std::size_t a = shapes_[s].source_count;
-        const std::size_t b = shapes_[s].target_count;
-        if (a > i || b > j) continue;
-        cell[s] += weight * scorer_.Cost(i - a, a, j - b, b);
-      }
-    }
-  }
-
- private:
-  const BeadScorer& scorer_;
-  std::vector<BeadShape> shapes_;
-};
-
 class Nothing final : public RowScorer {
  public:
   void AddRow(std::size_t, std::size_t, std::size_t, double, double*) override {}
@@ -42,7 +18,9 @@ std::unique_ptr<RowScorer> BeadScorer::Rows(const std::vector<BeadShape>& shapes
 
 std::unique_ptr<RowScorer> RowsByBead(const BeadScorer& scorer,
                                       const std::vector<BeadShape>& shapes) {
-  return std::make_unique<ByBead>(scorer, shapes);
+  return MakeBeadByBeadRows([&scorer](std::size_t i, std::size_t a, std::size_t j,
+                                      std::size_t b) { return scorer.Cost(i, a, j, b); },
+                            shapes, false);
 }
 
 }  // namespace tandem::align

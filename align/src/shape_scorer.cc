@@ -136,37 +136,11 @@ double ShapeScorer::Cost(std::size_t, std::size_t a, std::size_t, std::size_t b)
   return cost_[a][b];
 }
 
-namespace {
-
-// A shape's cost is the same wherever it stands: one number per shape, added to every point.
-class ShapeRows final : public RowScorer {
- public:
-  ShapeRows(const ShapeScorer& scorer, const std::vector<BeadShape>& shapes) : shapes_(shapes) {
-    for (const BeadShape& shape : shapes) {
-      costs_.push_back(scorer.Cost(0, shape.source_count, 0, shape.target_count));
-    }
-  }
-  void AddRow(std::size_t i, std::size_t j_begin, std::size_t j_end, double weight,
-              double* out) override {
-    const std::size_t count = shapes_.size();
-    for (std::size_t j = j_begin; j < j_end; ++j) {
-      double* cell = out + (j - j_begin) * count;
-      for (std::size_t s = 0; s < count; ++s) {
-        if (shapes_[s].source_count > i || shapes_[s].target_count > j) continue;
-        cell[s] += weight * costs_[s];
-      }
-    }
-  }
-
- private:
-  std::vector<BeadShape> shapes_;
-  std::vector<double> costs_;
-};
-
-}  // namespace
-
 std::unique_ptr<RowScorer> ShapeScorer::Rows(const std::vector<BeadShape>& shapes) const {
-  return std::make_unique<ShapeRows>(*this, shapes);
+  // A table lookup, inlined.
+  return MakeBeadByBeadRows([this](std::size_t i, std::size_t a, std::size_t j,
+                                   std::size_t b) { return ShapeScorer::Cost(i, a, j, b); },
+                            shapes, false);
 }
 
 }  // namespace tandem::align
