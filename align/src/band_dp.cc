@@ -237,8 +237,8 @@ class RowCursor {
 };
 
 // Where the steps of each shape come from (forward) or go to (backward) from row i: the row
-// i - a (or i + a), its columns and where they are in the flat per-cell arrays. `valid` is
-// false when that row is outside the grid.
+// i - a (or i + a), its columns and where they are in the flat per-cell arrays; shapes whose
+// row is outside the grid are left out.
 struct StepRows {
   struct Step {
     std::size_t shape = 0;
