@@ -13,13 +13,8 @@ class Nothing final : public RowScorer {
 std::unique_ptr<RowScorer> NoRowCosts() { return std::make_unique<Nothing>(); }
 
 std::unique_ptr<RowScorer> BeadScorer::Rows(const std::vector<BeadShape>& shapes) const {
-  return RowsByBead(*this, shapes);
-}
-
-std::unique_ptr<RowScorer> RowsByBead(const BeadScorer& scorer,
-                                      const std::vector<BeadShape>& shapes) {
-  return MakeBeadByBeadRows([&scorer](std::size_t i, std::size_t a, std::size_t j,
-                                      std::size_t b) { return scorer.Cost(i, a, j, b); },
+  return MakeBeadByBeadRows([this](std::size_t i, std::size_t a, std::size_t j,
+                                   std::size_t b) { return Cost(i, a, j, b); },
                             shapes, false);
 }
 

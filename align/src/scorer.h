@@ -54,15 +54,12 @@ class BeadScorer {
   virtual std::unique_ptr<RowScorer> Rows(const std::vector<BeadShape>& shapes) const;
 };
 
-// The RowScorer that asks `scorer` for every bead (what BeadScorer::Rows does by default).
-std::unique_ptr<RowScorer> RowsByBead(const BeadScorer& scorer,
-                                      const std::vector<BeadShape>& shapes);
-
 // A RowScorer that adds nothing, for a scorer whose every cost is 0 on the texts at hand.
 std::unique_ptr<RowScorer> NoRowCosts();
 
-// The same for a scorer whose cost is cheap and known where its Rows is defined: `cost` (a
-// lambda calling the scorer's non-virtual cost) is inlined into the loop. With
+// A RowScorer that asks `cost` (i, a, j, b) for every bead of a row: for scorers whose cost is
+// cheap and known where their Rows is defined, so that it is inlined into the loop (a lambda
+// calling the scorer's non-virtual cost), and for BeadScorer::Rows's default. With
 // `two_sided_only`, beads with an empty side cost 0 and are not asked about.
 template <typename CostOf>
 class BeadByBeadRows final : public RowScorer {
