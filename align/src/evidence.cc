@@ -192,21 +192,36 @@ void SortLinks(std::vector<std::vector<KeyLink>>& links) {
 
 constexpr std::uint32_t kAbsent = 0xFFFFFFFF;
 
-// For each stem of a prepared lexicon's side, its id in the text's vocabulary, or kAbsent when
-// the text does not have it.
-std::vector<std::uint32_t> MapStems(const internal::PreparedSide& side,
-                                    const Vocabulary& vocabulary) {
-  std::vector<std::uint32_t> map(side.count, kAbsent);
-  for (std::uint32_t id = 0; id < vocabulary.size(); ++id) {
-    if (const std::optional<std::uint32_t> k = side.Find(vocabulary.names()[id])) map[*k] = id;
+// The stems of a prepared lexicon's side that the text has, with their ids in the text's
+// vocabulary: a few hundred of the lexicon's hundred thousand, so kept as sorted pairs rather
+// than an array as long as the lexicon's side.
+class StemMap {
+ public:
+  StemMap(const internal::PreparedSide& side, const Vocabulary& vocabulary) {
+    for (std::uint32_t id = 0; id < vocabulary.size(); ++id) {
+      if (const std::optional<std::uint32_t> k = side.Find(vocabulary.names()[id])) {
+        present_.push_back({*k, id});
+      }
+    }
+    std::sort(present_.begin(), present_.end());
   }
-  return map;
-}
+  // The text's id of lexicon stem k, or kAbsent.
+  std::uint32_t operator[](std::uint32_t k) const {
+    const auto it = std::lower_bound(present_.begin(), present_.end(),
+                                     std::pair<std::uint32_t, std::uint32_t>{k, 0});
+    return it != present_.end() && it->first == k ? it->second : kAbsent;
+  }
+  // (lexicon stem, text id), by lexicon stem.
+  const std::vector<std::pair<std::uint32_t, std::uint32_t>>& present() const { return present_; }
+
+ private:
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> present_;
+};
 
 // The key of an entry's word or phrase (stems [begin, end) of `list`) in a side's key space, if
 // its stems all occur in the text.
 std::optional<std::uint32_t> EntryKey(const internal::U32Array& list, std::uint32_t begin,
-                                      std::uint32_t end, const std::vector<std::uint32_t>& map,
+                                      std::uint32_t end, const StemMap& map,
                                       const Vocabulary& vocabulary, PhraseTable& phrases,
                                       std::vector<std::uint32_t>& ids) {
   if (begin == end) return std::nullopt;
@@ -252,9 +267,18 @@ Status BuildDictionary(const AnalysisInput& input, SideAnalyzer& source, SideAna
     const auto origin = static_cast<std::uint16_t>(channel.origins.size());
     channel.origins.push_back(lexicon->name());
     const internal::PreparedLayout& layout = lexicon->layout();
-    const std::vector<std::uint32_t> source_map = MapStems(layout.source, source.stems());
-    const std::vector<std::uint32_t> target_map = MapStems(layout.target, target.stems());
-    for (std::size_t e = 0; e < layout.entries; ++e) {
+    const StemMap source_map(layout.source, source.stems());
+    const StemMap target_map(layout.target, target.stems());
+    // Only entries whose first source stem the text has can match, in entry order (which
+    // fixes the keys of phrases).
+    std::vector<std::uint32_t> candidates;
+    for (const auto& [k, id] : source_map.present()) {
+      candidates.insert(candidates.end(),
+                        layout.by_first_source.begin() + layout.by_first_source_begin[k],
+                        layout.by_first_source.begin() + layout.by_first_source_begin[k + 1]);
+    }
+    std::sort(candidates.begin(), candidates.end());
+    for (const std::uint32_t e : candidates) {
       const std::optional<std::uint32_t> s =
           EntryKey(layout.source_stems, layout.source_begin[e], layout.source_begin[e + 1],
                    source_map, source.stems(), source_phrases, ids);

@@ -126,6 +126,24 @@ class Reader {
 
 }  // namespace
 
+void IndexByFirstSourceStem(PreparedLayout& layout) {
+  const std::size_t stems = layout.source.count;
+  std::vector<std::uint32_t>& begin = layout.by_first_source_begin;
+  begin.assign(stems + 1, 0);
+  for (std::size_t e = 0; e < layout.entries; ++e) {
+    if (layout.source_begin[e] == layout.source_begin[e + 1]) continue;
+    ++begin[layout.source_stems[layout.source_begin[e]] + 1];
+  }
+  for (std::size_t k = 0; k < stems; ++k) begin[k + 1] += begin[k];
+  layout.by_first_source.assign(begin[stems], 0);
+  std::vector<std::uint32_t> next(begin.begin(), begin.end() - 1);
+  for (std::size_t e = 0; e < layout.entries; ++e) {
+    if (layout.source_begin[e] == layout.source_begin[e + 1]) continue;
+    layout.by_first_source[next[layout.source_stems[layout.source_begin[e]]]++] =
+        static_cast<std::uint32_t>(e);
+  }
+}
+
 std::optional<std::uint32_t> PreparedSide::Find(std::string_view stem) const {
   std::size_t low = 0;
   std::size_t high = count;
@@ -286,6 +304,7 @@ StatusOr<PreparedLexicon> PreparedLexicon::FromBytes(std::shared_ptr<const void>
     return refuse("its sections do not fit together");
   }
   layout->entries = entries;
+  internal::IndexByFirstSourceStem(*layout);
   PreparedLexicon prepared;
   prepared.owner_ = std::move(owner);
   prepared.bytes_ = bytes;
