@@ -243,9 +243,15 @@ double LexicalScorer::SentenceLlr(const Direction& direction, bool forward, std:
 // score; a collision only costs a recomputation.
 class LexicalScorer::MatchCache {
  public:
+  // Room for about eight counts per key of the direction (`keys`), within [2^8, 2^14] entries:
+  // a short text's table is made for each search, and should cost less than what it saves.
+  explicit MatchCache(std::size_t keys)
+      : entries_(std::bit_ceil(std::clamp<std::size_t>(8 * keys, 256, kMaxSize))),
+        shift_(64 - std::countr_zero(entries_.size())) {}
+
   double Score(const ActiveOccurrence& o, std::uint32_t n) {
     const std::uint64_t tag = (std::uint64_t{o.reach_begin} << 32) | n;
-    Entry& entry = entries_[((tag * 0x9E3779B97F4A7C15ull) >> 50) & (kSize - 1)];
+    Entry& entry = entries_[(tag * 0x9E3779B97F4A7C15ull) >> shift_];
     if (entry.tag != tag) {
       entry.tag = tag;
       entry.score = MatchedScore(o.p, o.log1m_share, static_cast<double>(n)) - o.log1m_p;
@@ -254,12 +260,13 @@ class LexicalScorer::MatchCache {
   }
 
  private:
-  static constexpr std::size_t kSize = std::size_t{1} << 14;
+  static constexpr std::size_t kMaxSize = std::size_t{1} << 14;
   struct Entry {
     std::uint64_t tag = ~std::uint64_t{0};
     double score = 0;
   };
-  std::vector<Entry> entries_ = std::vector<Entry>(kSize);
+  std::vector<Entry> entries_;
+  int shift_;
 };
 
 void LexicalScorer::SentenceLlrsEndingAt(const Direction& direction, bool forward,
@@ -323,7 +330,11 @@ class LexicalScorer::RowCosts final : public RowScorer {
     }
     sources_.resize(source_ranges_);
     forward_.resize(source_ranges_);
-    caches_.resize(2 * members_.size());
+    caches_.reserve(2 * members_.size());
+    for (const LexicalGroup::Member& member : members_) {
+      caches_.emplace_back(member.scorer->forward_.keys.size());
+      caches_.emplace_back(member.scorer->backward_.keys.size());
+    }
     forward_sums_.resize(source_ranges_ * target_ranges_);
     backward_sums_.resize(source_ranges_ * target_ranges_);
   }
