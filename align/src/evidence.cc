@@ -269,13 +269,13 @@ Status BuildDictionary(const AnalysisInput& input, SideAnalyzer& source, SideAna
     const internal::PreparedLayout& layout = lexicon->layout();
     const StemMap source_map(layout.source, source.stems());
     const StemMap target_map(layout.target, target.stems());
-    // Only entries whose first source stem the text has can match, in entry order (which
-    // fixes the keys of phrases).
+    // Only entries whose source stems the text has can match: those indexed under a stem it
+    // has (an entry's rarest), taken in entry order (which fixes the keys of phrases).
     std::vector<std::uint32_t> candidates;
     for (const auto& [k, id] : source_map.present()) {
       candidates.insert(candidates.end(),
-                        layout.by_first_source.begin() + layout.by_first_source_begin[k],
-                        layout.by_first_source.begin() + layout.by_first_source_begin[k + 1]);
+                        layout.by_source_stem.begin() + layout.by_source_stem_begin[k],
+                        layout.by_source_stem.begin() + layout.by_source_stem_begin[k + 1]);
     }
     std::sort(candidates.begin(), candidates.end());
     for (const std::uint32_t e : candidates) {

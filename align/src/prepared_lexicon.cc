@@ -126,21 +126,32 @@ class Reader {
 
 }  // namespace
 
-void IndexByFirstSourceStem(PreparedLayout& layout) {
+void IndexBySourceStem(PreparedLayout& layout) {
   const std::size_t stems = layout.source.count;
-  std::vector<std::uint32_t>& begin = layout.by_first_source_begin;
+  // How many entries each source stem is in: an entry is indexed under its rarest stem ("to
+  // abandon" under "abandon", not under "to", which starts thousands of entries).
+  std::vector<std::uint32_t> frequency(stems, 0);
+  for (std::size_t k = 0; k < layout.source_stems.size(); ++k) ++frequency[layout.source_stems[k]];
+  std::vector<std::uint32_t> key(layout.entries, 0);
+  std::vector<std::uint32_t>& begin = layout.by_source_stem_begin;
   begin.assign(stems + 1, 0);
   for (std::size_t e = 0; e < layout.entries; ++e) {
-    if (layout.source_begin[e] == layout.source_begin[e + 1]) continue;
-    ++begin[layout.source_stems[layout.source_begin[e]] + 1];
+    const std::uint32_t first = layout.source_begin[e];
+    const std::uint32_t last = layout.source_begin[e + 1];
+    if (first == last) continue;
+    std::uint32_t rarest = layout.source_stems[first];
+    for (std::uint32_t k = first + 1; k < last; ++k) {
+      if (frequency[layout.source_stems[k]] < frequency[rarest]) rarest = layout.source_stems[k];
+    }
+    key[e] = rarest;
+    ++begin[rarest + 1];
   }
   for (std::size_t k = 0; k < stems; ++k) begin[k + 1] += begin[k];
-  layout.by_first_source.assign(begin[stems], 0);
+  layout.by_source_stem.assign(begin[stems], 0);
   std::vector<std::uint32_t> next(begin.begin(), begin.end() - 1);
   for (std::size_t e = 0; e < layout.entries; ++e) {
     if (layout.source_begin[e] == layout.source_begin[e + 1]) continue;
-    layout.by_first_source[next[layout.source_stems[layout.source_begin[e]]]++] =
-        static_cast<std::uint32_t>(e);
+    layout.by_source_stem[next[key[e]]++] = static_cast<std::uint32_t>(e);
   }
 }
 
@@ -304,7 +315,7 @@ StatusOr<PreparedLexicon> PreparedLexicon::FromBytes(std::shared_ptr<const void>
     return refuse("its sections do not fit together");
   }
   layout->entries = entries;
-  internal::IndexByFirstSourceStem(*layout);
+  internal::IndexBySourceStem(*layout);
   PreparedLexicon prepared;
   prepared.owner_ = std::move(owner);
   prepared.bytes_ = bytes;
