@@ -269,16 +269,37 @@ Status BuildDictionary(const AnalysisInput& input, SideAnalyzer& source, SideAna
     const internal::PreparedLayout& layout = lexicon->layout();
     const StemMap source_map(layout.source, source.stems());
     const StemMap target_map(layout.target, target.stems());
-    // Only entries whose source stems the text has can match: those indexed under a stem it
-    // has (an entry's rarest), taken in entry order (which fixes the keys of phrases).
+    // Only entries whose stems the texts have can match: those indexed under a stem they have
+    // (an entry's rarest), taken in entry order (which fixes the keys of phrases).
     std::vector<std::uint32_t> candidates;
     for (const auto& [k, id] : source_map.present()) {
       candidates.insert(candidates.end(),
                         layout.by_source_stem.begin() + layout.by_source_stem_begin[k],
                         layout.by_source_stem.begin() + layout.by_source_stem_begin[k + 1]);
     }
+    for (const auto& [k, id] : target_map.present()) {
+      candidates.insert(candidates.end(),
+                        layout.by_target_stem.begin() + layout.by_target_stem_begin[k],
+                        layout.by_target_stem.begin() + layout.by_target_stem_begin[k + 1]);
+    }
     std::sort(candidates.begin(), candidates.end());
+    // An entry whose words are not all in both texts says nothing about them; its phrases are
+    // not made keys either (a phrase whose translation is absent would only count as one more
+    // occurrence).
+    auto in_text = [](const internal::U32Array& list, std::uint32_t begin, std::uint32_t end,
+                      const StemMap& map) {
+      for (std::uint32_t k = begin; k < end; ++k) {
+        if (map[list[k]] == kAbsent) return false;
+      }
+      return begin < end;
+    };
     for (const std::uint32_t e : candidates) {
+      if (!in_text(layout.source_stems, layout.source_begin[e], layout.source_begin[e + 1],
+                   source_map) ||
+          !in_text(layout.target_stems, layout.target_begin[e], layout.target_begin[e + 1],
+                   target_map)) {
+        continue;
+      }
       const std::optional<std::uint32_t> s =
           EntryKey(layout.source_stems, layout.source_begin[e], layout.source_begin[e + 1],
                    source_map, source.stems(), source_phrases, ids);

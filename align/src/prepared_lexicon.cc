@@ -126,33 +126,60 @@ class Reader {
 
 }  // namespace
 
-void IndexBySourceStem(PreparedLayout& layout) {
-  const std::size_t stems = layout.source.count;
-  // How many entries each source stem is in: an entry is indexed under its rarest stem ("to
-  // abandon" under "abandon", not under "to", which starts thousands of entries).
-  std::vector<std::uint32_t> frequency(stems, 0);
-  for (std::size_t k = 0; k < layout.source_stems.size(); ++k) ++frequency[layout.source_stems[k]];
-  std::vector<std::uint32_t> key(layout.entries, 0);
-  std::vector<std::uint32_t>& begin = layout.by_source_stem_begin;
-  begin.assign(stems + 1, 0);
+void IndexByRarestStem(PreparedLayout& layout) {
+  // How many entries each stem of each side is in.
+  std::vector<std::uint32_t> source_frequency(layout.source.count, 0);
+  std::vector<std::uint32_t> target_frequency(layout.target.count, 0);
+  for (std::size_t k = 0; k < layout.source_stems.size(); ++k) {
+    ++source_frequency[layout.source_stems[k]];
+  }
+  for (std::size_t k = 0; k < layout.target_stems.size(); ++k) {
+    ++target_frequency[layout.target_stems[k]];
+  }
+  // Each entry with stems on both sides, under its rarest stem of either side.
+  constexpr std::uint32_t kNone = 0xFFFFFFFF;
+  std::vector<std::uint32_t> key(layout.entries, kNone);
+  std::vector<bool> on_source(layout.entries, true);
+  layout.by_source_stem_begin.assign(layout.source.count + 1, 0);
+  layout.by_target_stem_begin.assign(layout.target.count + 1, 0);
   for (std::size_t e = 0; e < layout.entries; ++e) {
-    const std::uint32_t first = layout.source_begin[e];
-    const std::uint32_t last = layout.source_begin[e + 1];
-    if (first == last) continue;
-    std::uint32_t rarest = layout.source_stems[first];
-    for (std::uint32_t k = first + 1; k < last; ++k) {
-      if (frequency[layout.source_stems[k]] < frequency[rarest]) rarest = layout.source_stems[k];
+    const std::uint32_t s0 = layout.source_begin[e];
+    const std::uint32_t s1 = layout.source_begin[e + 1];
+    const std::uint32_t t0 = layout.target_begin[e];
+    const std::uint32_t t1 = layout.target_begin[e + 1];
+    if (s0 == s1 || t0 == t1) continue;
+    std::uint32_t best = layout.source_stems[s0];
+    std::uint32_t best_frequency = source_frequency[best];
+    bool source_side = true;
+    for (std::uint32_t k = s0 + 1; k < s1; ++k) {
+      if (source_frequency[layout.source_stems[k]] < best_frequency) {
+        best = layout.source_stems[k];
+        best_frequency = source_frequency[best];
+      }
     }
-    key[e] = rarest;
-    ++begin[rarest + 1];
+    for (std::uint32_t k = t0; k < t1; ++k) {
+      if (target_frequency[layout.target_stems[k]] < best_frequency) {
+        best = layout.target_stems[k];
+        best_frequency = target_frequency[best];
+        source_side = false;
+      }
+    }
+    key[e] = best;
+    on_source[e] = source_side;
+    ++(source_side ? layout.by_source_stem_begin : layout.by_target_stem_begin)[best + 1];
   }
-  for (std::size_t k = 0; k < stems; ++k) begin[k + 1] += begin[k];
-  layout.by_source_stem.assign(begin[stems], 0);
-  std::vector<std::uint32_t> next(begin.begin(), begin.end() - 1);
-  for (std::size_t e = 0; e < layout.entries; ++e) {
-    if (layout.source_begin[e] == layout.source_begin[e + 1]) continue;
-    layout.by_source_stem[next[key[e]]++] = static_cast<std::uint32_t>(e);
-  }
+  auto fill = [&](std::vector<std::uint32_t>& begin, std::vector<std::uint32_t>& list,
+                  bool source_side) {
+    for (std::size_t k = 0; k + 1 < begin.size(); ++k) begin[k + 1] += begin[k];
+    list.assign(begin.back(), 0);
+    std::vector<std::uint32_t> next(begin.begin(), begin.end() - 1);
+    for (std::size_t e = 0; e < layout.entries; ++e) {
+      if (key[e] == kNone || on_source[e] != source_side) continue;
+      list[next[key[e]]++] = static_cast<std::uint32_t>(e);
+    }
+  };
+  fill(layout.by_source_stem_begin, layout.by_source_stem, true);
+  fill(layout.by_target_stem_begin, layout.by_target_stem, false);
 }
 
 std::optional<std::uint32_t> PreparedSide::Find(std::string_view stem) const {
@@ -315,7 +342,7 @@ StatusOr<PreparedLexicon> PreparedLexicon::FromBytes(std::shared_ptr<const void>
     return refuse("its sections do not fit together");
   }
   layout->entries = entries;
-  internal::IndexBySourceStem(*layout);
+  internal::IndexByRarestStem(*layout);
   PreparedLexicon prepared;
   prepared.owner_ = std::move(owner);
   prepared.bytes_ = bytes;
