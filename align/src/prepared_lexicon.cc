@@ -127,59 +127,74 @@ class Reader {
 }  // namespace
 
 void IndexByRarestStem(PreparedLayout& layout) {
+  // Read once into plain arrays (the mapped arrays are read a word at a time, unaligned).
+  auto load = [](const U32Array& array) {
+    std::vector<std::uint32_t> out(array.size());
+    for (std::size_t k = 0; k < array.size(); ++k) out[k] = array[k];
+    return out;
+  };
+  const std::vector<std::uint32_t> source_begin = load(layout.source_begin);
+  const std::vector<std::uint32_t> target_begin = load(layout.target_begin);
+  const std::vector<std::uint32_t> source_stems = load(layout.source_stems);
+  const std::vector<std::uint32_t> target_stems = load(layout.target_stems);
   // How many entries each stem of each side is in.
   std::vector<std::uint32_t> source_frequency(layout.source.count, 0);
   std::vector<std::uint32_t> target_frequency(layout.target.count, 0);
-  for (std::size_t k = 0; k < layout.source_stems.size(); ++k) {
-    ++source_frequency[layout.source_stems[k]];
-  }
-  for (std::size_t k = 0; k < layout.target_stems.size(); ++k) {
-    ++target_frequency[layout.target_stems[k]];
-  }
-  // Each entry with stems on both sides, under its rarest stem of either side.
+  for (const std::uint32_t stem : source_stems) ++source_frequency[stem];
+  for (const std::uint32_t stem : target_stems) ++target_frequency[stem];
+  // Each entry with stems on both sides under its rarest stem of either side: the stem, with
+  // kTarget set when it is a target stem.
   constexpr std::uint32_t kNone = 0xFFFFFFFF;
+  constexpr std::uint32_t kTarget = 0x80000000;
   std::vector<std::uint32_t> key(layout.entries, kNone);
-  std::vector<bool> on_source(layout.entries, true);
   layout.by_source_stem_begin.assign(layout.source.count + 1, 0);
   layout.by_target_stem_begin.assign(layout.target.count + 1, 0);
   for (std::size_t e = 0; e < layout.entries; ++e) {
-    const std::uint32_t s0 = layout.source_begin[e];
-    const std::uint32_t s1 = layout.source_begin[e + 1];
-    const std::uint32_t t0 = layout.target_begin[e];
-    const std::uint32_t t1 = layout.target_begin[e + 1];
+    const std::uint32_t s0 = source_begin[e];
+    const std::uint32_t s1 = source_begin[e + 1];
+    const std::uint32_t t0 = target_begin[e];
+    const std::uint32_t t1 = target_begin[e + 1];
     if (s0 == s1 || t0 == t1) continue;
-    std::uint32_t best = layout.source_stems[s0];
+    std::uint32_t best = source_stems[s0];
     std::uint32_t best_frequency = source_frequency[best];
-    bool source_side = true;
     for (std::uint32_t k = s0 + 1; k < s1; ++k) {
-      if (source_frequency[layout.source_stems[k]] < best_frequency) {
-        best = layout.source_stems[k];
+      if (source_frequency[source_stems[k]] < best_frequency) {
+        best = source_stems[k];
         best_frequency = source_frequency[best];
       }
     }
     for (std::uint32_t k = t0; k < t1; ++k) {
-      if (target_frequency[layout.target_stems[k]] < best_frequency) {
-        best = layout.target_stems[k];
-        best_frequency = target_frequency[best];
-        source_side = false;
+      if (target_frequency[target_stems[k]] < best_frequency) {
+        best = target_stems[k] | kTarget;
+        best_frequency = target_frequency[target_stems[k]];
       }
     }
     key[e] = best;
-    on_source[e] = source_side;
-    ++(source_side ? layout.by_source_stem_begin : layout.by_target_stem_begin)[best + 1];
-  }
-  auto fill = [&](std::vector<std::uint32_t>& begin, std::vector<std::uint32_t>& list,
-                  bool source_side) {
-    for (std::size_t k = 0; k + 1 < begin.size(); ++k) begin[k + 1] += begin[k];
-    list.assign(begin.back(), 0);
-    std::vector<std::uint32_t> next(begin.begin(), begin.end() - 1);
-    for (std::size_t e = 0; e < layout.entries; ++e) {
-      if (key[e] == kNone || on_source[e] != source_side) continue;
-      list[next[key[e]]++] = static_cast<std::uint32_t>(e);
+    if ((best & kTarget) != 0) {
+      ++layout.by_target_stem_begin[(best & ~kTarget) + 1];
+    } else {
+      ++layout.by_source_stem_begin[best + 1];
     }
-  };
-  fill(layout.by_source_stem_begin, layout.by_source_stem, true);
-  fill(layout.by_target_stem_begin, layout.by_target_stem, false);
+  }
+  for (std::vector<std::uint32_t>* begin :
+       {&layout.by_source_stem_begin, &layout.by_target_stem_begin}) {
+    for (std::size_t k = 0; k + 1 < begin->size(); ++k) (*begin)[k + 1] += (*begin)[k];
+  }
+  layout.by_source_stem.assign(layout.by_source_stem_begin.back(), 0);
+  layout.by_target_stem.assign(layout.by_target_stem_begin.back(), 0);
+  std::vector<std::uint32_t> next_source(layout.by_source_stem_begin.begin(),
+                                         layout.by_source_stem_begin.end() - 1);
+  std::vector<std::uint32_t> next_target(layout.by_target_stem_begin.begin(),
+                                         layout.by_target_stem_begin.end() - 1);
+  for (std::size_t e = 0; e < layout.entries; ++e) {
+    const std::uint32_t k = key[e];
+    if (k == kNone) continue;
+    if ((k & kTarget) != 0) {
+      layout.by_target_stem[next_target[k & ~kTarget]++] = static_cast<std::uint32_t>(e);
+    } else {
+      layout.by_source_stem[next_source[k]++] = static_cast<std::uint32_t>(e);
+    }
+  }
 }
 
 std::optional<std::uint32_t> PreparedSide::Find(std::string_view stem) const {
