@@ -272,16 +272,14 @@ Status BuildDictionary(const AnalysisInput& input, SideAnalyzer& source, SideAna
     // Only entries whose stems the texts have can match: those indexed under a stem they have
     // (an entry's rarest), taken in entry order (which fixes the keys of phrases).
     std::vector<std::uint32_t> candidates;
-    for (const auto& [k, id] : source_map.present()) {
-      candidates.insert(candidates.end(),
-                        layout.by_source_stem.begin() + layout.by_source_stem_begin[k],
-                        layout.by_source_stem.begin() + layout.by_source_stem_begin[k + 1]);
-    }
-    for (const auto& [k, id] : target_map.present()) {
-      candidates.insert(candidates.end(),
-                        layout.by_target_stem.begin() + layout.by_target_stem_begin[k],
-                        layout.by_target_stem.begin() + layout.by_target_stem_begin[k + 1]);
-    }
+    auto take = [&candidates](const StemMap& map, const internal::U32Array& begin,
+                              const internal::U32Array& list) {
+      for (const auto& [k, id] : map.present()) {
+        for (std::uint32_t at = begin[k]; at < begin[k + 1]; ++at) candidates.push_back(list[at]);
+      }
+    };
+    take(source_map, layout.by_source_stem_begin, layout.by_source_stem);
+    take(target_map, layout.by_target_stem_begin, layout.by_target_stem);
     std::sort(candidates.begin(), candidates.end());
     // An entry whose words are not all in both texts says nothing about them; its phrases are
     // not made keys either (a phrase whose translation is absent would only count as one more

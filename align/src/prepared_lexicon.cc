@@ -41,6 +41,8 @@ class StemPool {
     return it->second;
   }
 
+  std::size_t size() const { return stems_.size(); }
+
   void Write(std::string& out) const {
     PutU32(out, static_cast<std::uint32_t>(stems_.size()));
     std::uint32_t offset = 0;
@@ -126,30 +128,26 @@ class Reader {
 
 }  // namespace
 
-void IndexByRarestStem(PreparedLayout& layout) {
-  // Read once into plain arrays (the mapped arrays are read a word at a time, unaligned).
-  auto load = [](const U32Array& array) {
-    std::vector<std::uint32_t> out(array.size());
-    for (std::size_t k = 0; k < array.size(); ++k) out[k] = array[k];
-    return out;
-  };
-  const std::vector<std::uint32_t> source_begin = load(layout.source_begin);
-  const std::vector<std::uint32_t> target_begin = load(layout.target_begin);
-  const std::vector<std::uint32_t> source_stems = load(layout.source_stems);
-  const std::vector<std::uint32_t> target_stems = load(layout.target_stems);
+RarestStemIndex IndexByRarestStem(std::size_t source_count, std::size_t target_count,
+                                  const std::vector<std::uint32_t>& source_begin,
+                                  const std::vector<std::uint32_t>& source_stems,
+                                  const std::vector<std::uint32_t>& target_begin,
+                                  const std::vector<std::uint32_t>& target_stems) {
+  const std::size_t entries = source_begin.size() - 1;
   // How many entries each stem of each side is in.
-  std::vector<std::uint32_t> source_frequency(layout.source.count, 0);
-  std::vector<std::uint32_t> target_frequency(layout.target.count, 0);
+  std::vector<std::uint32_t> source_frequency(source_count, 0);
+  std::vector<std::uint32_t> target_frequency(target_count, 0);
   for (const std::uint32_t stem : source_stems) ++source_frequency[stem];
   for (const std::uint32_t stem : target_stems) ++target_frequency[stem];
   // Each entry with stems on both sides under its rarest stem of either side: the stem, with
   // kTarget set when it is a target stem.
   constexpr std::uint32_t kNone = 0xFFFFFFFF;
   constexpr std::uint32_t kTarget = 0x80000000;
-  std::vector<std::uint32_t> key(layout.entries, kNone);
-  layout.by_source_stem_begin.assign(layout.source.count + 1, 0);
-  layout.by_target_stem_begin.assign(layout.target.count + 1, 0);
-  for (std::size_t e = 0; e < layout.entries; ++e) {
+  RarestStemIndex index;
+  std::vector<std::uint32_t> key(entries, kNone);
+  index.source_begin.assign(source_count + 1, 0);
+  index.target_begin.assign(target_count + 1, 0);
+  for (std::size_t e = 0; e < entries; ++e) {
     const std::uint32_t s0 = source_begin[e];
     const std::uint32_t s1 = source_begin[e + 1];
     const std::uint32_t t0 = target_begin[e];
@@ -171,30 +169,28 @@ void IndexByRarestStem(PreparedLayout& layout) {
     }
     key[e] = best;
     if ((best & kTarget) != 0) {
-      ++layout.by_target_stem_begin[(best & ~kTarget) + 1];
+      ++index.target_begin[(best & ~kTarget) + 1];
     } else {
-      ++layout.by_source_stem_begin[best + 1];
+      ++index.source_begin[best + 1];
     }
   }
-  for (std::vector<std::uint32_t>* begin :
-       {&layout.by_source_stem_begin, &layout.by_target_stem_begin}) {
+  for (std::vector<std::uint32_t>* begin : {&index.source_begin, &index.target_begin}) {
     for (std::size_t k = 0; k + 1 < begin->size(); ++k) (*begin)[k + 1] += (*begin)[k];
   }
-  layout.by_source_stem.assign(layout.by_source_stem_begin.back(), 0);
-  layout.by_target_stem.assign(layout.by_target_stem_begin.back(), 0);
-  std::vector<std::uint32_t> next_source(layout.by_source_stem_begin.begin(),
-                                         layout.by_source_stem_begin.end() - 1);
-  std::vector<std::uint32_t> next_target(layout.by_target_stem_begin.begin(),
-                                         layout.by_target_stem_begin.end() - 1);
-  for (std::size_t e = 0; e < layout.entries; ++e) {
+  index.source.assign(index.source_begin.back(), 0);
+  index.target.assign(index.target_begin.back(), 0);
+  std::vector<std::uint32_t> next_source(index.source_begin.begin(), index.source_begin.end() - 1);
+  std::vector<std::uint32_t> next_target(index.target_begin.begin(), index.target_begin.end() - 1);
+  for (std::size_t e = 0; e < entries; ++e) {
     const std::uint32_t k = key[e];
     if (k == kNone) continue;
     if ((k & kTarget) != 0) {
-      layout.by_target_stem[next_target[k & ~kTarget]++] = static_cast<std::uint32_t>(e);
+      index.target[next_target[k & ~kTarget]++] = static_cast<std::uint32_t>(e);
     } else {
-      layout.by_source_stem[next_source[k]++] = static_cast<std::uint32_t>(e);
+      index.source[next_source[k]++] = static_cast<std::uint32_t>(e);
     }
   }
+  return index;
 }
 
 std::optional<std::uint32_t> PreparedSide::Find(std::string_view stem) const {
@@ -281,8 +277,7 @@ StatusOr<PreparedLexicon> PrepareWith(const Lexicon& lexicon, const WordKeys& so
   for (const LexiconEntry& entry : lexicon.entries) {
     const std::vector<std::uint32_t>& s = stems_of(entry.source, source, source_pool, source_cache);
     if (s.empty()) continue;
-    // An entry without target words is kept: its source phrase becomes a key of the text
-    // (without links) as it did before lexicons were prepared.
+    // An entry without target words is kept (it is in no index: it matches nothing).
     const std::vector<std::uint32_t>& t = stems_of(entry.target, target, target_pool, target_cache);
     source_list.insert(source_list.end(), s.begin(), s.end());
     target_list.insert(target_list.end(), t.begin(), t.end());
@@ -301,6 +296,12 @@ StatusOr<PreparedLexicon> PrepareWith(const Lexicon& lexicon, const WordKeys& so
   for (std::uint32_t x : source_list) PutU32(payload, x);
   for (std::uint32_t x : target_begin) PutU32(payload, x);
   for (std::uint32_t x : target_list) PutU32(payload, x);
+  const RarestStemIndex index = IndexByRarestStem(
+      source_pool.size(), target_pool.size(), source_begin, source_list, target_begin, target_list);
+  for (std::uint32_t x : index.source_begin) PutU32(payload, x);
+  for (std::uint32_t x : index.source) PutU32(payload, x);
+  for (std::uint32_t x : index.target_begin) PutU32(payload, x);
+  for (std::uint32_t x : index.target) PutU32(payload, x);
 
   auto bytes = std::make_shared<std::string>();
   bytes->reserve(kHeaderBytes + payload.size());
@@ -353,11 +354,14 @@ StatusOr<PreparedLexicon> PreparedLexicon::FromBytes(std::shared_ptr<const void>
       !reader.Side(layout->target) || !reader.U32(entries) ||
       !reader.Entries(entries, layout->source.count, layout->source_begin, layout->source_stems) ||
       !reader.Entries(entries, layout->target.count, layout->target_begin, layout->target_stems) ||
+      !reader.Entries(layout->source.count, entries, layout->by_source_stem_begin,
+                      layout->by_source_stem) ||
+      !reader.Entries(layout->target.count, entries, layout->by_target_stem_begin,
+                      layout->by_target_stem) ||
       !reader.AtEnd()) {
     return refuse("its sections do not fit together");
   }
   layout->entries = entries;
-  internal::IndexByRarestStem(*layout);
   PreparedLexicon prepared;
   prepared.owner_ = std::move(owner);
   prepared.bytes_ = bytes;

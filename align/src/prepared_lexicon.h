@@ -67,15 +67,14 @@ struct PreparedLayout {
   U32Array source_stems;
   U32Array target_begin;  // entries + 1
   U32Array target_stems;
-  // Built when the lexicon is read, not stored: each entry with stems on both sides under the
-  // rarest of its stems, of either side (the entries under source stem k are
-  // by_source_stem[by_source_stem_begin[k] ... by_source_stem_begin[k + 1]), in entry order;
-  // likewise for target stems), so that a pair looks up the entries its stems can make instead
-  // of going through all of them.
-  std::vector<std::uint32_t> by_source_stem_begin;  // source.count + 1
-  std::vector<std::uint32_t> by_source_stem;
-  std::vector<std::uint32_t> by_target_stem_begin;  // target.count + 1
-  std::vector<std::uint32_t> by_target_stem;
+  // Each entry with stems on both sides under the rarest of its stems, of either side (the
+  // entries under source stem k are by_source_stem[by_source_stem_begin[k] ...
+  // by_source_stem_begin[k + 1]), in entry order; likewise for target stems), so that a pair
+  // looks up the entries its stems can make instead of going through all of them.
+  U32Array by_source_stem_begin;  // source.count + 1
+  U32Array by_source_stem;
+  U32Array by_target_stem_begin;  // target.count + 1
+  U32Array by_target_stem;
 };
 
 // Prepares `lexicon` with the keys of each side (PreparedLexicon::Prepare with tools already
@@ -87,8 +86,19 @@ StatusOr<PreparedLexicon> PrepareWith(const Lexicon& lexicon, const WordKeys& so
 // kInvalidArgument naming the dictionary otherwise.
 Status CheckKeyedAs(const PreparedLexicon& lexicon, const WordKeys& source, const WordKeys& target);
 
-// Fills layout's by_source_stem and by_target_stem indexes from its entries.
-void IndexByRarestStem(PreparedLayout& layout);
+// The by_source_stem and by_target_stem indexes of PreparedLayout, from the entries' stem
+// lists (`*_begin`: entries + 1 offsets into `*_stems`) of sides of `*_count` stems.
+struct RarestStemIndex {
+  std::vector<std::uint32_t> source_begin;
+  std::vector<std::uint32_t> source;
+  std::vector<std::uint32_t> target_begin;
+  std::vector<std::uint32_t> target;
+};
+RarestStemIndex IndexByRarestStem(std::size_t source_count, std::size_t target_count,
+                                  const std::vector<std::uint32_t>& source_begin,
+                                  const std::vector<std::uint32_t>& source_stems,
+                                  const std::vector<std::uint32_t>& target_begin,
+                                  const std::vector<std::uint32_t>& target_stems);
 
 // A 64-bit checksum of bytes: fast (eight bytes a step) and sensitive to every bit.
 std::uint64_t PreparedChecksum(std::string_view bytes);

@@ -84,7 +84,7 @@ class PreparedLexicon {
   const internal::PreparedLayout& layout() const { return *layout_; }
 
   // The version of the serialized form; bytes of another version are refused.
-  static constexpr std::uint32_t kFormatVersion = 1;
+  static constexpr std::uint32_t kFormatVersion = 2;
 
  private:
   PreparedLexicon() = default;
