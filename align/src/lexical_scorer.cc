@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <array>
-#include <atomic>
 #include <bit>
 #include <cassert>
 #include <cmath>
@@ -73,35 +72,6 @@ double MatchedScore(double p, double log1m_share, double n) {
   return FastLog1p(p * (1 - chance) / chance);
 }
 
-// Sentence scores remembered by the thread that computed them: a bead of a sentences against a
-// target range sums the scores of its a sentences against that range, and each of them is
-// shared by the beads of every shape that covers the sentence with the same range on the other
-// side, in the order the search visits them. One entry holds a sentence's scores against the
-// ranges of 1 to kMemoRange sentences from one start, which one pass over its occurrences gives
-// (an occurrence matches the range of b sentences when its first counterpart from the start is
-// less than b sentences away). A direct-mapped table: a collision only costs a recomputation.
-constexpr std::size_t kMemoRange = 4;
-struct MemoEntry {
-  std::uint64_t where = 0;               // sentence << 32 | other_begin
-  std::uint64_t what = 0;                // scorer id << 8 | direction; 0: empty
-  std::array<double, kMemoRange> llr{};  // against 1, 2, ... sentences
-};
-constexpr unsigned kMemoBits = 17;
-
-// The slot of a sentence against a start on the other side. The search visits the cells of the
-// grid row by row, so neighbouring slots hold neighbouring starts of the other side (for the
-// source sentences of the last rows) or neighbouring sentences (for the target side), and the
-// entries one row needs are close together in memory; each scorer and direction starts at its own
-// offset.
-MemoEntry& MemoSlot(std::size_t sentence, std::size_t other_begin, bool forward,
-                    std::uint64_t what) {
-  thread_local std::vector<MemoEntry> table(std::size_t{1} << kMemoBits);
-  const std::uint64_t local = forward ? (std::uint64_t{other_begin} << 3) | (sentence & 7)
-                                      : (std::uint64_t{sentence} << 3) | (other_begin & 7);
-  const std::uint64_t offset = (what * 0x9E3779B97F4A7C15ull) >> (64 - kMemoBits);
-  return table[(local + offset) & ((std::uint64_t{1} << kMemoBits) - 1)];
-}
-
 // The first sentence in reach[first, last) at or after `begin`, or none.
 const std::uint32_t* FirstFrom(const std::uint32_t* first, const std::uint32_t* last,
                                std::size_t begin) {
@@ -114,12 +84,10 @@ const std::uint32_t* FirstFrom(const std::uint32_t* first, const std::uint32_t* 
   return std::lower_bound(first, last, static_cast<std::uint32_t>(begin));
 }
 
-std::atomic<std::uint64_t> next_scorer_id{1};
-
 }  // namespace
 
 LexicalScorer::LexicalScorer(const EvidenceChannel& channel, LexicalScorerOptions options)
-    : channel_(channel), options_(options), id_(next_scorer_id++) {
+    : channel_(channel), options_(options) {
   assert(channel.links.size() == channel.source.key_count());
   std::vector<std::vector<KeyLink>> reverse(channel.target.key_count());
   for (std::uint32_t s = 0; s < channel.links.size(); ++s) {
@@ -187,57 +155,6 @@ bool LexicalScorer::Active(bool source_side, std::uint32_t key) const {
   return key < direction.keys.size() && direction.keys[key].active;
 }
 
-double LexicalScorer::SentenceLlr(const Direction& direction, bool forward, std::size_t sentence,
-                                  std::size_t other_begin, std::size_t other_end,
-                                  std::size_t other_occurrences) const {
-  const std::uint32_t first = direction.active_begin[sentence];
-  const std::uint32_t last = direction.active_begin[sentence + 1];
-  const std::uint32_t* reach = direction.reach.data();
-  const std::size_t range = other_end - other_begin;
-  if (last - first <= 2 || range > kMemoRange || range == 0) {  // cheaper than remembering
-    double llr = 0;
-    const auto n = static_cast<double>(other_occurrences);
-    for (std::uint32_t k = first; k < last; ++k) {
-      const ActiveOccurrence& o = direction.active[k];
-      if (Reaches(reach + o.reach_begin, reach + o.reach_end, other_begin, other_end)) {
-        llr += MatchedScore(o.p, o.log1m_share, n);
-      } else {
-        llr += o.log1m_p;
-      }
-    }
-    return llr;
-  }
-  const std::uint64_t where = (std::uint64_t{sentence} << 32) | other_begin;
-  const std::uint64_t what = (id_ << 8) | (forward ? 1u : 2u);
-  MemoEntry& slot = MemoSlot(sentence, other_begin, forward, what);
-  if (slot.where != where || slot.what != what) {
-    // The scores against 1 .. kMemoRange sentences from other_begin (as far as there are).
-    const std::vector<std::uint32_t>& other_begins =
-        forward ? channel_.target.sentence_begin : channel_.source.sentence_begin;
-    const std::size_t other_sentences = other_begins.size() - 1;
-    const std::size_t ranges = std::min(kMemoRange, other_sentences - other_begin);
-    std::array<double, kMemoRange> n{};
-    for (std::size_t b = 1; b <= ranges; ++b) {
-      n[b - 1] = static_cast<double>(other_begins[other_begin + b] - other_begins[other_begin]);
-    }
-    slot.where = where;
-    slot.what = what;
-    slot.llr.fill(0);
-    for (std::uint32_t k = first; k < last; ++k) {
-      const ActiveOccurrence& o = direction.active[k];
-      const std::uint32_t* end = reach + o.reach_end;
-      const std::uint32_t* found = FirstFrom(reach + o.reach_begin, end, other_begin);
-      // Matched in the ranges of more than `distance` sentences.
-      const std::size_t distance =
-          found == end ? kMemoRange : std::min<std::size_t>(*found - other_begin, kMemoRange);
-      for (std::size_t b = 1; b <= ranges; ++b) {
-        slot.llr[b - 1] += b > distance ? MatchedScore(o.p, o.log1m_share, n[b - 1]) : o.log1m_p;
-      }
-    }
-  }
-  return slot.llr[range - 1];
-}
-
 // A direct-mapped table of one scorer's and direction's matched scores: a key (its reach
 // list's start, which no other key of the direction shares) and an occurrence count give the
 // score; a collision only costs a recomputation.
@@ -272,7 +189,7 @@ class LexicalScorer::MatchCache {
 void LexicalScorer::SentenceLlrsEndingAt(const Direction& direction, bool forward,
                                          std::size_t sentence, std::size_t end_begin,
                                          std::size_t end_end, std::size_t ranges, double weight,
-                                         double* out, MatchCache& cache) const {
+                                         double* out, MatchCache* cache) const {
   const std::vector<std::uint32_t>& other_begins =
       forward ? channel_.target.sentence_begin : channel_.source.sentence_begin;
   const std::uint32_t* reach = direction.reach.data();
@@ -305,7 +222,11 @@ void LexicalScorer::SentenceLlrsEndingAt(const Direction& direction, bool forwar
         double* cell = out + (end - end_begin) * ranges;
         const std::size_t count = std::min(ranges, end);
         for (std::size_t b = end - r; b <= count; ++b) {
-          cell[b - 1] += weight * cache.Score(o, other_begins[end] - other_begins[end - b]);
+          const std::uint32_t n = other_begins[end] - other_begins[end - b];
+          cell[b - 1] +=
+              weight * (cache != nullptr
+                            ? cache->Score(o, n)
+                            : MatchedScore(o.p, o.log1m_share, static_cast<double>(n)) - o.log1m_p);
         }
       }
     }
@@ -432,7 +353,7 @@ class LexicalScorer::RowCosts final : public RowScorer {
       const LexicalScorer& scorer = *members_[k].scorer;
       scorer.SentenceLlrsEndingAt(forward ? scorer.forward_ : scorer.backward_, forward, sentence,
                                   scores.end_begin, scores.end_end, ranges, members_[k].weight,
-                                  scores.llr.data(), caches_[2 * k + (forward ? 0 : 1)]);
+                                  scores.llr.data(), &caches_[2 * k + (forward ? 0 : 1)]);
     }
   }
 
@@ -471,25 +392,22 @@ std::unique_ptr<RowScorer> LexicalGroup::Rows(const std::vector<BeadShape>& shap
   return std::make_unique<LexicalScorer::RowCosts>(members_, shapes);
 }
 
-double LexicalScorer::SideLlr(const Direction& direction, bool forward, std::size_t begin,
-                              std::size_t end, std::size_t other_begin, std::size_t other_end,
-                              std::size_t other_occurrences) const {
-  double llr = 0;
-  for (std::size_t sentence = begin; sentence < end; ++sentence) {
-    llr += SentenceLlr(direction, forward, sentence, other_begin, other_end, other_occurrences);
-  }
-  return llr;
-}
-
 double LexicalScorer::Cost(std::size_t i, std::size_t a, std::size_t j, std::size_t b) const {
   if (a == 0 || b == 0) return 0.0;
-  const KeyedSide& source = channel_.source;
-  const KeyedSide& target = channel_.target;
-  const std::size_t source_occurrences = source.sentence_begin[i + a] - source.sentence_begin[i];
-  const std::size_t target_occurrences = target.sentence_begin[j + b] - target.sentence_begin[j];
-  const double llr = SideLlr(forward_, true, i, i + a, j, j + b, target_occurrences) +
-                     SideLlr(backward_, false, j, j + b, i, i + a, source_occurrences);
-  return -llr;
+  // The sentences' scores against the other side's range, as the rows compute them (one end).
+  std::vector<double> scores(std::max(a, b));
+  auto side = [&](const Direction& direction, bool forward, std::size_t begin, std::size_t end,
+                  std::size_t other_end, std::size_t range) {
+    double llr = 0;
+    for (std::size_t sentence = begin; sentence < end; ++sentence) {
+      std::fill(scores.begin(), scores.end(), 0.0);
+      SentenceLlrsEndingAt(direction, forward, sentence, other_end, other_end + 1, range, 1.0,
+                           scores.data(), nullptr);
+      llr += scores[range - 1];
+    }
+    return llr;
+  };
+  return -(side(forward_, true, i, i + a, j + b, b) + side(backward_, false, j, j + b, i + a, a));
 }
 
 std::vector<LexicalMatch> LexicalScorer::Matches(std::size_t i, std::size_t a, std::size_t j,

@@ -123,31 +123,23 @@ class LexicalScorer final : public BeadScorer {
   // `links`: this side's keys -> the other side's keys.
   void Prepare(const KeyedSide& side, const KeyedSide& other,
                const std::vector<std::vector<KeyLink>>& links, Direction& direction) const;
-  double SideLlr(const Direction& direction, bool forward, std::size_t begin, std::size_t end,
-                 std::size_t other_begin, std::size_t other_end,
-                 std::size_t other_occurrences) const;
-  // One sentence's share of SideLlr; remembered (per thread) for the beads that share it.
-  double SentenceLlr(const Direction& direction, bool forward, std::size_t sentence,
-                     std::size_t other_begin, std::size_t other_end,
-                     std::size_t other_occurrences) const;
-  // A sentence's scores against the ranges of 1 .. ranges sentences of the other side that end
-  // at each end in [end_begin, end_end): out[(end - end_begin) * ranges + b - 1] += weight *
-  // the score against [end - b, end) (ranges that would start before the text are left
-  // alone). SentenceLlr's scores, added in another order: all the occurrences' unmatched
-  // scores, then for the matched ones the difference, found from the sentences they reach.
   // Matched scores computed before, by key and count: a key's score depends on the number of
   // occurrences in the range alone, and the same counts come up again and again.
   class MatchCache;
+  // A sentence's scores against the ranges of 1 .. ranges sentences of the other side that end
+  // at each end in [end_begin, end_end): out[(end - end_begin) * ranges + b - 1] += weight *
+  // the score against [end - b, end) (ranges that would start before the text are left
+  // alone): all the occurrences' unmatched scores, then for the matched ones the difference,
+  // found from the sentences they reach. `cache` (optional) remembers matched scores. Cost
+  // and the rows both score with it.
   void SentenceLlrsEndingAt(const Direction& direction, bool forward, std::size_t sentence,
                             std::size_t end_begin, std::size_t end_end, std::size_t ranges,
-                            double weight, double* out, MatchCache& cache) const;
+                            double weight, double* out, MatchCache* cache) const;
 
   const EvidenceChannel& channel_;
   LexicalScorerOptions options_;
   Direction forward_;   // source keys
   Direction backward_;  // target keys
-  // Tells this scorer's remembered sentence scores from other scorers' (never reused).
-  std::uint64_t id_ = 0;
 };
 
 // Several lexical scorers of the same texts as one: the weighted sum of their costs. Row by row,
