@@ -68,8 +68,12 @@ class Vocabulary {
 // Everything about one side: its language tools, vocabulary and analysed sentences.
 class SideAnalyzer {
  public:
-  SideAnalyzer(const WordKeys& keys, const std::string& language, const Romanizer& romanizer)
-      : keys_(keys), romanizer_(romanizer), numbers_(NumberReader::ForLanguage(language)) {}
+  SideAnalyzer(const WordKeys& keys, const std::string& language, const Romanizer& romanizer,
+               const internal::WordMemo& memo)
+      : keys_(keys),
+        romanizer_(romanizer),
+        memo_(memo),
+        numbers_(NumberReader::ForLanguage(language)) {}
 
   const WordKeys& keys() const { return keys_; }
   Vocabulary& stems() { return stems_; }
@@ -90,14 +94,20 @@ class SideAnalyzer {
   const WordInfo& Word(const std::string& key) {
     const auto it = word_cache_.find(key);
     if (it != word_cache_.end()) return it->second;
+    internal::WordMemo::Analysis analysis = memo_.Get(key, [this](const std::string& word) {
+      internal::WordMemo::Analysis made;
+      made.stem = keys_.Stem(word);
+      std::string ascii = romanizer_.ToAscii(word);
+      for (char& c : ascii) {
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+      }
+      made.skeleton = NameSkeleton(ascii);
+      if (made.skeleton.size() < 3) made.skeleton.clear();
+      return made;
+    });
     WordInfo info;
-    info.stem = stems_.Intern(keys_.Stem(key));
-    std::string ascii = romanizer_.ToAscii(key);
-    for (char& c : ascii) {
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    }
-    info.skeleton = NameSkeleton(ascii);
-    if (info.skeleton.size() < 3) info.skeleton.clear();
+    info.stem = stems_.Intern(analysis.stem);
+    info.skeleton = std::move(analysis.skeleton);
     return word_cache_.emplace(key, std::move(info)).first->second;
   }
 
@@ -119,6 +129,7 @@ class SideAnalyzer {
 
   const WordKeys& keys_;
   const Romanizer& romanizer_;
+  const internal::WordMemo& memo_;
   NumberReader numbers_;
   Vocabulary stems_;
   std::unordered_map<std::string, WordInfo> word_cache_;
@@ -446,33 +457,75 @@ void BuildNames(const SideAnalyzer& source, const SideAnalyzer& target,
 }  // namespace
 
 std::string NameSkeleton(std::string_view word) {
-  // Multi-letter spellings first, longest first, then single letters.
-  static const std::pair<std::string_view, std::string_view> kRewrites[] = {
-      {"tch", "c"}, {"sch", "c"}, {"sz", "s"}, {"cz", "c"}, {"cs", "c"}, {"ch", "c"},
-      {"ts", "c"},  {"tz", "c"},  {"zs", "z"}, {"ck", "k"}, {"ph", "f"}, {"th", "t"},
-      {"ou", "u"},  {"x", "ks"},  {"q", "k"},  {"w", "v"},  {"y", "i"},  {"j", "i"},
-  };
-  std::string rewritten;
-  rewritten.reserve(word.size());
-  for (std::size_t k = 0; k < word.size();) {
-    bool done = false;
-    for (const auto& [from, to] : kRewrites) {
-      if (word.substr(k, from.size()) == from) {
-        rewritten += to;
-        k += from.size();
-        done = true;
-        break;
-      }
-    }
-    if (!done) rewritten += word[k++];
-  }
+  // Multi-letter spellings first, longest first, then single letters: tch sch sz cz cs ch ts tz
+  // zs ck ph th ou -> c c s c c c c c z k f t u; x -> ks, q -> k, w -> v, y -> i, j -> i. Then
+  // letters only, c as k, no letter twice in a row.
   std::string skeleton;
-  skeleton.reserve(rewritten.size());
-  for (char c : rewritten) {
-    if (c < 'a' || c > 'z') continue;
+  skeleton.reserve(word.size() + 1);
+  auto put = [&skeleton](char c) {
+    if (c < 'a' || c > 'z') return;
     if (c == 'c') c = 'k';
-    if (!skeleton.empty() && skeleton.back() == c) continue;
+    if (!skeleton.empty() && skeleton.back() == c) return;
     skeleton += c;
+  };
+  const auto at = [&word](std::size_t k) { return k < word.size() ? word[k] : '\0'; };
+  for (std::size_t k = 0; k < word.size();) {
+    const char c = word[k];
+    const char next = at(k + 1);
+    std::size_t used = 1;
+    char out = c;
+    switch (c) {
+      case 't':
+        if (next == 'c' && at(k + 2) == 'h') {
+          out = 'c', used = 3;
+        } else if (next == 's' || next == 'z') {
+          out = 'c', used = 2;
+        } else if (next == 'h') {
+          out = 't', used = 2;
+        }
+        break;
+      case 's':
+        if (next == 'c' && at(k + 2) == 'h') {
+          out = 'c', used = 3;
+        } else if (next == 'z') {
+          out = 's', used = 2;
+        }
+        break;
+      case 'c':
+        if (next == 'z' || next == 's' || next == 'h') {
+          out = 'c', used = 2;
+        } else if (next == 'k') {
+          out = 'k', used = 2;
+        }
+        break;
+      case 'z':
+        if (next == 's') out = 'z', used = 2;
+        break;
+      case 'p':
+        if (next == 'h') out = 'f', used = 2;
+        break;
+      case 'o':
+        if (next == 'u') out = 'u', used = 2;
+        break;
+      case 'x':
+        put('k');
+        out = 's';
+        break;
+      case 'q':
+        out = 'k';
+        break;
+      case 'w':
+        out = 'v';
+        break;
+      case 'y':
+      case 'j':
+        out = 'i';
+        break;
+      default:
+        break;
+    }
+    put(out);
+    k += used;
   }
   return skeleton;
 }
@@ -512,16 +565,16 @@ StatusOr<std::shared_ptr<const AnalysisTools>> AnalysisTools::Create(
   TANDEM_ASSIGN_OR_RETURN(WordKeys target,
                           WordKeys::Create(target_language, options.unstemmed_prefix));
   TANDEM_ASSIGN_OR_RETURN(Romanizer romanizer, Romanizer::Create());
-  return std::make_shared<const AnalysisTools>(
-      AnalysisTools{std::move(source), std::move(target), std::move(romanizer)});
+  return std::make_shared<const AnalysisTools>(std::move(source), std::move(target),
+                                               std::move(romanizer));
 }
 
 StatusOr<BitextEvidence> AnalyzeBitextWith(const AnalysisInput& input,
                                            const AnalysisOptions& options,
                                            const AnalysisTools& tools) {
   assert(input.source != nullptr && input.target != nullptr);
-  SideAnalyzer source(tools.source, input.source_language, tools.romanizer);
-  SideAnalyzer target(tools.target, input.target_language, tools.romanizer);
+  SideAnalyzer source(tools.source, input.source_language, tools.romanizer, tools.source_words);
+  SideAnalyzer target(tools.target, input.target_language, tools.romanizer, tools.target_words);
   source.AnalyzeSentences(*input.source);
   target.AnalyzeSentences(*input.target);
 

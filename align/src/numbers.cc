@@ -117,6 +117,10 @@ NumberReader NumberReader::ForLanguage(const std::string& language) {
   }
   std::sort(reader.words_.begin(), reader.words_.end(),
             [](const Word& a, const Word& b) { return a.text < b.text; });
+  for (const Word& word : reader.words_) {
+    reader.longest_ = std::max(reader.longest_, word.text.size());
+    if (!word.text.empty()) reader.starts_[static_cast<unsigned char>(word.text.front())] = true;
+  }
   return reader;
 }
 
@@ -131,9 +135,10 @@ const NumberReader::Word* NumberReader::Find(std::string_view text, bool suffix)
 
 bool NumberReader::Split(std::string_view word, std::vector<const Word*>& pieces) const {
   if (word.empty()) return true;
+  if (!starts_[static_cast<unsigned char>(word.front())]) return false;
   // Longest piece first, with backtracking; a suffix may only end the word and only after a
   // number piece.
-  for (std::size_t length = word.size(); length > 0; --length) {
+  for (std::size_t length = std::min(word.size(), longest_); length > 0; --length) {
     const std::string_view head = word.substr(0, length);
     if (length == word.size() && !pieces.empty() && pieces.back()->kind != Kind::kJoiner) {
       if (const Word* suffix = Find(head, true); suffix != nullptr) {

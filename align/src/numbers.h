@@ -19,6 +19,7 @@
 // the language's listed suffixes at the end (Hungarian "ötvenet"; "hatalom" is no number).
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -71,6 +72,10 @@ class NumberReader {
   static long long Value(const std::vector<const Word*>& pieces);
 
   std::vector<Word> words_;  // sorted by text, longest prefix matches are searched
+  // No piece is longer than this, and every piece starts with one of these bytes: a word that
+  // starts otherwise is not split at all (most words of a text).
+  std::size_t longest_ = 0;
+  std::array<bool, 256> starts_{};
 };
 
 }  // namespace tandem::align

@@ -52,12 +52,13 @@ std::string PrimarySubtag(std::string_view tag) {
 
 // Warns when the text is, by CLD2's reliable verdict on most of its letters, in another language
 // than the one given: a swapped -s/-t or a wrong file is the usual cause, and the alignment
-// would still run, with the wrong segmentation rules and dictionaries. The first 64 kB suffice.
+// would still run, with the wrong segmentation rules and dictionaries. The first 16 kB (a few
+// thousand words) suffice.
 void CheckLanguage(const Document& doc, const std::string& language, const std::string& origin,
                    const WarningCallback& warn) {
   if (!warn) return;
   const std::size_t end = tandem::internal::BoundaryAtOrBefore(
-      doc.text, std::min<std::size_t>(doc.text.size(), 64u << 10));
+      doc.text, std::min<std::size_t>(doc.text.size(), 16u << 10));
   const LanguageGuess guess = IdentifyLanguage(std::string_view(doc.text).substr(0, end));
   if (guess.language.empty() || !guess.reliable || guess.percent < 80) return;
   if (PrimarySubtag(guess.language) == PrimarySubtag(language)) return;
