@@ -37,17 +37,40 @@ std::vector<std::uint32_t> KeyCounts(const KeyedSide& side) {
   return counts;
 }
 
-// For each key, the sorted sentences it occurs in.
-std::vector<std::vector<std::uint32_t>> Postings(const KeyedSide& side) {
-  std::vector<std::vector<std::uint32_t>> postings(side.key_count());
-  for (std::size_t s = 0; s < side.sentence_count(); ++s) {
-    for (std::uint32_t k = side.sentence_begin[s]; k < side.sentence_begin[s + 1]; ++k) {
-      std::vector<std::uint32_t>& list = postings[side.keys[k]];
-      if (list.empty() || list.back() != s) list.push_back(static_cast<std::uint32_t>(s));
+// For each key, the sorted sentences it occurs in: sentences[begin[key], begin[key + 1]).
+struct Postings {
+  std::vector<std::uint32_t> begin;
+  std::vector<std::uint32_t> sentences;
+
+  explicit Postings(const KeyedSide& side) : begin(side.key_count() + 1, 0) {
+    // Counted first (each key once per sentence), then placed: two flat arrays instead of a
+    // list per key.
+    std::vector<std::uint32_t> last(side.key_count(), UINT32_MAX);
+    for (std::size_t s = 0; s < side.sentence_count(); ++s) {
+      for (std::uint32_t k = side.sentence_begin[s]; k < side.sentence_begin[s + 1]; ++k) {
+        const std::uint32_t key = side.keys[k];
+        if (last[key] != s) {
+          last[key] = static_cast<std::uint32_t>(s);
+          ++begin[key + 1];
+        }
+      }
+    }
+    for (std::size_t key = 0; key < side.key_count(); ++key) begin[key + 1] += begin[key];
+    sentences.resize(begin.back());
+    std::vector<std::uint32_t> next(begin.begin(), begin.end() - 1);
+    std::fill(last.begin(), last.end(), UINT32_MAX);
+    for (std::size_t s = 0; s < side.sentence_count(); ++s) {
+      for (std::uint32_t k = side.sentence_begin[s]; k < side.sentence_begin[s + 1]; ++k) {
+        const std::uint32_t key = side.keys[k];
+        if (last[key] != s) {
+          last[key] = static_cast<std::uint32_t>(s);
+          sentences[next[key]++] = static_cast<std::uint32_t>(s);
+        }
+      }
     }
   }
-  return postings;
-}
+  std::size_t size(std::uint32_t key) const { return begin[key + 1] - begin[key]; }
+};
 
 // True when some sentence in reach[first, last) lies in [begin, end).
 bool Reaches(const std::uint32_t* first, const std::uint32_t* last, std::size_t begin,
@@ -89,38 +112,58 @@ const std::uint32_t* FirstFrom(const std::uint32_t* first, const std::uint32_t* 
 LexicalScorer::LexicalScorer(const EvidenceChannel& channel, LexicalScorerOptions options)
     : channel_(channel), options_(options) {
   assert(channel.links.size() == channel.source.key_count());
-  std::vector<std::vector<KeyLink>> reverse(channel.target.key_count());
-  for (std::uint32_t s = 0; s < channel.links.size(); ++s) {
-    for (const KeyLink& link : channel.links[s]) reverse[link.target].push_back({s, link.origin});
+  // The links target -> source, in the same order as lists of the target keys would have them:
+  // by source key, then as listed.
+  LinkTable forward;
+  forward.begin.assign(1, 0);
+  for (const std::vector<KeyLink>& list : channel.links) {
+    for (const KeyLink& link : list) forward.targets.push_back(link.target);
+    forward.begin.push_back(static_cast<std::uint32_t>(forward.targets.size()));
   }
-  Prepare(channel.source, channel.target, channel.links, forward_);
+  LinkTable reverse;
+  reverse.begin.assign(channel.target.key_count() + 1, 0);
+  for (const std::vector<KeyLink>& list : channel.links) {
+    for (const KeyLink& link : list) ++reverse.begin[link.target + 1];
+  }
+  for (std::size_t t = 0; t < channel.target.key_count(); ++t) {
+    reverse.begin[t + 1] += reverse.begin[t];
+  }
+  reverse.targets.resize(reverse.begin.back());
+  std::vector<std::uint32_t> next(reverse.begin.begin(), reverse.begin.end() - 1);
+  for (std::uint32_t s = 0; s < channel.links.size(); ++s) {
+    for (const KeyLink& link : channel.links[s]) reverse.targets[next[link.target]++] = s;
+  }
+  Prepare(channel.source, channel.target, forward, forward_);
   Prepare(channel.target, channel.source, reverse, backward_);
 }
 
-void LexicalScorer::Prepare(const KeyedSide& side, const KeyedSide& other,
-                            const std::vector<std::vector<KeyLink>>& links,
+void LexicalScorer::Prepare(const KeyedSide& side, const KeyedSide& other, const LinkTable& links,
                             Direction& direction) const {
   const std::vector<std::uint32_t> counts = KeyCounts(side);
   const std::vector<std::uint32_t> other_counts = KeyCounts(other);
-  const std::vector<std::vector<std::uint32_t>> other_postings = Postings(other);
+  const Postings other_postings(other);
   const double other_total = static_cast<double>(other.keys.size());
   const auto max_reach = static_cast<std::size_t>(
       std::max(1.0, options_.max_sentence_share * static_cast<double>(other.sentence_count())));
   direction.keys.assign(side.key_count(), {});
+  std::vector<std::uint32_t> reach;
   for (std::size_t key = 0; key < side.key_count(); ++key) {
     KeyStats& stats = direction.keys[key];
-    if (counts[key] == 0 || links[key].empty() || other_total == 0) continue;
+    if (counts[key] == 0 || links.begin[key] == links.begin[key + 1] || other_total == 0) {
+      continue;
+    }
     double linked = 0;
-    std::vector<std::uint32_t> reach;
+    reach.clear();
     bool too_common = false;
-    for (const KeyLink& link : links[key]) {
-      linked += other_counts[link.target];
-      const std::vector<std::uint32_t>& postings = other_postings[link.target];
-      if (postings.size() > max_reach) {
+    for (std::uint32_t l = links.begin[key]; l < links.begin[key + 1]; ++l) {
+      const std::uint32_t target = links.targets[l];
+      linked += other_counts[target];
+      if (other_postings.size(target) > max_reach) {
         too_common = true;
         break;
       }
-      reach.insert(reach.end(), postings.begin(), postings.end());
+      reach.insert(reach.end(), other_postings.sentences.begin() + other_postings.begin[target],
+                   other_postings.sentences.begin() + other_postings.begin[target + 1]);
     }
     if (too_common || linked == 0) continue;
     std::sort(reach.begin(), reach.end());

@@ -120,9 +120,13 @@ class LexicalScorer final : public BeadScorer {
   friend class RowCosts;
   friend class LexicalGroup;
 
-  // `links`: this side's keys -> the other side's keys.
-  void Prepare(const KeyedSide& side, const KeyedSide& other,
-               const std::vector<std::vector<KeyLink>>& links, Direction& direction) const;
+  // One side's keys -> the other side's keys: targets[begin[key], begin[key + 1]).
+  struct LinkTable {
+    std::vector<std::uint32_t> begin;
+    std::vector<std::uint32_t> targets;
+  };
+  void Prepare(const KeyedSide& side, const KeyedSide& other, const LinkTable& links,
+               Direction& direction) const;
   // Matched scores computed before, by key and count: a key's score depends on the number of
   // occurrences in the range alone, and the same counts come up again and again.
   class MatchCache;
