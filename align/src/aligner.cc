@@ -1,6 +1,7 @@
 #include "tandem/align/aligner.h"
 
 #include <algorithm>
+#include <cassert>
 #include <charconv>
 #include <cmath>
 #include <functional>
@@ -72,22 +73,47 @@ struct PassParameters {
   internal::ParagraphCosts paragraphs;
 };
 
+// The lexical scorers of a pass (the learned one from the second pass on).
+struct LexicalScorers {
+  std::shared_ptr<LexicalScorer> dictionary;
+  std::shared_ptr<LexicalScorer> numbers;
+  std::shared_ptr<LexicalScorer> names;
+  std::shared_ptr<LexicalScorer> learned;
+};
+
+// A pass's scorer of `channel` with `reliability`: the one of the pass before when it has that
+// reliability, made from it when it has another (which sentences each key reaches is the same;
+// it is taken over, so nobody else may hold it), made anew when there is none.
+std::shared_ptr<LexicalScorer> ScorerFor(const EvidenceChannel& channel, double reliability,
+                                         std::shared_ptr<LexicalScorer> before) {
+  if (!before) {
+    return std::make_shared<LexicalScorer>(channel,
+                                           LexicalScorerOptions{.reliability = reliability});
+  }
+  assert(&before->channel() == &channel);
+  if (before->options().reliability == reliability) return before;
+  assert(before.use_count() == 1);
+  return std::make_shared<LexicalScorer>(std::move(*before), reliability);
+}
+
 // The evidence of one pass, each kind its own scorer, and their weighted combination. Owns
-// (shares) the evidence its scorers refer to.
+// (shares) the evidence its scorers refer to. `before`: the lexical scorers of the pass before
+// (ScorerFor).
 class PassModel final : public ScoringModel {
  public:
   PassModel(std::shared_ptr<const BitextEvidence> evidence,
             std::shared_ptr<const EvidenceChannel> learned, const PassParameters& p,
-            const AlignInput& input, const Settings& options)
+            const AlignInput& input, const Settings& options, LexicalScorers before = {})
       : evidence_(std::move(evidence)),
         learned_channel_(std::move(learned)),
         shape_(p.shapes),
         length_(evidence_->source_lengths, evidence_->target_lengths, p.length,
                 LengthRatioScorer::NullDeviation(evidence_->source_lengths,
                                                  evidence_->target_lengths, p.length)),
-        dictionary_(evidence_->dictionary, {.reliability = p.dictionary_reliability}),
-        numbers_(evidence_->numbers, {.reliability = p.numbers_reliability}),
-        names_(evidence_->names, {.reliability = p.names_reliability}),
+        dictionary_(ScorerFor(evidence_->dictionary, p.dictionary_reliability,
+                              std::move(before.dictionary))),
+        numbers_(ScorerFor(evidence_->numbers, p.numbers_reliability, std::move(before.numbers))),
+        names_(ScorerFor(evidence_->names, p.names_reliability, std::move(before.names))),
         region_(p.region, p.shapes, options.weights.shape, options.region),
         paragraphs_(input.source_paragraphs, input.target_paragraphs, p.paragraphs),
         separators_(Separators(evidence_->source_contentless, input.source_paragraphs),
@@ -96,14 +122,16 @@ class PassModel final : public ScoringModel {
     const EvidenceWeights& w = options.weights;
     parts_ = {{"shape", &shape_, w.shape},
               {"length", &length_, w.length},
-              {"dictionary", &dictionary_, w.dictionary},
-              {"numbers", &numbers_, w.numbers},
-              {"names", &names_, w.names},
+              {"dictionary", dictionary_.get(), w.dictionary},
+              {"numbers", numbers_.get(), w.numbers},
+              {"names", names_.get(), w.names},
               {"paragraphs", &paragraphs_, w.paragraphs}};
     if (learned_channel_) {
-      learned_.emplace(*learned_channel_,
-                       LexicalScorerOptions{.reliability = options.learned_reliability});
-      parts_.push_back({"learned", &*learned_, w.learned});
+      learned_ = ScorerFor(*learned_channel_, options.learned_reliability,
+                           before.learned && &before.learned->channel() == learned_channel_.get()
+                               ? std::move(before.learned)
+                               : nullptr);
+      parts_.push_back({"learned", learned_.get(), w.learned});
     }
     // The region is a prior on where beads may be, and separators a rule, not evidence to be
     // weighed.
@@ -114,8 +142,9 @@ class PassModel final : public ScoringModel {
     std::vector<LexicalGroup::Member> lexical;
     std::vector<WeightedScorer> weighted;
     for (const Part& part : parts_) {
-      const bool is_lexical = part.scorer == &dictionary_ || part.scorer == &numbers_ ||
-                              part.scorer == &names_ || (learned_ && part.scorer == &*learned_);
+      const bool is_lexical = part.scorer == dictionary_.get() || part.scorer == numbers_.get() ||
+                              part.scorer == names_.get() ||
+                              (learned_ && part.scorer == learned_.get());
       if (is_lexical) {
         lexical.push_back({static_cast<const LexicalScorer*>(part.scorer), part.weight});
       } else {
@@ -134,27 +163,29 @@ class PassModel final : public ScoringModel {
   const std::optional<Region>& region() const override { return region_span_; }
 
   const LengthRatioScorer& length() const { return length_; }
-  const LexicalScorer& dictionary() const { return dictionary_; }
-  const LexicalScorer& numbers() const { return numbers_; }
-  const LexicalScorer& names() const { return names_; }
+  const LexicalScorer& dictionary() const { return *dictionary_; }
+  const LexicalScorer& numbers() const { return *numbers_; }
+  const LexicalScorer& names() const { return *names_; }
   std::vector<const LexicalScorer*> Lexical() const {
-    std::vector<const LexicalScorer*> scorers = {&dictionary_, &numbers_, &names_};
-    if (learned_) scorers.push_back(&*learned_);
+    std::vector<const LexicalScorer*> scorers = {dictionary_.get(), numbers_.get(), names_.get()};
+    if (learned_) scorers.push_back(learned_.get());
     return scorers;
   }
+  // The lexical scorers, for the next pass (PassModel's `before`), shared.
+  LexicalScorers lexical_scorers() const { return {dictionary_, numbers_, names_, learned_}; }
 
  private:
   std::shared_ptr<const BitextEvidence> evidence_;
   std::shared_ptr<const EvidenceChannel> learned_channel_;
   ShapeScorer shape_;
   LengthRatioScorer length_;
-  LexicalScorer dictionary_;
-  LexicalScorer numbers_;
-  LexicalScorer names_;
+  std::shared_ptr<LexicalScorer> dictionary_;
+  std::shared_ptr<LexicalScorer> numbers_;
+  std::shared_ptr<LexicalScorer> names_;
   RegionScorer region_;
   internal::ParagraphScorer paragraphs_;
   internal::SeparatorScorer separators_;
-  std::optional<LexicalScorer> learned_;
+  std::shared_ptr<LexicalScorer> learned_;
   std::vector<Part> parts_;
   std::optional<LexicalGroup> lexical_;
   std::optional<CombinedScorer> combined_;
@@ -545,7 +576,10 @@ StatusOr<AlignReport> internal::AlignWith(const AlignInput& input, const AlignOp
                                                      options.numbers_reliability, strength);
     second.names_reliability =
         EstimateReliability(model->names().Count(confident), options.names_reliability, strength);
-    model.reset();  // the first pass's scorers are done with; their memory goes to the second
+    // The first pass's scorers are done with: the second's are made from their lexical ones
+    // (taken over, not copied), and the rest of their memory goes to the second.
+    LexicalScorers first_lexical = model->lexical_scorers();
+    model.reset();
     const std::shared_ptr<const EvidenceChannel> learned =
         LearnChannel(*evidence, std::move(source_words), std::move(target_words), confident,
                      options.model1, report.learned_entries);
@@ -560,7 +594,8 @@ StatusOr<AlignReport> internal::AlignWith(const AlignInput& input, const AlignOp
         confident.size(), second.length.ratio, second.length.variance,
         second.dictionary_reliability, second.numbers_reliability, second.names_reliability,
         report.learned_entries));
-    model = std::make_shared<PassModel>(evidence, learned, second, input, options);
+    model = std::make_shared<PassModel>(evidence, learned, second, input, options,
+                                        std::move(first_lexical));
     const SentenceVectors vectors = BuildSentenceVectors(
         {&evidence->dictionary, &evidence->numbers, &evidence->names, learned.get()},
         options.vectors);
@@ -582,7 +617,9 @@ StatusOr<AlignReport> internal::AlignWith(const AlignInput& input, const AlignOp
       if (change >= kShapeRefinementRatio) {
         progress(fmt::format("third pass: the shapes changed (by up to {:.0f}%)",
                              100 * (std::exp(change) - 1)));
-        model = std::make_shared<PassModel>(evidence, learned, third, input, options);
+        // The same reliabilities: the second pass's lexical scorers serve as they are.
+        model = std::make_shared<PassModel>(evidence, learned, third, input, options,
+                                            model->lexical_scorers());
         const Ladder second_ladder = ladder;
         TANDEM_ASSIGN_OR_RETURN(
             ladder, RunPass(input, *evidence, model->combined(), vectors, options, &second_ladder));

@@ -137,6 +137,16 @@ LexicalScorer::LexicalScorer(const EvidenceChannel& channel, LexicalScorerOption
   Prepare(channel.target, channel.source, reverse, backward_);
 }
 
+LexicalScorer::LexicalScorer(LexicalScorer&& prepared, double reliability)
+    : channel_(prepared.channel_),
+      options_(prepared.options_),
+      forward_(std::move(prepared.forward_)),
+      backward_(std::move(prepared.backward_)) {
+  options_.reliability = reliability;
+  Weigh(channel_.source, forward_);
+  Weigh(channel_.target, backward_);
+}
+
 void LexicalScorer::Prepare(const KeyedSide& side, const KeyedSide& other, const LinkTable& links,
                             Direction& direction) const {
   const std::vector<std::uint32_t> counts = KeyCounts(side);
@@ -175,10 +185,18 @@ void LexicalScorer::Prepare(const KeyedSide& side, const KeyedSide& other, const
     stats.share = std::min(linked / other_total, 0.999);
     stats.log1m_share = std::log1p(-stats.share);
     stats.coverage = std::min(1.0, linked / counts[key]);
-    stats.p = options_.reliability * stats.coverage;
-    stats.log1m_p = std::log1p(-stats.p);
     stats.active = true;
   }
+  Weigh(side, direction);
+}
+
+void LexicalScorer::Weigh(const KeyedSide& side, Direction& direction) const {
+  for (KeyStats& stats : direction.keys) {
+    if (!stats.active) continue;
+    stats.p = options_.reliability * stats.coverage;
+    stats.log1m_p = std::log1p(-stats.p);
+  }
+  direction.active.clear();
   direction.active_begin.assign(1, 0);
   for (std::size_t sentence = 0; sentence < side.sentence_count(); ++sentence) {
     for (std::uint32_t k = side.sentence_begin[sentence]; k < side.sentence_begin[sentence + 1];
