@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstdint>
 
 #include "number_words_data.h"
 
@@ -136,9 +137,31 @@ const NumberReader::Word* NumberReader::Find(std::string_view text, bool suffix)
 bool NumberReader::Split(std::string_view word, std::vector<const Word*>& pieces) const {
   if (word.empty()) return true;
   if (!starts_[static_cast<unsigned char>(word.front())]) return false;
+  // The lengths of the word's prefixes that are entries: the entries that start with a prefix
+  // are a run of the sorted list, narrowed letter by letter until none is left (most words
+  // leave none after a letter or two). No entry is near 64 bytes long.
+  std::array<std::uint8_t, 64> lengths{};
+  std::size_t found = 0;
+  auto first = words_.begin();
+  auto last = words_.end();
+  for (std::size_t length = 1; length <= std::min(word.size(), longest_); ++length) {
+    const char c = word[length - 1];
+    first = std::partition_point(first, last, [&](const Word& w) {
+      return w.text.size() < length ||
+             static_cast<unsigned char>(w.text[length - 1]) < static_cast<unsigned char>(c);
+    });
+    last = std::partition_point(first, last, [&](const Word& w) {
+      return w.text.size() >= length && w.text[length - 1] == c;
+    });
+    if (first == last) break;
+    if (first->text.size() == length && length < lengths.size()) {
+      lengths[found++] = static_cast<std::uint8_t>(length);
+    }
+  }
   // Longest piece first, with backtracking; a suffix may only end the word and only after a
   // number piece.
-  for (std::size_t length = std::min(word.size(), longest_); length > 0; --length) {
+  while (found > 0) {
+    const std::size_t length = lengths[--found];
     const std::string_view head = word.substr(0, length);
     if (length == word.size() && !pieces.empty() && pieces.back()->kind != Kind::kJoiner) {
       if (const Word* suffix = Find(head, true); suffix != nullptr) {

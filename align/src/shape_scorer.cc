@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <memory>
+#include <utility>
+#include <vector>
 
 namespace tandem::align {
 namespace {
@@ -136,11 +139,54 @@ double ShapeScorer::Cost(std::size_t, std::size_t a, std::size_t, std::size_t b)
   return cost_[a][b];
 }
 
+namespace {
+
+// A cost per shape, whatever the position: each shape's weighted cost is worked out once per
+// row (the same product as bead by bead) and copied into every point.
+class ConstantRows final : public RowScorer {
+ public:
+  ConstantRows(std::vector<double> costs, const std::vector<BeadShape>& shapes)
+      : costs_(std::move(costs)), shapes_(shapes), weighted_(shapes.size()) {
+    for (const BeadShape& shape : shapes) {
+      max_a_ = std::max(max_a_, shape.source_count);
+      max_b_ = std::max(max_b_, shape.target_count);
+    }
+  }
+
+  void AddRow(std::size_t i, std::size_t j_begin, std::size_t j_end, double weight,
+              double* out) override {
+    const std::size_t count = shapes_.size();
+    for (std::size_t s = 0; s < count; ++s) weighted_[s] = weight * costs_[s];
+    for (std::size_t j = j_begin; j < j_end; ++j) {
+      double* cell = out + (j - j_begin) * count;
+      if (i >= max_a_ && j >= max_b_) {  // every shape fits: no checks
+        for (std::size_t s = 0; s < count; ++s) cell[s] += weighted_[s];
+        continue;
+      }
+      for (std::size_t s = 0; s < count; ++s) {
+        if (shapes_[s].source_count > i || shapes_[s].target_count > j) continue;
+        cell[s] += weighted_[s];
+      }
+    }
+  }
+
+ private:
+  std::vector<double> costs_;
+  std::vector<BeadShape> shapes_;
+  std::vector<double> weighted_;
+  std::size_t max_a_ = 0;
+  std::size_t max_b_ = 0;
+};
+
+}  // namespace
+
 std::unique_ptr<RowScorer> ShapeScorer::Rows(const std::vector<BeadShape>& shapes) const {
-  // A table lookup, inlined.
-  return MakeBeadByBeadRows([this](std::size_t i, std::size_t a, std::size_t j,
-                                   std::size_t b) { return ShapeScorer::Cost(i, a, j, b); },
-                            shapes, false);
+  std::vector<double> costs;
+  costs.reserve(shapes.size());
+  for (const BeadShape& shape : shapes) {
+    costs.push_back(Cost(0, shape.source_count, 0, shape.target_count));
+  }
+  return std::make_unique<ConstantRows>(std::move(costs), shapes);
 }
 
 }  // namespace tandem::align
