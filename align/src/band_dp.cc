@@ -51,6 +51,9 @@ class CostSum {
   }
   double Total() const {
     if (count_ == 0) return kInfinity;
+    // One term is its own total (min_ - log(e^0)), and a point's sum for one state often has
+    // one: spare the logarithm.
+    if (count_ == 1) return values_[0];
     double sum = 0;
     for (std::size_t k = 0; k < count_; ++k) {
       const double gap = values_[k] - min_;

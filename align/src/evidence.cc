@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <map>
 #include <optional>
 #include <unordered_map>
@@ -215,18 +216,33 @@ class StemMap {
       }
     }
     std::sort(present_.begin(), present_.end());
+    // An open-addressing table at most half full for operator[], which the entries ask a
+    // dozen times each.
+    slots_.assign(std::bit_ceil(std::max<std::size_t>(16, 2 * present_.size())), {kAbsent, 0});
+    mask_ = slots_.size() - 1;
+    for (const auto& [k, id] : present_) {
+      std::size_t at = Home(k);
+      while (slots_[at].first != kAbsent) at = (at + 1) & mask_;
+      slots_[at] = {k, id};
+    }
   }
   // The text's id of lexicon stem k, or kAbsent.
   std::uint32_t operator[](std::uint32_t k) const {
-    const auto it = std::lower_bound(present_.begin(), present_.end(),
-                                     std::pair<std::uint32_t, std::uint32_t>{k, 0});
-    return it != present_.end() && it->first == k ? it->second : kAbsent;
+    for (std::size_t at = Home(k);; at = (at + 1) & mask_) {
+      if (slots_[at].first == k) return slots_[at].second;
+      if (slots_[at].first == kAbsent) return kAbsent;
+    }
   }
   // (lexicon stem, text id), by lexicon stem.
   const std::vector<std::pair<std::uint32_t, std::uint32_t>>& present() const { return present_; }
 
  private:
+  std::size_t Home(std::uint32_t k) const {
+    return static_cast<std::size_t>((k * 0x9E3779B97F4A7C15ull) >> 32) & mask_;
+  }
   std::vector<std::pair<std::uint32_t, std::uint32_t>> present_;
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> slots_;  // (lexicon stem, text id)
+  std::size_t mask_ = 0;
 };
 
 // The key of an entry's word or phrase (stems [begin, end) of `list`) in a side's key space, if
