@@ -273,7 +273,8 @@ std::unique_ptr<LadderSearch> MakeSearch(const Settings& options) {
 
 StatusOr<Ladder> RunPass(const AlignInput& input, const BitextEvidence& evidence,
                          const BeadScorer& scorer, const SentenceVectors& vectors,
-                         const Settings& options, const Ladder* guide = nullptr) {
+                         const Settings& options, const Ladder* guide = nullptr,
+                         std::function<bool(const Ladder&)> confidences_for = nullptr) {
   SearchProblem problem;
   problem.scorer = &scorer;
   problem.source_size = input.source.size();
@@ -284,6 +285,7 @@ StatusOr<Ladder> RunPass(const AlignInput& input, const BitextEvidence& evidence
   problem.fixed = input.fixed;
   problem.guide = guide;
   problem.guide_window = options.guide_window;
+  problem.confidences_for = std::move(confidences_for);
   const std::unique_ptr<LadderSearch> search = MakeSearch(options);
   TANDEM_ASSIGN_OR_RETURN(Ladder ladder, search->Search(problem));
   TANDEM_RETURN_IF_ERROR(ValidateLadder(ladder, input.source.size(), input.target.size()));
@@ -307,6 +309,17 @@ Ladder Inside(const Ladder& ladder, const std::optional<Region>& region) {
     if (InsideRegion(bead, region)) inside.push_back(bead);
   }
   return inside;
+}
+
+// The shapes that `ladder` shows inside `region` (with `prior` as the prior), and, in `change`,
+// how much they differ from `assumed`: the largest log ratio of a shape's probabilities, among
+// shapes of probability kShapeRatioMinProbability or more.
+ShapeTable ShownShapes(const Ladder& ladder, const std::optional<Region>& region,
+                       const ShapeTable& prior, const ShapeTable& assumed, double strength,
+                       double& change) {
+  ShapeTable shown = ShapeTable::Estimate(Inside(ladder, region), prior, strength);
+  change = shown.LargestLogRatio(assumed, kShapeRatioMinProbability);
+  return shown;
 }
 
 // The learned lexicon's channel: the word stems of the dictionary channel, linked by a
@@ -602,8 +615,20 @@ StatusOr<AlignReport> internal::AlignWith(const AlignInput& input, const AlignOp
     const Ladder first_ladder = ladder;
     const bool first_exhaustive = (input.source.size() + 1) * (input.target.size() + 1) <=
                                   CoarseToFineSearchOptions{}.max_exhaustive_cells;
-    TANDEM_ASSIGN_OR_RETURN(ladder, RunPass(input, *evidence, model->combined(), vectors, options,
-                                            first_exhaustive ? &first_ladder : nullptr));
+    // Whether a third pass follows (below) depends on the second's path alone; when it does,
+    // the second pass's confidences are not needed, and not computed.
+    std::function<bool(const Ladder&)> confidences_for;
+    if (options.refine_shapes) {
+      confidences_for = [&](const Ladder& path) {
+        double change = 0;
+        ShownShapes(path, second.region, first.shapes, second.shapes, options.shape_prior_strength,
+                    change);
+        return change < kShapeRefinementRatio;
+      };
+    }
+    TANDEM_ASSIGN_OR_RETURN(
+        ladder, RunPass(input, *evidence, model->combined(), vectors, options,
+                        first_exhaustive ? &first_ladder : nullptr, std::move(confidences_for)));
     used = second;
     // The shapes came from the first pass, which glues where it lacks the evidence the
     // second has: estimated again from the second pass, they may differ much (a sentence
@@ -611,9 +636,9 @@ StatusOr<AlignReport> internal::AlignWith(const AlignInput& input, const AlignOp
     // pass is run once more with them.
     if (options.refine_shapes) {
       PassParameters third = used;
-      third.shapes = ShapeTable::Estimate(Inside(ladder, third.region), first.shapes,
-                                          options.shape_prior_strength);
-      const double change = third.shapes.LargestLogRatio(used.shapes, kShapeRatioMinProbability);
+      double change = 0;
+      third.shapes = ShownShapes(ladder, third.region, first.shapes, used.shapes,
+                                 options.shape_prior_strength, change);
       if (change >= kShapeRefinementRatio) {
         progress(fmt::format("third pass: the shapes changed (by up to {:.0f}%)",
                              100 * (std::exp(change) - 1)));

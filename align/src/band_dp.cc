@@ -277,6 +277,31 @@ struct StepRows {
 
 }  // namespace
 
+namespace {
+
+// The cheapest path into (n, m) from the steps kept per point and state, as a ladder with
+// confidences of 0.
+Ladder Trace(const Band& band, const std::vector<BeadShape>& shapes,
+             const std::vector<std::uint8_t> (&back)[2], const std::vector<double> (&best)[2],
+             std::size_t source_offset, std::size_t target_offset) {
+  Ladder ladder;
+  const std::size_t end = band.Index(band.n(), band.m());
+  int state = best[1][end] < best[0][end] ? 1 : 0;
+  for (std::size_t i = band.n(), j = band.m(); i > 0 || j > 0;) {
+    const std::uint8_t step = back[state][band.Index(i, j)];
+    const BeadShape& shape = shapes[step & 0x7F];
+    ladder.push_back({source_offset + i - shape.source_count, shape.source_count,
+                      target_offset + j - shape.target_count, shape.target_count, 0.0});
+    i -= shape.source_count;
+    j -= shape.target_count;
+    state = (step & 0x80) != 0 ? 1 : 0;
+  }
+  std::reverse(ladder.begin(), ladder.end());
+  return ladder;
+}
+
+}  // namespace
+
 Band Band::Full(std::size_t n, std::size_t m) {
   return Band(std::vector<std::size_t>(n + 1, 0), std::vector<std::size_t>(n + 1, m));
 }
@@ -338,18 +363,18 @@ StatusOr<Ladder> SolveBand(const Band& band, const std::vector<BeadShape>& shape
   // per state.
   std::vector<double> best[2] = {std::vector<double>(cells, kInfinity),
                                  std::vector<double>(cells, kInfinity)};
-  const std::size_t summed_cells = options.posteriors ? cells : 0;
-  std::vector<double> alpha(summed_cells, kInfinity);
-  std::vector<double> alpha_any(summed_cells, kInfinity);
+  // The sums are made (below) only when the posteriors are wanted.
+  std::vector<double> alpha;
+  std::vector<double> alpha_any;
   // The step into a point per state: shape index, and 0x80 when it came from state 1.
   std::vector<std::uint8_t> back[2] = {std::vector<std::uint8_t>(cells, 0),
                                        std::vector<std::uint8_t>(cells, 0)};
-  auto forward = [&] {
+  auto forward = [&](bool sums) {
     RowCursor step_costs(costs);
     StepRows from_rows;
     const std::size_t count = shapes.size();
     best[0][band.Index(0, 0)] = 0.0;
-    if (options.posteriors) {
+    if (sums) {
       alpha[band.Index(0, 0)] = 0.0;
       alpha_any[band.Index(0, 0)] = 0.0;
     }
@@ -381,16 +406,14 @@ StatusOr<Ladder> SolveBand(const Band& band, const std::vector<BeadShape>& shape
               cell_back[to] = static_cast<std::uint8_t>(s | (state == 1 ? 0x80 : 0));
             }
           }
-          if (options.posteriors) {
-            cell_alpha[to].Add((last_from == 0 ? alpha[from] : alpha_any[from]) + c);
-          }
+          if (sums) cell_alpha[to].Add((last_from == 0 ? alpha[from] : alpha_any[from]) + c);
         }
         const std::size_t at = band.Index(i, j);
         for (int state = 0; state < 2; ++state) {
           best[state][at] = cell_best[state];
           back[state][at] = cell_back[state];
         }
-        if (options.posteriors) {
+        if (sums) {
           alpha[at] = cell_alpha[0].Total();
           alpha_any[at] = AddCosts(alpha[at], cell_alpha[1].Total());
         }
@@ -399,8 +422,7 @@ StatusOr<Ladder> SolveBand(const Band& band, const std::vector<BeadShape>& shape
   };
 
   // Backward: the total of all paths from every point, in each state, to the end (beta).
-  std::vector<double> beta[2] = {std::vector<double>(summed_cells, kInfinity),
-                                 std::vector<double>(summed_cells, kInfinity)};
+  std::vector<double> beta[2];
   auto backward = [&] {
     RowCursor step_costs(costs);
     StepRows to_rows;
@@ -432,22 +454,38 @@ StatusOr<Ladder> SolveBand(const Band& band, const std::vector<BeadShape>& shape
     }
   };
 
-  if (!options.posteriors) {
-    forward();
-  } else if (options.threads > 1) {
-    std::thread backward_thread(backward);
-    forward();
-    backward_thread.join();
-  } else {
-    forward();
-    backward();
-  }
-
   const std::size_t end = band.Index(n, m);
+  bool posteriors = options.posteriors;
+  if (posteriors && options.posteriors_for_path) {
+    // The path first: whether its posteriors are wanted depends on it.
+    forward(false);
+    if (best[0][end] == kInfinity && best[1][end] == kInfinity) {
+      return InternalError("no path through the search band with the given bead shapes");
+    }
+    posteriors =
+        options.posteriors_for_path(Trace(band, shapes, back, best, source_offset, target_offset));
+  }
+  if (posteriors) {
+    alpha.assign(cells, kInfinity);
+    alpha_any.assign(cells, kInfinity);
+    beta[0].assign(cells, kInfinity);
+    beta[1].assign(cells, kInfinity);
+    // The forward pass again when it ran for the path alone: the same path, now with the sums.
+    if (options.threads > 1) {
+      std::thread backward_thread(backward);
+      forward(true);
+      backward_thread.join();
+    } else {
+      forward(true);
+      backward();
+    }
+  } else if (!options.posteriors || !options.posteriors_for_path) {
+    forward(false);
+  }
   if (best[0][end] == kInfinity && best[1][end] == kInfinity) {
     return InternalError("no path through the search band with the given bead shapes");
   }
-  const double total = options.posteriors ? alpha_any[end] : 0.0;
+  const double total = posteriors ? alpha_any[end] : 0.0;
   // The total of all paths into a point, whatever the state.
   auto into = [&alpha_any](std::size_t at) { return alpha_any[at]; };
   // A sentence without counterpart stands where the canonical order puts it, but whether a
@@ -499,7 +537,7 @@ StatusOr<Ladder> SolveBand(const Band& band, const std::vector<BeadShape>& shape
     const std::size_t a = shapes[s].source_count;
     const std::size_t b = shapes[s].target_count;
     double posterior = 0.0;
-    if (!options.posteriors) {
+    if (!posteriors) {
       // The path only.
     } else if (a + b != 1 || (s != skip_source && s != skip_target)) {
       const double c = costs.Cost(i, j, s);

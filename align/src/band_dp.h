@@ -61,6 +61,11 @@ struct SolveOptions {
   // path is found (the same path), and every confidence is 0: for searches that need only the
   // path, such as the coarse levels, this saves the backward pass and the sums of all paths.
   bool posteriors = true;
+  // When set (and posteriors is), it is asked with the cheapest path (confidences 0) before the
+  // sums of all paths are made, and they are made only when it answers true: for a caller that
+  // needs the posteriors only for some paths. The path costs one more forward pass without
+  // sums when they are wanted after all.
+  std::function<bool(const Ladder& path)> posteriors_for_path;
 };
 
 // The cheapest path through `band` made of `shapes`, as a ladder whose bead positions are grid

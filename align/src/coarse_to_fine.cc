@@ -497,6 +497,8 @@ StatusOr<Ladder> CoarseToFineSearch::SearchRegion(const SearchProblem& problem, 
   const std::size_t m = j1 - j0;
   internal::SolveOptions solve;
   solve.threads = SearchThreads(options_.threads);
+  // A region is the whole problem when there are no fixed beads.
+  if (problem.fixed.empty()) solve.posteriors_for_path = problem.confidences_for;
   const BeadScorer& fine_cost = *problem.scorer;  // asked in the texts' coordinates
   const std::size_t cells = (n + 1) * (m + 1);
   if (problem.guide != nullptr && cells > options_.guided_cells && n > 0 && m > 0) {

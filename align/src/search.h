@@ -15,6 +15,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <vector>
 
 #include "scorer.h"
@@ -70,6 +71,11 @@ struct SearchProblem {
   // from blocks (see CoarseToFineSearchOptions::guided_cells).
   const Ladder* guide = nullptr;
   std::size_t guide_window = 0;
+  // Optional, for problems without fixed beads: a CoarseToFineSearch asks it with the cheapest
+  // ladder (confidences 0) before it computes the confidences, which it does only when it
+  // answers true (otherwise every confidence is 0): for a caller that needs them only for some
+  // ladders. (An ExhaustiveSearch computes them anyway.)
+  std::function<bool(const Ladder& ladder)> confidences_for;
 };
 
 // The number of threads a search uses for `requested` (0 = one per core).

@@ -229,6 +229,42 @@ TEST(SolveBand, PathOnlyFindsTheSamePath) {
   }
 }
 
+// Asked about the path first, the dynamic programming gives that path without confidences when
+// the answer is no, and the ladder it gives without asking when the answer is yes (with one or
+// two threads); the question is asked once, with the path.
+TEST(SolveBand, ConfidencesOnlyForThePathsThatWantThem) {
+  std::mt19937 rng(778);
+  const std::vector<BeadShape> shapes = StandardShapes(3);
+  for (int trial = 0; trial < 40; ++trial) {
+    const std::size_t n = 5 + rng() % 40;
+    const std::size_t m = 5 + rng() % 40;
+    std::vector<double> noise(64);
+    for (double& x : noise) x = std::uniform_real_distribution<double>(0.0, 3.0)(rng);
+    const internal::CostFunction cost = [&](std::size_t i, std::size_t a, std::size_t j,
+                                            std::size_t b) {
+      return noise[(i * 7 + j * 13 + a * 3 + b) % noise.size()] + (a == 0 || b == 0 ? 2.0 : 0.0);
+    };
+    internal::SolveOptions plain;
+    plain.threads = 1 + trial % 2;
+    StatusOr<Ladder> expected =
+        internal::SolveBand(internal::Band::Full(n, m), shapes, cost, plain);
+    ASSERT_TRUE(expected.ok());
+    for (const bool wanted : {false, true}) {
+      internal::SolveOptions asking = plain;
+      int asked = 0;
+      asking.posteriors_for_path = [&](const Ladder& path) {
+        ++asked;
+        EXPECT_EQ(path, Structure(*expected)) << "trial " << trial;
+        return wanted;
+      };
+      StatusOr<Ladder> got = internal::SolveBand(internal::Band::Full(n, m), shapes, cost, asking);
+      ASSERT_TRUE(got.ok());
+      EXPECT_EQ(asked, 1);
+      EXPECT_EQ(*got, wanted ? *expected : Structure(*expected)) << "trial " << trial;
+    }
+  }
+}
+
 // Costs kept in a table and costs computed again row by row when the table would not fit give
 // the same ladder and the same confidences, in a full grid and in a band with offsets.
 TEST(SolveBand, KeptAndRecomputedCostsAgree) {
