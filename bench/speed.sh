@@ -4,7 +4,8 @@
 # cache) and the second time (from the cache); and two batches of German-French pairs cut at
 # gold bead boundaries out of the Text+Berg documents of the shared data (read in place), one
 # job, in pairs per second: the 106 short pairs of workflows/make_test_corpus.py (12 beads,
-# about 14 sentences a side; docs/scale.md's figures) and PAIRS pairs of 100 to 300 sentences.
+# about 14 sentences a side; docs/scale.md's figures) and PAIRS pairs of 100 to 300 sentences,
+# the latter also with two jobs.
 #
 #   bench/speed.sh [PAIRS]        default 60 pairs of 100 to 300 sentences
 #
@@ -93,21 +94,26 @@ python3 workflows/make_test_corpus.py "$shared/data/align-gold/textberg-de-fr" "
   done < "$work/short/expected.tsv"
 } > "$work/short/manifest.tsv"
 
-batch() {  # NAME MANIFEST: one job, pairs per second
+batch() {  # NAME MANIFEST JOBS: pairs per second
   local count sentences
   count=$(($(wc -l < "$2") - 1))
   sentences=$(tail -n +2 "$2" | cut -f2 | xargs cat | wc -l)
+  rm -rf "$work/out-$1"
   /usr/bin/time -o "$work/time" -f '%e %U %S' \
-    "$tandem" batch -q -j 1 "$2" -o "$work/out-$1" >/dev/null 2>&1
+    "$tandem" batch -q -j "$3" "$2" -o "$work/out-$1" >/dev/null 2>&1
   read -r elapsed user system < "$work/time"
-  python3 - "$1" "$count" "$sentences" "$elapsed" "$user" "$system" <<'PY'
+  python3 - "$1" "$count" "$sentences" "$3" "$elapsed" "$user" "$system" <<'PY'
 import sys
-name, pairs, sentences = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
-elapsed, user, system = map(float, sys.argv[4:])
+name, pairs, sentences, jobs = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
+elapsed, user, system = map(float, sys.argv[5:])
 cpu = user + system
-print(f"batch, {pairs} {name} de-fr pairs ({sentences / pairs:.0f} German sentences each), 1 job: "
-      f"{elapsed:.2f} s, {cpu:.2f} s CPU, {pairs / elapsed:.1f} pairs/s, {pairs / cpu:.1f} pairs/s per core")
+print(f"batch, {pairs} {name} de-fr pairs ({sentences / pairs:.0f} German sentences each), "
+      f"{jobs} job{'s' if jobs > 1 else ''}: {elapsed:.2f} s, {cpu:.2f} s CPU, "
+      f"{pairs / elapsed:.1f} pairs/s, {pairs / cpu:.1f} pairs/s per core")
 PY
 }
-batch short "$work/short/manifest.tsv"
-batch medium "$work/pairs/manifest.tsv"
+batch short "$work/short/manifest.tsv" 1
+batch medium "$work/pairs/manifest.tsv" 1
+# One job aligns a pair with both cores' threads in its search; two jobs align two pairs at
+# once with one thread each, the throughput of a machine's cores.
+batch medium "$work/pairs/manifest.tsv" 2
