@@ -444,6 +444,28 @@ void BuildNames(const SideAnalyzer& source, const SideAnalyzer& target,
   fill(source, source_skeletons, channel.source);
   fill(target, target_skeletons, channel.target);
   channel.links.resize(source_skeletons.size());
+  // The letters of each skeleton (a-z): the longest common subsequence of two words is at most
+  // the letters they have in common, counted with repeats, which rules out most candidates
+  // before their subsequence is computed.
+  auto letters = [](const Vocabulary& skeletons) {
+    std::vector<std::array<std::uint8_t, 26>> counts(skeletons.size());
+    for (std::size_t k = 0; k < skeletons.size(); ++k) {
+      for (const char c : skeletons.names()[k]) {
+        std::uint8_t& count = counts[k][static_cast<std::size_t>(c - 'a')];
+        if (count < 255) ++count;
+      }
+    }
+    return counts;
+  };
+  const std::vector<std::array<std::uint8_t, 26>> source_letters = letters(source_skeletons);
+  const std::vector<std::array<std::uint8_t, 26>> target_letters = letters(target_skeletons);
+  auto shared_letters = [&](std::uint32_t s, std::uint32_t t) {
+    std::size_t shared = 0;
+    for (std::size_t c = 0; c < 26; ++c) {
+      shared += std::min(source_letters[s][c], target_letters[t][c]);
+    }
+    return shared;
+  };
   // Candidates share their first two letters: compare within those buckets only.
   std::map<std::string_view, std::vector<std::uint32_t>> buckets;
   for (std::uint32_t t = 0; t < target_skeletons.size(); ++t) {
@@ -460,6 +482,10 @@ void BuildNames(const SideAnalyzer& source, const SideAnalyzer& target,
       } else if (a.size() >= 4 && b.size() >= 4 &&
                  // The ratio cannot exceed the shorter length over the longer.
                  static_cast<double>(std::min(a.size(), b.size())) >=
+                     options.names_min_lcsr * static_cast<double>(std::max(a.size(), b.size())) &&
+                 // (With a margin, so that rounding cannot rule out a ratio of exactly the
+                 // minimum.)
+                 static_cast<double>(shared_letters(s, t)) + 1e-9 >=
                      options.names_min_lcsr * static_cast<double>(std::max(a.size(), b.size())) &&
                  Lcsr(a, b) >= options.names_min_lcsr) {
         channel.links[s].push_back({t, 1});
