@@ -38,34 +38,26 @@ std::vector<std::uint32_t> BeadKeys(const KeyedSide& side, std::size_t begin, st
 
 constexpr std::uint32_t kNull = UINT32_MAX;
 
-// Pair indices for training t(f | e) on beads given as (E, F) key lists: bead b's are
-// pairs[begin[b], begin[b + 1]), for each f of F(b) in turn the pair indices of (e, f) for NULL
-// and every e of E(b).
-struct Direction {
-  std::vector<std::uint32_t> pairs;
-  std::vector<std::size_t> begin = {0};
-  std::vector<std::size_t> e_sizes;
-};
-
-// t(f | e) for the pairs that co-occur, trained by EM.
-std::vector<double> TrainDirection(const Direction& direction,
-                                   const std::vector<std::uint32_t>& pair_e, std::size_t keys_e,
+// t(f | e) for the pairs that co-occur, trained by EM. `pairs[b]` holds, for bead b, for each
+// f of F(b) in turn, the pair indices of (e, f) for NULL and every e of E(b).
+std::vector<double> TrainDirection(const std::vector<std::vector<std::uint32_t>>& pairs,
+                                   const std::vector<std::uint32_t>& pair_e,
+                                   const std::vector<std::size_t>& e_sizes, std::size_t keys_e,
                                    std::size_t iterations) {
   std::vector<double> t(pair_e.size(), 1.0);
   std::vector<double> counts(pair_e.size());
   std::vector<double> totals(keys_e + 1);
-  const std::uint32_t* pairs = direction.pairs.data();
   for (std::size_t iteration = 0; iteration < iterations; ++iteration) {
     std::fill(counts.begin(), counts.end(), 0.0);
     std::fill(totals.begin(), totals.end(), 0.0);
-    for (std::size_t b = 0; b + 1 < direction.begin.size(); ++b) {
-      const std::size_t width = direction.e_sizes[b] + 1;
-      for (std::size_t start = direction.begin[b]; start < direction.begin[b + 1]; start += width) {
+    for (std::size_t b = 0; b < pairs.size(); ++b) {
+      const std::size_t width = e_sizes[b] + 1;
+      for (std::size_t start = 0; start < pairs[b].size(); start += width) {
         double denominator = 0;
-        for (std::size_t k = start; k < start + width; ++k) denominator += t[pairs[k]];
+        for (std::size_t k = start; k < start + width; ++k) denominator += t[pairs[b][k]];
         if (denominator <= 0) continue;
         for (std::size_t k = start; k < start + width; ++k) {
-          counts[pairs[k]] += t[pairs[k]] / denominator;
+          counts[pairs[b][k]] += t[pairs[b][k]] / denominator;
         }
       }
     }
@@ -146,6 +138,12 @@ class PairIndex {
   std::size_t used_ = 0;
 };
 
+// Pair indices for training t(f | e) on beads given as (E, F) key lists.
+struct Direction {
+  std::vector<std::vector<std::uint32_t>> pairs;
+  std::vector<std::size_t> e_sizes;
+};
+
 }  // namespace
 
 std::vector<std::vector<KeyLink>> LearnLinks(const KeyedSide& source, const KeyedSide& target,
@@ -186,38 +184,42 @@ std::vector<std::vector<KeyLink>> LearnLinks(const KeyedSide& source, const Keye
   };
   Direction forward;   // t(target | source)
   Direction backward;  // t(source | target)
+  forward.pairs.reserve(bead_source.size());
+  backward.pairs.reserve(bead_source.size());
+  // Beads in which each pair occurs; while a bead is counted, the pairs it has counted carry
+  // kCounted.
+  constexpr std::uint32_t kCounted = 0x80000000u;
   std::vector<std::uint32_t> cooccurrences;
-  std::vector<std::uint32_t> last_bead;  // per pair: the last bead that counted it, plus one
-  std::vector<std::uint32_t> grid;       // the pair of (e[x], f[y]) at y * |e| + x
+  std::vector<std::uint32_t> grid;  // the pair of (e[x], f[y]) at y * |e| + x
   for (std::size_t b = 0; b < bead_source.size(); ++b) {
     const std::vector<std::uint32_t>& e = bead_source[b];
     const std::vector<std::uint32_t>& f = bead_target[b];
+    std::vector<std::uint32_t> fw;
+    fw.reserve(f.size() * (e.size() + 1));
     grid.resize(e.size() * f.size());
     for (std::size_t y = 0; y < f.size(); ++y) {
-      forward.pairs.push_back(pair_of(kNull, f[y]));
+      fw.push_back(pair_of(kNull, f[y]));
       for (std::size_t x = 0; x < e.size(); ++x) {
         grid[y * e.size() + x] = pair_of(e[x], f[y]);
-        forward.pairs.push_back(grid[y * e.size() + x]);
+        fw.push_back(grid[y * e.size() + x]);
       }
     }
+    std::vector<std::uint32_t> bw;
+    bw.reserve(e.size() * (f.size() + 1));
     for (std::size_t x = 0; x < e.size(); ++x) {
-      backward.pairs.push_back(pair_of(e[x], kNull));
-      for (std::size_t y = 0; y < f.size(); ++y) backward.pairs.push_back(grid[y * e.size() + x]);
+      bw.push_back(pair_of(e[x], kNull));
+      for (std::size_t y = 0; y < f.size(); ++y) bw.push_back(grid[y * e.size() + x]);
     }
-    forward.begin.push_back(forward.pairs.size());
+    forward.pairs.push_back(std::move(fw));
     forward.e_sizes.push_back(e.size());
-    backward.begin.push_back(backward.pairs.size());
+    backward.pairs.push_back(std::move(bw));
     backward.e_sizes.push_back(f.size());
-    // Beads in which each pair occurs (counted once per bead).
+    // Each pair counted once per bead (without sorting the bead's pairs).
     cooccurrences.resize(pair_source.size(), 0);
-    last_bead.resize(pair_source.size(), 0);
-    const auto mark = static_cast<std::uint32_t>(b + 1);
     for (std::uint32_t p : grid) {
-      if (last_bead[p] != mark) {
-        last_bead[p] = mark;
-        ++cooccurrences[p];
-      }
+      if ((cooccurrences[p] & kCounted) == 0) cooccurrences[p] = (cooccurrences[p] + 1) | kCounted;
     }
+    for (std::uint32_t p : grid) cooccurrences[p] &= ~kCounted;
   }
   cooccurrences.resize(pair_source.size(), 0);
   // Beads in which each key occurs.
@@ -236,10 +238,10 @@ std::vector<std::vector<KeyLink>> LearnLinks(const KeyedSide& source, const Keye
     count_keys(bead_target[b], target_beads);
   }
   const auto beads_total = static_cast<double>(bead_source.size());
-  const std::vector<double> forward_t =
-      TrainDirection(forward, pair_source, source.key_count(), options.iterations);
-  const std::vector<double> backward_t =
-      TrainDirection(backward, pair_target, target.key_count(), options.iterations);
+  const std::vector<double> forward_t = TrainDirection(forward.pairs, pair_source, forward.e_sizes,
+                                                       source.key_count(), options.iterations);
+  const std::vector<double> backward_t = TrainDirection(
+      backward.pairs, pair_target, backward.e_sizes, target.key_count(), options.iterations);
   for (std::size_t p = 0; p < pair_source.size(); ++p) {
     if (pair_source[p] == kNull || pair_target[p] == kNull) continue;
     if (cooccurrences[p] < options.min_cooccurrences) continue;

@@ -137,16 +137,6 @@ LexicalScorer::LexicalScorer(const EvidenceChannel& channel, LexicalScorerOption
   Prepare(channel.target, channel.source, reverse, backward_);
 }
 
-LexicalScorer::LexicalScorer(LexicalScorer&& prepared, double reliability)
-    : channel_(prepared.channel_),
-      options_(prepared.options_),
-      forward_(std::move(prepared.forward_)),
-      backward_(std::move(prepared.backward_)) {
-  options_.reliability = reliability;
-  Weigh(channel_.source, forward_);
-  Weigh(channel_.target, backward_);
-}
-
 void LexicalScorer::Prepare(const KeyedSide& side, const KeyedSide& other, const LinkTable& links,
                             Direction& direction) const {
   const std::vector<std::uint32_t> counts = KeyCounts(side);

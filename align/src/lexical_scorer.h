@@ -69,10 +69,6 @@ class LexicalScorer final : public BeadScorer {
  public:
   // Keeps a reference to `channel`, which must outlive the scorer.
   LexicalScorer(const EvidenceChannel& channel, LexicalScorerOptions options);
-  // The scorer of `prepared`'s channel and options with another reliability, taking over what
-  // `prepared` found (which sentences each key reaches is the same, only the scores differ):
-  // cheaper than preparing the channel again. `prepared` is left empty.
-  LexicalScorer(LexicalScorer&& prepared, double reliability);
 
   double Cost(std::size_t i, std::size_t a, std::size_t j, std::size_t b) const override;
   // Row by row, each sentence is scored once against the ranges of the other side that end at
