@@ -175,18 +175,10 @@ void LexicalScorer::Prepare(const KeyedSide& side, const KeyedSide& other, const
     stats.share = std::min(linked / other_total, 0.999);
     stats.log1m_share = std::log1p(-stats.share);
     stats.coverage = std::min(1.0, linked / counts[key]);
-    stats.active = true;
-  }
-  Weigh(side, direction);
-}
-
-void LexicalScorer::Weigh(const KeyedSide& side, Direction& direction) const {
-  for (KeyStats& stats : direction.keys) {
-    if (!stats.active) continue;
     stats.p = options_.reliability * stats.coverage;
     stats.log1m_p = std::log1p(-stats.p);
+    stats.active = true;
   }
-  direction.active.clear();
   direction.active_begin.assign(1, 0);
   for (std::size_t sentence = 0; sentence < side.sentence_count(); ++sentence) {
     for (std::uint32_t k = side.sentence_begin[sentence]; k < side.sentence_begin[sentence + 1];

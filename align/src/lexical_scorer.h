@@ -127,9 +127,6 @@ class LexicalScorer final : public BeadScorer {
   };
   void Prepare(const KeyedSide& side, const KeyedSide& other, const LinkTable& links,
                Direction& direction) const;
-  // The scores of the keys of `direction` (prepared for `side`) with options_.reliability, and
-  // its active occurrences.
-  void Weigh(const KeyedSide& side, Direction& direction) const;
   // Matched scores computed before, by key and count: a key's score depends on the number of
   // occurrences in the range alone, and the same counts come up again and again.
   class MatchCache;
