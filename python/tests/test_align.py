@@ -238,18 +238,34 @@ def test_two_threads_are_inside_align_at_the_same_time():
 
 
 def test_python_runs_while_another_thread_aligns():
-    """While one thread aligns, the main thread keeps running Python code (the GIL is free)."""
+    """While one thread aligns, the main thread keeps running Python code (the GIL is free).
+
+    The other thread aligns a pair again and again for 0.2 s (however fast one alignment is):
+    with the GIL free the main thread wakes up about every millisecond; were it held during
+    the alignments, the main thread would run only between them (a dozen times or so).
+    """
     aligner = tandem.Aligner("en", "hu", dictionary=None, threads=1)
     en, hu = _long_pair(300)
     done = threading.Event()
-    thread = threading.Thread(target=lambda: (aligner.align(en, hu), done.set()))
+    alignments = 0
+
+    def work():
+        nonlocal alignments
+        deadline = time.perf_counter() + 0.2
+        while time.perf_counter() < deadline:
+            aligner.align(en, hu)
+            alignments += 1
+        done.set()
+
+    thread = threading.Thread(target=work)
     ticks = 0
     thread.start()
     while not done.is_set():
         ticks += 1
         time.sleep(0.001)
     thread.join()
-    assert ticks > 20, f"the main thread ran {ticks} times while the other aligned"
+    assert ticks > max(50, 4 * alignments), (
+        f"the main thread ran {ticks} times while the other aligned {alignments} times")
 
 
 def test_two_threads_align_in_less_than_twice_the_time_of_one():
@@ -262,13 +278,19 @@ def test_two_threads_align_in_less_than_twice_the_time_of_one():
     if load > cores - 1:
         pytest.skip(f"tandem-skip: the machine is busy (load {load:.1f} on {cores} cores)")
     aligner = tandem.Aligner("en", "hu", dictionary=None, threads=1)
-    en, hu = _long_pair(400)
+    # A pair long enough to take a measurable time (0.05 s or more), however fast the aligner.
+    size = 400
+    while True:
+        en, hu = _long_pair(size)
 
-    def one():
-        aligner.align(en, hu)
+        def one():
+            aligner.align(en, hu)
 
-    one()  # warm up
-    single = min(_timed(one) for _ in range(2))
+        one()  # warm up
+        single = min(_timed(one) for _ in range(2))
+        if single > 0.05 or size >= 6400:
+            break
+        size *= 2
 
     def two():
         threads = [threading.Thread(target=one) for _ in range(2)]
