@@ -437,7 +437,10 @@ OptionRecord DescribeOptions(const AlignOptions& options) {
       {"scorer", options.learn ? "shape, length, dictionary, numbers, names; learned lexicon "
                                  "and corresponding region (second pass)"
                                : "shape, length, dictionary, numbers, names"},
-      {"search", "coarse-to-fine dynamic programming (exhaustive up to 1M cells)"},
+      {"search",
+       "dynamic programming in a band: the whole grid up to 10k cells, around a sketched path "
+       "up to 1M, coarse-to-fine beyond; the passes after the first around the path of the pass "
+       "before (the second up to 1M cells)"},
       {std::string(kMaxBeadKey), std::to_string(options.max_bead)},
   };
 }
