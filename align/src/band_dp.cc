@@ -275,28 +275,34 @@ struct StepRows {
   }
 };
 
-}  // namespace
+// A step of the cheapest path: its shape and the state of the point it ends at.
+struct PathStep {
+  std::size_t shape = 0;
+  int state = 0;
+};
 
-namespace {
-
-// The cheapest path into (n, m) from the steps kept per point and state, as a ladder with
-// confidences of 0.
+// The cheapest path into (n, m) from the step kept per point and state, as a ladder with
+// confidences of 0, and each bead's step.
 Ladder Trace(const Band& band, const std::vector<BeadShape>& shapes,
              const std::vector<std::uint8_t> (&back)[2], const std::vector<double> (&best)[2],
-             std::size_t source_offset, std::size_t target_offset) {
+             std::size_t source_offset, std::size_t target_offset,
+             std::vector<PathStep>* steps = nullptr) {
   Ladder ladder;
   const std::size_t end = band.Index(band.n(), band.m());
   int state = best[1][end] < best[0][end] ? 1 : 0;
   for (std::size_t i = band.n(), j = band.m(); i > 0 || j > 0;) {
     const std::uint8_t step = back[state][band.Index(i, j)];
-    const BeadShape& shape = shapes[step & 0x7F];
-    ladder.push_back({source_offset + i - shape.source_count, shape.source_count,
-                      target_offset + j - shape.target_count, shape.target_count, 0.0});
-    i -= shape.source_count;
-    j -= shape.target_count;
+    const std::size_t s = step & 0x7F;
+    const std::size_t a = shapes[s].source_count;
+    const std::size_t b = shapes[s].target_count;
+    ladder.push_back({source_offset + i - a, a, target_offset + j - b, b, 0.0});
+    if (steps != nullptr) steps->push_back({s, state});
+    i -= a;
+    j -= b;
     state = (step & 0x80) != 0 ? 1 : 0;
   }
   std::reverse(ladder.begin(), ladder.end());
+  if (steps != nullptr) std::reverse(steps->begin(), steps->end());
   return ladder;
 }
 
@@ -456,9 +462,11 @@ StatusOr<Ladder> SolveBand(const Band& band, const std::vector<BeadShape>& shape
 
   const std::size_t end = band.Index(n, m);
   bool posteriors = options.posteriors;
+  bool forward_done = false;
   if (posteriors && options.posteriors_for_path) {
     // The path first: whether its posteriors are wanted depends on it.
     forward(false);
+    forward_done = true;
     if (best[0][end] == kInfinity && best[1][end] == kInfinity) {
       return InternalError("no path through the search band with the given bead shapes");
     }
@@ -479,7 +487,7 @@ StatusOr<Ladder> SolveBand(const Band& band, const std::vector<BeadShape>& shape
       forward(true);
       backward();
     }
-  } else if (!options.posteriors || !options.posteriors_for_path) {
+  } else if (!forward_done) {
     forward(false);
   }
   if (best[0][end] == kInfinity && best[1][end] == kInfinity) {
@@ -527,23 +535,23 @@ StatusOr<Ladder> SolveBand(const Band& band, const std::vector<BeadShape>& shape
       }
     }
   };
-  Ladder ladder;
-  int state = best[1][end] < best[0][end] ? 1 : 0;
-  for (std::size_t i = n, j = m; i > 0 || j > 0;) {
-    const std::size_t at = band.Index(i, j);
-    const std::uint8_t step = back[state][at];
-    const std::size_t s = step & 0x7F;
-    const int previous = (step & 0x80) != 0 ? 1 : 0;
-    const std::size_t a = shapes[s].source_count;
-    const std::size_t b = shapes[s].target_count;
+  std::vector<PathStep> steps;
+  Ladder ladder = Trace(band, shapes, back, best, source_offset, target_offset, &steps);
+  if (!posteriors) return ladder;  // the path only
+  for (std::size_t k = 0; k < ladder.size(); ++k) {
+    Bead& bead = ladder[k];
+    const std::size_t s = steps[k].shape;
+    const std::size_t a = bead.source_count;
+    const std::size_t b = bead.target_count;
+    // The point the bead ends at, in the band's coordinates.
+    const std::size_t i = bead.source_end() - source_offset;
+    const std::size_t j = bead.target_end() - target_offset;
     double posterior = 0.0;
-    if (!posteriors) {
-      // The path only.
-    } else if (a + b != 1 || (s != skip_source && s != skip_target)) {
+    if (a + b != 1 || (s != skip_source && s != skip_target)) {
       const double c = costs.Cost(i, j, s);
       const std::size_t from = band.Index(i - a, j - b);
       const double before = kinds[s] == Kind::kTargetOnly ? alpha[from] : into(from);
-      posterior = std::exp(-(before + c + beta[state][at] - total));
+      posterior = std::exp(-(before + c + beta[steps[k].state][band.Index(i, j)] - total));
     } else {
       if (!masses_ready) {
         unaligned_mass();
@@ -553,13 +561,8 @@ StatusOr<Ladder> SolveBand(const Band& band, const std::vector<BeadShape>& shape
     }
     // Four decimals: finer differences carry no information, and short values keep the output
     // files readable and exactly re-readable.
-    const double confidence = std::round(std::clamp(posterior, 0.0, 1.0) * 1e4) / 1e4;
-    ladder.push_back({source_offset + i - a, a, target_offset + j - b, b, confidence});
-    i -= a;
-    j -= b;
-    state = previous;
+    bead.confidence = std::round(std::clamp(posterior, 0.0, 1.0) * 1e4) / 1e4;
   }
-  std::reverse(ladder.begin(), ladder.end());
   return ladder;
 }
 
