@@ -66,6 +66,21 @@ struct KeyedSide {
     spans.push_back({static_cast<std::uint32_t>(span.begin), static_cast<std::uint32_t>(span.end)});
   }
   void EndSentence() { sentence_begin.push_back(static_cast<std::uint32_t>(keys.size())); }
+  // Calls visit(sentence, key) once for every key of every sentence (at its first occurrence
+  // there), sentence by sentence.
+  template <typename Visit>
+  void ForEachSentenceKey(const Visit& visit) const {
+    std::vector<std::uint32_t> last(key_count(), UINT32_MAX);
+    for (std::size_t s = 0; s < sentence_count(); ++s) {
+      for (std::uint32_t k = sentence_begin[s]; k < sentence_begin[s + 1]; ++k) {
+        const std::uint32_t key = keys[k];
+        if (last[key] != s) {
+          last[key] = static_cast<std::uint32_t>(s);
+          visit(s, key);
+        }
+      }
+    }
+  }
 };
 
 // A source key may stand for a target key, according to one origin (a dictionary's name,

@@ -11,16 +11,7 @@ namespace {
 // Keys of `side` that occur in at most `max_share` of its sentences.
 std::vector<bool> UsefulKeys(const KeyedSide& side, double max_share) {
   std::vector<std::uint32_t> sentences(side.key_count(), 0);
-  std::vector<std::uint32_t> last(side.key_count(), UINT32_MAX);
-  for (std::size_t s = 0; s < side.sentence_count(); ++s) {
-    for (std::uint32_t k = side.sentence_begin[s]; k < side.sentence_begin[s + 1]; ++k) {
-      const std::uint32_t key = side.keys[k];
-      if (last[key] != s) {
-        last[key] = static_cast<std::uint32_t>(s);
-        ++sentences[key];
-      }
-    }
-  }
+  side.ForEachSentenceKey([&sentences](std::size_t, std::uint32_t key) { ++sentences[key]; });
   const double limit = std::max(2.0, max_share * static_cast<double>(side.sentence_count()));
   std::vector<bool> useful(side.key_count());
   for (std::size_t key = 0; key < useful.size(); ++key) useful[key] = sentences[key] <= limit;

@@ -43,31 +43,14 @@ struct Postings {
   std::vector<std::uint32_t> sentences;
 
   explicit Postings(const KeyedSide& side) : begin(side.key_count() + 1, 0) {
-    // Counted first (each key once per sentence), then placed: two flat arrays instead of a
-    // list per key.
-    std::vector<std::uint32_t> last(side.key_count(), UINT32_MAX);
-    for (std::size_t s = 0; s < side.sentence_count(); ++s) {
-      for (std::uint32_t k = side.sentence_begin[s]; k < side.sentence_begin[s + 1]; ++k) {
-        const std::uint32_t key = side.keys[k];
-        if (last[key] != s) {
-          last[key] = static_cast<std::uint32_t>(s);
-          ++begin[key + 1];
-        }
-      }
-    }
+    // Counted first, then placed: two flat arrays instead of a list per key.
+    side.ForEachSentenceKey([this](std::size_t, std::uint32_t key) { ++begin[key + 1]; });
     for (std::size_t key = 0; key < side.key_count(); ++key) begin[key + 1] += begin[key];
     sentences.resize(begin.back());
     std::vector<std::uint32_t> next(begin.begin(), begin.end() - 1);
-    std::fill(last.begin(), last.end(), UINT32_MAX);
-    for (std::size_t s = 0; s < side.sentence_count(); ++s) {
-      for (std::uint32_t k = side.sentence_begin[s]; k < side.sentence_begin[s + 1]; ++k) {
-        const std::uint32_t key = side.keys[k];
-        if (last[key] != s) {
-          last[key] = static_cast<std::uint32_t>(s);
-          sentences[next[key]++] = static_cast<std::uint32_t>(s);
-        }
-      }
-    }
+    side.ForEachSentenceKey([this, &next](std::size_t s, std::uint32_t key) {
+      sentences[next[key]++] = static_cast<std::uint32_t>(s);
+    });
   }
   std::size_t size(std::uint32_t key) const { return begin[key + 1] - begin[key]; }
 };

@@ -18,16 +18,7 @@ std::uint64_t Mix(std::uint64_t x) {
 // Sentences in which each key of `side` occurs.
 std::vector<std::uint32_t> DocumentFrequencies(const KeyedSide& side) {
   std::vector<std::uint32_t> frequency(side.key_count(), 0);
-  std::vector<std::uint32_t> last(side.key_count(), UINT32_MAX);
-  for (std::size_t s = 0; s < side.sentence_count(); ++s) {
-    for (std::uint32_t k = side.sentence_begin[s]; k < side.sentence_begin[s + 1]; ++k) {
-      const std::uint32_t key = side.keys[k];
-      if (last[key] != s) {
-        last[key] = static_cast<std::uint32_t>(s);
-        ++frequency[key];
-      }
-    }
-  }
+  side.ForEachSentenceKey([&frequency](std::size_t, std::uint32_t key) { ++frequency[key]; });
   return frequency;
 }
 

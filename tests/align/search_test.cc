@@ -2,6 +2,7 @@
 
 #include <array>
 #include <cmath>
+#include <memory>
 #include <random>
 #include <set>
 #include <tuple>
@@ -203,6 +204,16 @@ TEST(ExhaustiveSearch, RecoversRandomLaddersExactly) {
   }
 }
 
+// Costs of random noise between 0 and 3 (plus 2 for a one-sided bead), the same for a bead
+// whenever it is asked about.
+internal::CostFunction NoiseCosts(std::mt19937& rng) {
+  auto noise = std::make_shared<std::vector<double>>(64);
+  for (double& x : *noise) x = std::uniform_real_distribution<double>(0.0, 3.0)(rng);
+  return [noise](std::size_t i, std::size_t a, std::size_t j, std::size_t b) {
+    return (*noise)[(i * 7 + j * 13 + a * 3 + b) % noise->size()] + (a == 0 || b == 0 ? 2.0 : 0.0);
+  };
+}
+
 // Without posteriors the dynamic programming finds the same path (what the coarse levels use),
 // with every confidence 0.
 TEST(SolveBand, PathOnlyFindsTheSamePath) {
@@ -211,12 +222,7 @@ TEST(SolveBand, PathOnlyFindsTheSamePath) {
   for (int trial = 0; trial < 50; ++trial) {
     const std::size_t n = 5 + rng() % 40;
     const std::size_t m = 5 + rng() % 40;
-    std::vector<double> noise(64);
-    for (double& x : noise) x = std::uniform_real_distribution<double>(0.0, 3.0)(rng);
-    const internal::CostFunction cost = [&](std::size_t i, std::size_t a, std::size_t j,
-                                            std::size_t b) {
-      return noise[(i * 7 + j * 13 + a * 3 + b) % noise.size()] + (a == 0 || b == 0 ? 2.0 : 0.0);
-    };
+    const internal::CostFunction cost = NoiseCosts(rng);
     internal::SolveOptions full;
     internal::SolveOptions path_only;
     path_only.posteriors = false;
@@ -238,12 +244,7 @@ TEST(SolveBand, ConfidencesOnlyForThePathsThatWantThem) {
   for (int trial = 0; trial < 40; ++trial) {
     const std::size_t n = 5 + rng() % 40;
     const std::size_t m = 5 + rng() % 40;
-    std::vector<double> noise(64);
-    for (double& x : noise) x = std::uniform_real_distribution<double>(0.0, 3.0)(rng);
-    const internal::CostFunction cost = [&](std::size_t i, std::size_t a, std::size_t j,
-                                            std::size_t b) {
-      return noise[(i * 7 + j * 13 + a * 3 + b) % noise.size()] + (a == 0 || b == 0 ? 2.0 : 0.0);
-    };
+    const internal::CostFunction cost = NoiseCosts(rng);
     internal::SolveOptions plain;
     plain.threads = 1 + trial % 2;
     StatusOr<Ladder> expected =
