@@ -552,7 +552,13 @@ StatusOr<std::vector<std::string>> ListDocuments(const std::string& directory) {
   for (; it != std::filesystem::directory_iterator(); it.increment(error)) {
     if (error) break;
     const std::string name = it->path().filename().string();
-    if (name.empty() || name[0] == '.' || name.rfind("README", 0) == 0) continue;
+    // Not documents: hidden files, a folder's READMEs and licences, and tandem's own metadata
+    // sidecar (corpora/metadata.h), which the bundled pair's folder has.
+    const auto starts = [&name](std::string_view prefix) { return name.rfind(prefix, 0) == 0; };
+    if (name.empty() || name[0] == '.' || starts("README") || starts("LICENSE") ||
+        starts("LICENCE") || starts("COPYING") || name == "metadata.json") {
+      continue;
+    }
     if (!it->is_regular_file(error)) continue;
     paths.push_back(it->path().string());
   }

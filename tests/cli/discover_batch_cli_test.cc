@@ -109,6 +109,26 @@ TEST(Discover, BundledPairWithItsRegion) {
   EXPECT_THAT(r.err, HasSubstr(" aligned, 1 pair found"));
 }
 
+// A folder is read without its README, licences and tandem's metadata sidecar: the bundled pair's
+// folder holds two documents.
+TEST(Discover, AFolderWithoutItsReadmeLicenceAndMetadata) {
+  TempDir dir;
+  const std::string folder =
+      std::filesystem::path(testing::SamplePath("en.txt")).parent_path().string();
+  ASSERT_TRUE(std::filesystem::exists(folder + "/metadata.json"));
+  ASSERT_TRUE(std::filesystem::exists(folder + "/README.md"));
+  std::filesystem::copy(folder, dir.File("pair"));
+  WriteFile(dir.File("pair/LICENSE.txt"), "Permission is hereby granted, free of charge.\n");
+  const CommandResult r = Tandem({"discover", dir.File("pair"), "-o", dir.File("pairs.tsv"),
+                                  "--json", dir.File("pairs.json")});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const nlohmann::json found = nlohmann::json::parse(ReadFile(dir.File("pairs.json")));
+  std::vector<std::string> names;
+  for (const auto& d : found["documents"]) names.push_back(Name(d["path"].get<std::string>()));
+  EXPECT_EQ(names, (std::vector<std::string>{"en.txt", "hu.txt"}));
+  EXPECT_EQ(found["pairs"].size(), 1U);
+}
+
 // All five seeds: the pair and three unrelated documents on the same topic (one Dutch), which
 // only the shared data hold. The one pair is found, and nothing else.
 TEST(Discover, SeedsHaveOnePairAndNothingElse) {

@@ -150,8 +150,8 @@ struct Discovery {
 // name the document.
 StatusOr<Discovery> Discover(const DiscoverOptions& options);
 
-// The regular files in `directory` (not recursive, hidden files and README* skipped), sorted
-// by name.
+// The regular files in `directory` (not recursive; hidden files, README*, LICENSE*, LICENCE*,
+// COPYING* and tandem's metadata sidecar, metadata.json, skipped), sorted by name.
 StatusOr<std::vector<std::string>> ListDocuments(const std::string& directory);
 
 // The manifest as TSV: a header line, then one line per pair with the columns id, source,
